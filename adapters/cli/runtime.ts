@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Config, type CoreDeps, type Logger, type OpenDatabase } from '../../src/index.ts';
+import { jsonLogger } from './logger.ts';
+import { systemClock } from './system-clock.ts';
+
+export interface Runtime {
+  readonly deps: CoreDeps;
+  readonly database: OpenDatabase;
+  readonly config: Config;
+}
+
+/** Connections the app's pool may hold; the embedded server allows this many plus the job queue's. */
+const POOL_MAX = 8;
+const JOB_QUEUE_CONNECTIONS = 10;
+
+export function makeLogger(config: Config, quiet: boolean): Logger {
+  return jsonLogger(quiet && config.logLevel === 'info' ? 'warn' : config.logLevel, (line) => process.stderr.write(`${line}\n`), () => new Date().toISOString());
+}
+
+/**
+ * Open the database (embedded unless DATABASE_URL is set), run `body`, and always close it —
+ * also on SIGINT/SIGTERM, because an open PGlite keeps the process alive and may lose writes.
+ */
+export async function withRuntime(config: Config, log: Logger, body: (runtime: Runtime) => Promise<number>): Promise<number> {
+  const database = await openDatabase(
+    { url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir, poolMax: POOL_MAX, extraConnections: JOB_QUEUE_CONNECTIONS, migrate: true },
+    { pid: process.pid, isAlive },
+  );
+  if (database.migrationsApplied.length) log.info('database migrated', { applied: database.migrationsApplied });
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= database.close());
+  const onSignal = (signal: NodeJS.Signals) => {
+    log.info('shutting down', { signal });
+    void close().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await body({ deps: { db: database.db, clock: systemClock, log }, database, config });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await close();
+  }
+}
+
+export function newReference(): string {
+  return randomBytes(4).toString('hex');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

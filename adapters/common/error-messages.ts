@@ -1,0 +1,43 @@
+import type { ErrorCode, ErrorDetails } from '../../src/index.ts';
+import { formatBytes, formatDate } from './format.ts';
+
+type Phrase = (d: ErrorDetails) => string;
+
+const str = (d: ErrorDetails, key: string): string => String(d[key] ?? '');
+
+/** The one place an error code becomes words. Every adapter renders errors through this table. */
+const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
+  'future-date': (d) => `That date (${formatDate(str(d, 'date'))}) is in the future. Log a training once you have finished it.`,
+  'invalid-date': (d) => `I couldn't read "${str(d, 'text')}" as a date. Try 2026-11-03, Nov 3 2026 or "yesterday".`,
+  'date-before-range': (d) => `That date (${formatDate(str(d, 'date'))}) is too far back.`,
+  'title-missing': () => 'What was the training called? Send its title (for MLN courses, paste the title as it appears in the catalogue).',
+  'length-invalid': (d) => `I couldn't read a length in "${str(d, 'text') || str(d, 'minutes')}". Send it like "45 min", "1.5 hours" or just "45".`,
+  'text-too-long': (d) => `That message is too long (${str(d, 'length')} characters; ${str(d, 'max')} at most). Send just the training's title, length and date.`,
+  'training-not-found': (d) => (d.seq !== undefined ? `There is no entry ${str(d, 'seq')} in your history. Type \`history\` to see your entries and their numbers.` : 'I could not find that entry.'),
+  'draft-not-found': (d) =>
+    d.status === 'cancelled' ? 'That preview was cancelled. Send the training again to log it.' : 'There is nothing waiting for your confirmation. Tell me about a training to log it.',
+  'draft-expired': (d) => `That preview is more than ${str(d, 'hours')} hours old. Send the training again and I'll make a fresh one.`,
+  'draft-incomplete': () => 'That entry still needs its length or title before it can be logged. Answer my question first.',
+  'draft-already-logged': () => 'That training is already logged. Type `undo` if you want to take it back.',
+  'proof-too-large': (d) => `"${str(d, 'fileName')}" is ${formatBytes(Number(d.sizeBytes ?? 0))}; certificates can be ${formatBytes(Number(d.maxBytes ?? 0))} at most. Try a smaller scan or a PDF export.`,
+  'proof-empty': (d) => `"${str(d, 'fileName')}" is empty, so there is nothing to attach.`,
+  'proof-unsupported-type': (d) => `"${str(d, 'fileName')}" is not a PDF, PNG or JPEG (I check the file's contents, not its name). Send the certificate in one of those formats.`,
+  'proof-no-entry': () => 'You have no entries to attach a certificate to yet. Log the training first, then attach its certificate.',
+  'proof-already-attached': () => 'That file is already attached to this entry.',
+  'proof-file-missing': (d) => `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`,
+  'proof-local-path': () => 'I can only attach a file you upload here. Drop the certificate into this conversation instead of typing its path.',
+  'credential-missing': () => 'You have no certificate on file yet. Add it first: `cert <number> issued <date>` (for example `cert CMSS-12345 issued 2026-01-15`).',
+  'credential-number-invalid': (d) => `"${str(d, 'number')}" doesn't look like a certificate number (letters, digits and dashes, 2–40 characters).`,
+  'credential-dates-invalid': (d) => `The expiry date (${formatDate(str(d, 'expiresOn'))}) must come after the issue date (${formatDate(str(d, 'issuedOn'))}).`,
+  'credential-type-unknown': (d) => `I don't know the credential type "${str(d, 'code')}". Ask your administrator to set it up.`,
+  'fee-amount-invalid': () => 'That fee amount looks wrong. Send it like `fee paid $85` (or just `fee paid` for the standard fee).',
+  'nothing-to-undo': () => 'There is nothing of yours left to undo.',
+  'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,
+  'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
+  'person-not-found': () => 'I could not find that person.',
+  forbidden: () => 'You are not allowed to do that.',
+};
+
+export function errorMessage(code: ErrorCode, details: ErrorDetails): string {
+  return MESSAGES[code](details);
+}

@@ -1,0 +1,91 @@
+import {
+  attachProof,
+  converse,
+  identify,
+  interpret,
+  isRecertError,
+  MAX_PROOF_BYTES,
+  type Actor,
+  type CoreDeps,
+  type Reply,
+} from '../../src/index.ts';
+import type { LocalFile } from './local-files.ts';
+
+export interface ShellPorts {
+  readonly deps: CoreDeps;
+  readonly organisation: { readonly externalId: string; readonly name: string; readonly timeZone: string };
+  readonly readFile: (path: string) => Promise<LocalFile>;
+  /** A short id for an unexpected failure, shown to the person and logged with the error. */
+  readonly newReference: () => string;
+}
+
+export type Outcome = { readonly replies: readonly Reply[]; readonly notice?: string; readonly quit?: boolean };
+
+/**
+ * One terminal conversation: who is speaking, and what each line they type produces. It holds no
+ * rules; lines go to the core (`converse`) except the terminal's own words (`as`, `quit`, `proof <path>`).
+ */
+export class ShellSession {
+  private actor: Actor | null = null;
+  private readonly ports: ShellPorts;
+
+  constructor(ports: ShellPorts) {
+    this.ports = ports;
+  }
+
+  get speaker(): string {
+    return this.actor?.displayName ?? '';
+  }
+
+  /** Become `name` (creating the person on first use); a first contact is greeted. */
+  async speakAs(name: string): Promise<Outcome> {
+    const displayName = name.trim().replace(/\s+/g, ' ').slice(0, 80);
+    if (!displayName) return { replies: [], notice: 'Usage: as NAME' };
+    const { actor, firstContact } = await identify(this.ports.deps, {
+      platform: 'shell',
+      organisationExternalId: this.ports.organisation.externalId,
+      organisationName: this.ports.organisation.name,
+      organisationTimeZone: this.ports.organisation.timeZone,
+      userExternalId: displayName.toLowerCase(),
+      displayName,
+      timeZone: null,
+      source: 'shell',
+    });
+    this.actor = actor;
+    return { replies: firstContact ? [{ kind: 'welcome', displayName, hasCredential: false }] : [], notice: `(you are ${displayName})` };
+  }
+
+  async handle(line: string): Promise<Outcome> {
+    const text = line.trim();
+    if (!text) return { replies: [] };
+    if (/^(quit|exit|bye)$/i.test(text)) return { replies: [], quit: true };
+    const as = /^as\s+(.+)$/i.exec(text);
+    if (as?.[1]) return this.speakAs(as[1]);
+    if (!this.actor) return { replies: [], notice: 'Say who you are first: as NAME' };
+    try {
+      const intent = interpret(text);
+      if (intent.kind === 'attach-local') return { replies: [await this.attach(this.actor, intent.path, intent.seq)] };
+      return { replies: await converse(this.ports.deps, this.actor, text) };
+    } catch (error) {
+      const reference = this.ports.newReference();
+      this.ports.deps.log.error('shell request failed', { reference, error: error instanceof Error ? error.message : String(error) });
+      return { replies: [], notice: `Something went wrong on my side (reference ${reference}). Nothing was changed; please try again.` };
+    }
+  }
+
+  private async attach(actor: Actor, filePath: string, seq: number | null): Promise<Reply> {
+    const file = await this.ports.readFile(filePath);
+    if (file.kind === 'missing' || file.kind === 'not-a-file') {
+      return { kind: 'error', code: 'proof-file-missing', details: { path: filePath } };
+    }
+    if (file.kind === 'too-large') {
+      return { kind: 'error', code: 'proof-too-large', details: { fileName: file.name, sizeBytes: file.sizeBytes, maxBytes: MAX_PROOF_BYTES } };
+    }
+    try {
+      return await attachProof(this.ports.deps, actor, { fileName: file.name, bytes: file.bytes, ...(seq === null ? {} : { seq }) });
+    } catch (error) {
+      if (isRecertError(error)) return { kind: 'error', code: error.code, details: error.details };
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type { ActivityKind } from '../domain/activity-kind.ts';
+
+export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit';
+
+export type EditField =
+  | { readonly field: 'minutes'; readonly text: string }
+  | { readonly field: 'title'; readonly text: string }
+  | { readonly field: 'date'; readonly text: string }
+  | { readonly field: 'kind'; readonly kind: ActivityKind | null; readonly text: string }
+  | { readonly field: 'registered'; readonly registered: boolean };
+
+/** What a chat message asks for, before anything is looked up. Platform-free: every adapter sends text here. */
+export type Intent =
+  | { readonly kind: 'help'; readonly topic: HelpTopic }
+  | { readonly kind: 'status' }
+  | { readonly kind: 'history'; readonly page: number }
+  | { readonly kind: 'undo' }
+  | { readonly kind: 'confirm'; readonly registered?: boolean }
+  | { readonly kind: 'cancel' }
+  | { readonly kind: 'log'; readonly text: string; readonly explicit: boolean }
+  | { readonly kind: 'cert'; readonly number: string; readonly issued: string; readonly expires: string | null }
+  | { readonly kind: 'fee'; readonly amountText: string | null; readonly dateText: string | null; readonly reference: string | null }
+  | { readonly kind: 'attach-local'; readonly path: string; readonly seq: number | null }
+  | { readonly kind: 'edit'; readonly seq: number; readonly change: EditField }
+  | { readonly kind: 'delete'; readonly seq: number }
+  | { readonly kind: 'unknown'; readonly text: string; readonly reason: 'empty' | 'unrecognised' | 'usage'; readonly topic?: HelpTopic };

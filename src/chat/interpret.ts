@@ -1,0 +1,55 @@
+import { readDuration } from '../reading/duration.ts';
+import { readActivityKind } from '../reading/activity-kind.ts';
+import type { Intent } from './intent.ts';
+import { parseCert, parseEdit, parseFee, parseProof } from './interpret-commands.ts';
+
+type Matcher = readonly [RegExp, (match: RegExpExecArray) => Intent];
+
+const YES = /^(y|yes|yep|yeah|confirm|confirmed|ok|okay|correct|looks good|save( it)?|log it)[.!]*$/i;
+const NO = /^(n|no|nope|cancel|discard|drop( it)?|never ?mind)[.!]*$/i;
+
+const MATCHERS: readonly Matcher[] = [
+  [/^(help|\?|commands)(?:\s+(log|cert|fee|proof|edit))?$/i, (m) => ({ kind: 'help', topic: topicOf(m[2]) })],
+  [/^(status|progress|where am i)\??$/i, () => ({ kind: 'status' })],
+  [/^(history|entries|list)(?:\s+(?:page\s+)?(\d{1,4}))?$/i, (m) => ({ kind: 'history', page: Number(m[2] ?? 1) })],
+  [/^undo$/i, () => ({ kind: 'undo' })],
+  [/^(?:yes,?\s+)?(?:i\s+)?registered[.!]*$/i, () => ({ kind: 'confirm', registered: true })],
+  [/^(?:(?:no|yes),?\s+)?(?:not registered|unregistered|(?:i\s+)?did ?n[o']t register)[.!]*$/i, () => ({ kind: 'confirm', registered: false })],
+  [YES, () => ({ kind: 'confirm' })],
+  [NO, () => ({ kind: 'cancel' })],
+  [/^log(?:\s+([\s\S]*))?$/i, (m) => logOrUsage(m[1])],
+  [/^(?:cert|certificate|renew|credential)(?:\s+([\s\S]*))?$/i, (m) => parseCert(m[1] ?? '')],
+  [/^fee(?:\s+([\s\S]*))?$/i, (m) => parseFee(m[1] ?? '')],
+  [/^(?:proof|attach)(?:\s+([\s\S]*))?$/i, (m) => parseProof(m[1] ?? '')],
+  [/^(?:edit|change|fix)(?:\s+([\s\S]*))?$/i, (m) => parseEdit(m[1] ?? '')],
+  [/^(?:delete|remove)\s+(?:entry\s+)?#?(\d{1,6})$/i, (m) => ({ kind: 'delete', seq: Number(m[1]) })],
+  [/^(?:delete|remove)\b/i, () => ({ kind: 'unknown', text: '', reason: 'usage', topic: 'edit' })],
+];
+
+/** Read a chat message (or a slash command's text) into what the person wants. */
+export function interpret(message: string): Intent {
+  const text = message.trim().replace(/^\/?ceu\b\s*/i, '');
+  if (!text) return { kind: 'unknown', text, reason: 'empty' };
+  for (const [pattern, build] of MATCHERS) {
+    const match = pattern.exec(text);
+    if (match) return build(match);
+  }
+  return looksLikeTraining(text) ? { kind: 'log', text, explicit: false } : { kind: 'unknown', text, reason: 'unrecognised' };
+}
+
+/** Free text is a training when it names a length or an MLN activity, or says it was finished. */
+export function looksLikeTraining(text: string): boolean {
+  if (readDuration(text).kind !== 'missing') return true;
+  if (readActivityKind(text).stated) return true;
+  return /\b(finished|completed|watched|attended|took|did|passed|mln|cms|ce|cme|ceu)\b/i.test(text);
+}
+
+function logOrUsage(rest: string | undefined): Intent {
+  const text = rest?.trim() ?? '';
+  return text ? { kind: 'log', text, explicit: true } : { kind: 'unknown', text: '', reason: 'usage', topic: 'log' };
+}
+
+function topicOf(word: string | undefined): 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' {
+  const topic = word?.toLowerCase();
+  return topic === 'log' || topic === 'cert' || topic === 'fee' || topic === 'proof' || topic === 'edit' ? topic : 'all';
+}

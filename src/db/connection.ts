@@ -1,0 +1,32 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { TenantGuardPlugin } from './tenant-guard.ts';
+
+export type Db = Kysely<Database>;
+
+const DATE_OID = 1082;
+
+/**
+ * Calendar dates stay `yyyy-MM-dd` strings: pg's default turns them into a Date at the server's
+ * local midnight, which shifts the day in any zone west of it.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export interface PoolOptions {
+  readonly connectionString: string;
+  /** Connections in the pool; the embedded server must allow at least this many. */
+  readonly max: number;
+}
+
+export function createPool(options: PoolOptions): pg.Pool {
+  return new pg.Pool({ connectionString: options.connectionString, max: options.max, types });
+}
+
+/** A Kysely instance over `pool` that refuses queries on tenant tables without an organisation filter. */
+export function createDb(pool: pg.Pool): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new TenantGuardPlugin()] });
+}

@@ -1,0 +1,93 @@
+import type { Certificate } from '../../domain/cycle.ts';
+import type { Db } from '../connection.ts';
+import type { CredentialRow } from '../schema.ts';
+
+export interface Credential extends Certificate {
+  readonly id: string;
+  readonly personId: string;
+  readonly typeCode: string;
+}
+
+export interface NewCredential {
+  readonly personId: string;
+  readonly typeCode: string;
+  readonly number: string;
+  readonly issuedOn: string;
+  readonly expiresOn: string;
+}
+
+export async function insertCredential(db: Db, organisationId: string, credential: NewCredential, now: Date): Promise<Credential> {
+  const row = await db
+    .insertInto('credentials')
+    .values({
+      organisation_id: organisationId,
+      person_id: credential.personId,
+      type_code: credential.typeCode,
+      number: credential.number,
+      issued_on: credential.issuedOn,
+      expires_on: credential.expiresOn,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCredential(row);
+}
+
+/** The person's current certificate: the live one with the latest issue date. */
+export async function findCurrentCredential(db: Db, organisationId: string, personId: string): Promise<Credential | undefined> {
+  const row = await db
+    .selectFrom('credentials')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', '=', personId)
+    .where('deleted_at', 'is', null)
+    .orderBy('issued_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row && toCredential(row);
+}
+
+export async function findCredential(db: Db, organisationId: string, id: string): Promise<Credential | undefined> {
+  const row = await db
+    .selectFrom('credentials')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row && toCredential(row);
+}
+
+export async function setCredentialDeleted(db: Db, organisationId: string, id: string, deletedAt: Date | null): Promise<void> {
+  await db
+    .updateTable('credentials')
+    .set({ deleted_at: deletedAt })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+function toCredential(row: CredentialRow): Credential {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    typeCode: row.type_code,
+    number: row.number,
+    issuedOn: row.issued_on,
+    expiresOn: row.expires_on,
+  };
+}
+
+export async function updateCredential(
+  db: Db,
+  organisationId: string,
+  id: string,
+  fields: { readonly number: string; readonly issuedOn: string; readonly expiresOn: string },
+): Promise<void> {
+  await db
+    .updateTable('credentials')
+    .set({ number: fields.number, issued_on: fields.issuedOn, expires_on: fields.expiresOn })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
+}

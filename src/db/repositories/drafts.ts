@@ -1,0 +1,93 @@
+import type { Db } from '../connection.ts';
+import type { DraftRow } from '../schema.ts';
+
+export interface DraftRecord {
+  readonly id: string;
+  readonly personId: string;
+  readonly status: DraftRow['status'];
+  /** Validated by the caller: the draft's shape belongs to the use case that wrote it. */
+  readonly payload: unknown;
+  readonly trainingId: string | null;
+  readonly updatedAt: Date;
+}
+
+export async function insertDraft(db: Db, organisationId: string, personId: string, payload: unknown, source: string, now: Date): Promise<DraftRecord> {
+  const row = await db
+    .insertInto('drafts')
+    .values({ organisation_id: organisationId, person_id: personId, status: 'open', payload: JSON.stringify(payload), source, created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toDraft(row);
+}
+
+export async function findDraft(db: Db, organisationId: string, personId: string, id: string): Promise<DraftRecord | undefined> {
+  const row = await db
+    .selectFrom('drafts')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', '=', personId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toDraft(row);
+}
+
+/** The person's newest open draft updated after `since` (older ones are stale and not resumed by "yes"). */
+export async function findOpenDraft(db: Db, organisationId: string, personId: string, since: Date): Promise<DraftRecord | undefined> {
+  const row = await db
+    .selectFrom('drafts')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', '=', personId)
+    .where('status', '=', 'open')
+    .where('updated_at', '>', since)
+    .orderBy('updated_at', 'desc')
+    .executeTakeFirst();
+  return row && toDraft(row);
+}
+
+export async function updateDraftPayload(db: Db, organisationId: string, id: string, payload: unknown, now: Date): Promise<void> {
+  await db
+    .updateTable('drafts')
+    .set({ payload: JSON.stringify(payload), updated_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+/**
+ * Move an open draft to `status`; false when it was no longer open. This is the claim that makes a
+ * double-clicked Confirm (or a retried request) log the training once.
+ */
+export async function closeDraft(
+  db: Db,
+  organisationId: string,
+  id: string,
+  status: 'confirmed' | 'cancelled',
+  trainingId: string | null,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('drafts')
+    .set({ status, training_id: trainingId, updated_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Close every other open draft of the person: a new message about a training replaces the pending one. */
+export async function cancelOpenDrafts(db: Db, organisationId: string, personId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('drafts')
+    .set({ status: 'cancelled', updated_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', '=', personId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+function toDraft(row: DraftRow): DraftRecord {
+  return { id: row.id, personId: row.person_id, status: row.status, payload: row.payload, trainingId: row.training_id, updatedAt: row.updated_at };
+}

@@ -1,0 +1,41 @@
+import type { Organisation } from '../../domain/people.ts';
+import type { Db } from '../connection.ts';
+import type { OrganisationRow } from '../schema.ts';
+
+export interface OrganisationKey {
+  readonly platform: string;
+  readonly externalId: string;
+}
+
+export async function upsertOrganisation(
+  db: Db,
+  key: OrganisationKey & { readonly name: string; readonly timeZone: string },
+  now: Date,
+): Promise<Organisation> {
+  const row = await db
+    .insertInto('organisations')
+    .values({ platform: key.platform, external_id: key.externalId, name: key.name, time_zone: key.timeZone, created_at: now })
+    .onConflict((oc) => oc.columns(['platform', 'external_id']).doUpdateSet({ name: (eb) => eb.ref('excluded.name') }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toOrganisation(row);
+}
+
+export async function findOrganisation(db: Db, key: OrganisationKey): Promise<Organisation | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('platform', '=', key.platform)
+    .where('external_id', '=', key.externalId)
+    .executeTakeFirst();
+  return row && toOrganisation(row);
+}
+
+export async function findOrganisationById(db: Db, id: string): Promise<Organisation | undefined> {
+  const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toOrganisation(row);
+}
+
+function toOrganisation(row: OrganisationRow): Organisation {
+  return { id: row.id, platform: row.platform, externalId: row.external_id, name: row.name, timeZone: row.time_zone };
+}

@@ -1,0 +1,134 @@
+import { DateTime } from 'luxon';
+import { isActivityKind } from '../../domain/activity-kind.ts';
+import type { MinutesSource, ReviewReason, Training } from '../../domain/training.ts';
+import type { Db } from '../connection.ts';
+import type { NewTraining, TrainingRow } from '../schema.ts';
+
+type TrainingWithProofs = TrainingRow & { proof_count: string | number | null };
+
+/** The editable part of an entry, as stored. */
+export interface TrainingFields {
+  readonly title: string;
+  readonly titleKey: string;
+  readonly kind: Training['kind'];
+  readonly completedOn: string;
+  readonly minutes: number;
+  readonly minutesSource: MinutesSource;
+  readonly credit: number | null;
+  readonly indexNumber: string | null;
+  readonly reviewReason: ReviewReason | null;
+  readonly registered: boolean | null;
+  readonly howComputed: string;
+}
+
+function baseQuery(db: Db, organisationId: string) {
+  return db
+    .selectFrom('trainings')
+    .selectAll('trainings')
+    .select((eb) =>
+      eb
+        .selectFrom('training_proofs')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('training_proofs.training_id', '=', 'trainings.id')
+        .where('training_proofs.organisation_id', '=', organisationId)
+        .where('training_proofs.removed_at', 'is', null)
+        .as('proof_count'),
+    )
+    .where('trainings.organisation_id', '=', organisationId);
+}
+
+export async function insertTraining(db: Db, row: NewTraining): Promise<Training> {
+  const inserted = await db.insertInto('trainings').values(row).returning('id').executeTakeFirstOrThrow();
+  const training = await findTraining(db, row.organisation_id, inserted.id, { includeDeleted: true });
+  if (!training) throw new Error(`training ${inserted.id} vanished after insert`);
+  return training;
+}
+
+export async function findTraining(db: Db, organisationId: string, id: string, options = { includeDeleted: false }): Promise<Training | undefined> {
+  let query = baseQuery(db, organisationId).where('trainings.id', '=', id);
+  if (!options.includeDeleted) query = query.where('trainings.deleted_at', 'is', null);
+  const row = await query.executeTakeFirst();
+  return row && toTraining(row);
+}
+
+export async function findTrainingBySeq(db: Db, organisationId: string, personId: string, seq: number): Promise<Training | undefined> {
+  const row = await baseQuery(db, organisationId)
+    .where('trainings.person_id', '=', personId)
+    .where('trainings.seq', '=', seq)
+    .where('trainings.deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row && toTraining(row);
+}
+
+/** The person's most recently logged live entry (the target of "proof" and "attach" without a number). */
+export async function findLatestTraining(db: Db, organisationId: string, personId: string): Promise<Training | undefined> {
+  const row = await baseQuery(db, organisationId)
+    .where('trainings.person_id', '=', personId)
+    .where('trainings.deleted_at', 'is', null)
+    .orderBy('trainings.seq', 'desc')
+    .executeTakeFirst();
+  return row && toTraining(row);
+}
+
+/** Live entries of a person, newest completion first. */
+export async function listTrainings(db: Db, organisationId: string, personId: string): Promise<Training[]> {
+  const rows = await baseQuery(db, organisationId)
+    .where('trainings.person_id', '=', personId)
+    .where('trainings.deleted_at', 'is', null)
+    .orderBy('trainings.completed_on', 'desc')
+    .orderBy('trainings.seq', 'desc')
+    .execute();
+  return rows.map(toTraining);
+}
+
+export async function updateTraining(db: Db, organisationId: string, id: string, fields: TrainingFields): Promise<void> {
+  await db
+    .updateTable('trainings')
+    .set({
+      title: fields.title,
+      title_key: fields.titleKey,
+      kind: fields.kind,
+      completed_on: fields.completedOn,
+      minutes: fields.minutes,
+      minutes_source: fields.minutesSource,
+      credit: fields.credit,
+      index_number: fields.indexNumber,
+      review_reason: fields.reviewReason,
+      registered: fields.registered,
+      how_computed: fields.howComputed,
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setTrainingDeleted(db: Db, organisationId: string, id: string, deletedAt: Date | null): Promise<void> {
+  await db.updateTable('trainings').set({ deleted_at: deletedAt }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+}
+
+export function fieldsOf(training: Training): TrainingFields {
+  const { title, titleKey, kind, completedOn, minutes, minutesSource, credit, indexNumber, reviewReason, registered, howComputed } = training;
+  return { title, titleKey, kind, completedOn, minutes, minutesSource, credit, indexNumber, reviewReason, registered, howComputed };
+}
+
+function toTraining(row: TrainingWithProofs): Training {
+  return {
+    id: row.id,
+    seq: row.seq,
+    personId: row.person_id,
+    credentialCode: row.credential_code,
+    title: row.title,
+    titleKey: row.title_key,
+    kind: isActivityKind(row.kind) ? row.kind : 'other',
+    completedOn: row.completed_on,
+    minutes: row.minutes,
+    minutesSource: row.minutes_source as MinutesSource,
+    credit: row.credit === null ? null : Number(row.credit),
+    indexNumber: row.index_number,
+    reviewReason: row.review_reason as ReviewReason | null,
+    registered: row.registered,
+    howComputed: row.how_computed,
+    proofCount: Number(row.proof_count ?? 0),
+    createdAt: DateTime.fromJSDate(row.created_at, { zone: 'utc' }),
+  };
+}

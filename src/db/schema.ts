@@ -1,0 +1,177 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Calendar dates (`date`) come back as `yyyy-MM-dd` strings
+ * (see connection.ts), instants (`timestamptz`) as Date, `numeric` as string, `bigint` as string.
+ */
+type Instant = ColumnType<Date, Date | string, Date | string>;
+type Numeric = ColumnType<string, string | number, string | number>;
+type Json<T> = ColumnType<T, string, string>;
+type BigId = ColumnType<string, never, never>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  platform: string;
+  external_id: string;
+  name: string;
+  time_zone: string;
+  created_at: Instant;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  organisation_id: string;
+  platform_user_id: string;
+  display_name: string;
+  time_zone: string | null;
+  role: 'scribe' | 'manager' | 'admin';
+  next_seq: Generated<number>;
+  created_at: Instant;
+  greeted_at: Instant | null;
+}
+
+export interface CredentialTypeTable {
+  organisation_id: string;
+  code: string;
+  rules: Json<unknown>;
+  created_at: Instant;
+}
+
+export interface CredentialTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  type_code: string;
+  number: string;
+  issued_on: string;
+  expires_on: string;
+  created_at: Instant;
+  deleted_at: Instant | null;
+}
+
+export interface TrainingTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  seq: number;
+  credential_code: string;
+  title: string;
+  title_key: string;
+  kind: string;
+  completed_on: string;
+  minutes: number;
+  minutes_source: string;
+  credit: Numeric | null;
+  index_number: string | null;
+  review_reason: string | null;
+  registered: boolean | null;
+  how_computed: string;
+  source: string;
+  original_text: string;
+  created_at: Instant;
+  deleted_at: Instant | null;
+}
+
+export interface ProofFileTable {
+  id: Generated<string>;
+  organisation_id: string;
+  sha256: string;
+  media_type: string;
+  size_bytes: number;
+  bytes: Buffer;
+  created_at: Instant;
+}
+
+export interface TrainingProofTable {
+  id: Generated<string>;
+  organisation_id: string;
+  training_id: string;
+  proof_file_id: string;
+  file_name: string;
+  source: string;
+  attached_by: string;
+  attached_at: Instant;
+  removed_at: Instant | null;
+}
+
+export interface FeePaymentTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  credential_id: string;
+  amount_cents: number;
+  currency: string;
+  paid_on: string;
+  reference: string | null;
+  created_at: Instant;
+  deleted_at: Instant | null;
+}
+
+export interface DraftTable {
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  status: 'open' | 'confirmed' | 'cancelled';
+  payload: Json<unknown>;
+  training_id: string | null;
+  source: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AuditEventTable {
+  id: BigId;
+  organisation_id: string;
+  actor_person_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  source: string;
+  request_id: string | null;
+  undoes_event_id: string | null;
+  occurred_at: Instant;
+}
+
+export interface ProcessedInboundTable {
+  source: string;
+  inbound_id: string;
+  organisation_id: string | null;
+  received_at: Instant;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  people: PersonTable;
+  credential_types: CredentialTypeTable;
+  credentials: CredentialTable;
+  trainings: TrainingTable;
+  proof_files: ProofFileTable;
+  training_proofs: TrainingProofTable;
+  fee_payments: FeePaymentTable;
+  drafts: DraftTable;
+  audit_events: AuditEventTable;
+  processed_inbound: ProcessedInboundTable;
+}
+
+/** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */
+export const TENANT_TABLES: ReadonlySet<string> = new Set([
+  'people',
+  'credential_types',
+  'credentials',
+  'trainings',
+  'proof_files',
+  'training_proofs',
+  'fee_payments',
+  'drafts',
+  'audit_events',
+]);
+
+export type TrainingRow = Selectable<TrainingTable>;
+export type NewTraining = Insertable<TrainingTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type CredentialRow = Selectable<CredentialTable>;
+export type DraftRow = Selectable<DraftTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

@@ -1,0 +1,40 @@
+import { DateTime, Info } from 'luxon';
+
+/**
+ * A calendar date as `yyyy-MM-dd`. Issue, expiry and completion dates are days, not instants:
+ * a course finished "yesterday" is a day in the person's zone. Instants stay luxon DateTimes in UTC.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+}
+
+export function dateOf(value: IsoDate): DateTime {
+  return DateTime.fromISO(value, { zone: 'utc' });
+}
+
+/** The calendar date an instant falls on for a person in `zone` (an IANA name). */
+export function localDate(instant: DateTime, zone: string): IsoDate {
+  return instant.setZone(zone).toISODate() ?? instant.toUTC().toISODate() ?? '';
+}
+
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  // luxon clamps to the month's last day: 2024-02-29 + 12 months = 2025-02-28.
+  return dateOf(date).plus({ months }).toISODate() ?? date;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return dateOf(date).plus({ days }).toISODate() ?? date;
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round(dateOf(to).diff(dateOf(from), 'days').days);
+}
+
+export function isValidZone(zone: string): boolean {
+  return Info.isValidIANAZone(zone);
+}

@@ -1,0 +1,37 @@
+/** Where a request came from; recorded on every change. */
+export type Source = 'shell' | 'slack' | 'teams' | 'cli' | 'scheduler';
+
+export type Role = 'scribe' | 'manager' | 'admin';
+
+export interface Organisation {
+  readonly id: string;
+  readonly platform: string;
+  readonly externalId: string;
+  readonly name: string;
+  /** IANA zone used for people whose own zone is unknown. */
+  readonly timeZone: string;
+}
+
+export interface Person {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly platformUserId: string;
+  readonly displayName: string;
+  /** The person's IANA zone; null when the platform has not told us (the organisation's applies). */
+  readonly timeZone: string | null;
+  readonly role: Role;
+  readonly greeted: boolean;
+}
+
+/** Who is asking, resolved once per request by the adapter through `identify`. */
+export interface Actor {
+  readonly organisationId: string;
+  readonly personId: string;
+  readonly displayName: string;
+  readonly role: Role;
+  /** Effective IANA zone: the person's, else the organisation's. */
+  readonly timeZone: string;
+  readonly source: Source;
+  /** The platform's id for the inbound request (event id, trigger id), for the audit trail. */
+  readonly requestId?: string;
+}

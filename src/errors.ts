@@ -1,0 +1,51 @@
+/**
+ * Every failure a person can cause has a stable code. Use cases throw `RecertError`; each adapter
+ * turns the code (and its details) into words in one place.
+ */
+export type ErrorCode =
+  | 'future-date'
+  | 'invalid-date'
+  | 'date-before-range'
+  | 'title-missing'
+  | 'length-invalid'
+  | 'text-too-long'
+  | 'training-not-found'
+  | 'draft-not-found'
+  | 'draft-expired'
+  | 'draft-incomplete'
+  | 'draft-already-logged'
+  | 'proof-too-large'
+  | 'proof-empty'
+  | 'proof-unsupported-type'
+  | 'proof-no-entry'
+  | 'proof-local-path'
+  | 'proof-file-missing'
+  | 'proof-already-attached'
+  | 'credential-missing'
+  | 'credential-number-invalid'
+  | 'credential-dates-invalid'
+  | 'credential-type-unknown'
+  | 'fee-amount-invalid'
+  | 'nothing-to-undo'
+  | 'nothing-to-change'
+  | 'kind-unknown'
+  | 'person-not-found'
+  | 'forbidden';
+
+export type ErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
+
+export class RecertError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, details: ErrorDetails = {}) {
+    super(`${code}${Object.keys(details).length ? ` ${JSON.stringify(details)}` : ''}`);
+    this.name = 'RecertError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isRecertError(error: unknown): error is RecertError {
+  return error instanceof RecertError;
+}

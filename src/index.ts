@@ -1,0 +1,43 @@
+/**
+ * The core's public entry. Adapters (terminal, Slack, Teams) and the command line import from
+ * here only; everything else in src/ is internal (enforced by dependency-cruiser).
+ */
+export type { Clock } from './clock.ts';
+export type { Logger } from './log.ts';
+export { silentLogger } from './log.ts';
+export { parseConfig, ConfigError, type Config, type SlackConfig, type LogLevel } from './config.ts';
+export { RecertError, isRecertError, type ErrorCode, type ErrorDetails } from './errors.ts';
+export type * from './replies.ts';
+
+export { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from './domain/activity-kind.ts';
+export { CMSS_RULES, type CredentialRules, type CreditBucket } from './domain/credential-rules.ts';
+export { awardCredit, formatCredit, type CreditAward } from './domain/credit.ts';
+export type { ComplianceReason, ComplianceState, EntryRef } from './domain/compliance.ts';
+export { isValidZone, localDate, type IsoDate } from './domain/dates.ts';
+export type { Actor, Role, Source } from './domain/people.ts';
+export { MAX_PROOF_BYTES, MEDIA_TYPE_LABELS, sniffMediaType } from './domain/proof-file.ts';
+
+export { openDatabase, type OpenDatabase, type DatabaseSettings } from './db/open-database.ts';
+export { DataDirInUseError } from './db/data-dir-lock.ts';
+export { migrateToLatest, MigrationFailedError } from './db/migrate.ts';
+export { claimInbound } from './db/repositories/inbound.ts';
+
+export type { CoreDeps } from './use-cases/deps.ts';
+export { identify, type IdentifyInput, type Identified } from './use-cases/identify.ts';
+export { logTraining } from './use-cases/log-training.ts';
+export { answerDraft } from './use-cases/answer-draft.ts';
+export { confirmDraft } from './use-cases/confirm-draft.ts';
+export { cancelDraft } from './use-cases/cancel-draft.ts';
+export { undoLast } from './use-cases/undo.ts';
+export { editTraining, type TrainingChanges } from './use-cases/edit-training.ts';
+export { deleteTraining } from './use-cases/delete-training.ts';
+export { attachProof, type ProofUpload } from './use-cases/attach-proof.ts';
+export { getStatus } from './use-cases/get-status.ts';
+export { getHistory, HISTORY_PAGE_SIZE } from './use-cases/get-history.ts';
+export { saveCredential, type CredentialInput } from './use-cases/save-credential.ts';
+export { recordFeePayment, type FeeInput } from './use-cases/record-fee.ts';
+export { explainText, type TextExplanation, type ExplainReason } from './use-cases/explain-text.ts';
+
+export { converse, replyTo } from './chat/converse.ts';
+export { interpret } from './chat/interpret.ts';
+export type { Intent, HelpTopic } from './chat/intent.ts';

@@ -1,0 +1,78 @@
+/** Number-plus-unit lengths: "45 min", "1.5-hour", "1 hr 15 min", "1h30", "40–50 min". */
+import { fromHours, fromMinutes, fromParts, fromPhrase, fromRange } from './explain.ts';
+import { add, formatNumber, isWhole, lessThan, NUM, NUM_START, parseCount, scale, whole, type Rational } from './numbers.ts';
+import { amount, describeAmount, reader, type Groups, type Quantity, type Reader } from './reader.ts';
+import { HOUR_CORE, HOUR_UNIT, MINUTE_CORE, MINUTE_UNIT, SECOND_UNIT, TO_UNIT } from './units.ts';
+
+const PART_SEP = String.raw`(?: ?(?:,|&|and) ?| ?)`;
+const HOUR_PART = String.raw`(?<h>${NUM}|an?(?= (?:hour|hr)))${TO_UNIT}${HOUR_CORE}(?![a-z])`;
+const MINUTE_PART = String.raw`(?<m>${NUM})${TO_UNIT}${MINUTE_CORE}(?![a-z])`;
+const SECOND_PART = String.raw`(?<s>${NUM})${TO_UNIT}${SECOND_UNIT}`;
+const RANGE_SEP = String.raw` ?(?:-|–|to|till|until|through|thru) ?`;
+const RANGE_UNIT = `${HOUR_UNIT}|${MINUTE_UNIT}|${SECOND_UNIT}`;
+const RANGE_TAIL = String.raw`(?<hi>${NUM})${TO_UNIT}(?<hu>${RANGE_UNIT})`;
+
+function simple(name: string, unit: string, explain: (span: string, q: Rational, exact: Rational) => string): Reader {
+  return reader(name, `${NUM_START}(?<q>${NUM})${TO_UNIT}(?<u>${unit})`, (g, span) => {
+    const a = amount(g['q'], g['u']);
+    return a && { exact: a.exact, how: explain(span, a.value, a.exact) };
+  });
+}
+
+/** Hours, minutes and seconds of one compound; null when the parts cannot belong together. */
+function compound(g: Groups, span: string): Quantity | null {
+  const hours = parseCount(g['h']);
+  const minutes = parseCount(g['m']);
+  const seconds = parseCount(g['s']);
+  if (hours !== null && !isWhole(hours)) return null;
+  if (hours !== null && minutes !== null && !lessThan(minutes, whole(60))) return null;
+  if (seconds !== null && !lessThan(seconds, whole(60))) return null;
+  let exact = whole(0);
+  const parts: string[] = [];
+  if (hours !== null) {
+    exact = add(exact, scale(hours, 60));
+    parts.push(formatNumber(scale(hours, 60)));
+  }
+  if (minutes !== null) {
+    exact = add(exact, minutes);
+    parts.push(formatNumber(minutes));
+  }
+  if (seconds !== null) {
+    exact = add(exact, scale(seconds, 1, 60));
+    parts.push(`${formatNumber(seconds)} s`);
+  }
+  return { exact, how: fromParts(span, parts, exact) };
+}
+
+function range(g: Groups, span: string): Quantity | null {
+  const upper = amount(g['hi'], g['hu']);
+  const lower = amount(g['lo'], g['lu'] ?? g['hu']);
+  if (upper === null || lower === null || !lessThan(lower.exact, upper.exact)) return null;
+  return { exact: lower.exact, how: fromRange(span, describeAmount(lower)) };
+}
+
+export const COMPOUND_READERS: readonly Reader[] = [
+  reader('hours-minutes-seconds', `${NUM_START}${HOUR_PART}${PART_SEP}${MINUTE_PART}(?:${PART_SEP}${SECOND_PART})?`, compound),
+  reader('minutes-seconds', `${NUM_START}${MINUTE_PART}${PART_SEP}${SECOND_PART}`, compound),
+  // "1h30", "1hr30", and "1 hour 30" at the end of a clause: the digits after the hour token are
+  // minutes, never more hours (quickwit #857).
+  reader('hours-then-minutes', String.raw`${NUM_START}(?<h>\d{1,2}) ?${HOUR_CORE}(?<m>[0-5]\d)(?: ?${MINUTE_UNIT})?(?![a-z0-9:\/]|\.\d)`, compound),
+  reader('hours-space-minutes', String.raw`${NUM_START}(?<h>\d{1,2}) ?${HOUR_CORE} (?<m>[0-5]\d)(?![a-z0-9:\/]|\.\d| ?[a-z0-9(])`, compound),
+];
+
+export const RANGE_READERS: readonly Reader[] = [
+  // "30 or 45 minutes": the first number borrows the unit and stays a separate candidate, so the
+  // text is ambiguous rather than silently the larger value.
+  reader('either-or', String.raw`${NUM_START}(?<q>${NUM})(?= or ${NUM}${TO_UNIT}(?<u>${RANGE_UNIT}))`, (g, span) => {
+    const a = amount(g['q'], g['u']);
+    return a && { exact: a.exact, how: `${span} (the first of two lengths given with “or”): ${describeAmount(a)}` };
+  }),
+  reader('range', `${NUM_START}(?<lo>${NUM})(?:${TO_UNIT}(?<lu>${HOUR_UNIT}|${MINUTE_UNIT}))?${RANGE_SEP}${RANGE_TAIL}`, range),
+  reader('between-range', String.raw`\bbetween (?<lo>${NUM})(?:${TO_UNIT}(?<lu>${HOUR_UNIT}|${MINUTE_UNIT}))? and ${RANGE_TAIL}`, range),
+];
+
+export const SIMPLE_READERS: readonly Reader[] = [
+  simple('hours', HOUR_UNIT, fromHours),
+  simple('minutes', MINUTE_UNIT, (span, _q, exact) => fromMinutes(span, exact)),
+  simple('seconds', SECOND_UNIT, (span, _q, exact) => fromPhrase(span, exact)),
+];

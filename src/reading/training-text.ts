@@ -1,0 +1,50 @@
+import type { DateTime } from 'luxon';
+import type { ActivityKind } from '../domain/activity-kind.ts';
+import { readActivityKind, readRegistration } from './activity-kind.ts';
+import { readCompletionDate, type DateReading } from './completion-date.ts';
+import { readDuration, type DurationReading } from './duration.ts';
+import { readTitle, type Span } from './title.ts';
+
+/** Longest message the reader accepts (characters); a pasted page is not a training. */
+export const MAX_TRAINING_TEXT = 2000;
+
+export interface TrainingReading {
+  readonly text: string;
+  readonly title: string | null;
+  readonly kind: ActivityKind;
+  readonly kindStated: boolean;
+  readonly duration: DurationReading;
+  readonly date: DateReading;
+  readonly registered: boolean | null;
+}
+
+/** Everything the bot understands from one message about one training. Pure: no I/O, clock passed in. */
+export function readTraining(text: string, now: DateTime, zone: string): TrainingReading {
+  const duration = readDuration(text);
+  const date = readDate(text, now, zone);
+  const { kind, stated } = readActivityKind(text);
+  return {
+    text,
+    title: readTitle(text, spansRead(duration, date)),
+    kind,
+    kindStated: stated,
+    duration,
+    date,
+    registered: readRegistration(text),
+  };
+}
+
+/** A date outside the quoted title is the completion date; one inside it (a call's date) is the fallback. */
+function readDate(text: string, now: DateTime, zone: string): DateReading {
+  const outsideQuotes = text.replace(/["“][^"“”]*["”]/g, (quoted) => ' '.repeat(quoted.length));
+  const outside = readCompletionDate(outsideQuotes, now, zone);
+  return outside.kind === 'defaulted' ? readCompletionDate(text, now, zone) : outside;
+}
+
+function spansRead(duration: DurationReading, date: DateReading): Span[] {
+  const spans: Span[] = [];
+  if (duration.kind === 'found') spans.push(duration.duration);
+  if (duration.kind === 'ambiguous') spans.push(...duration.candidates);
+  if (date.kind === 'stated') spans.push(date);
+  return spans;
+}

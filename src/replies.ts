@@ -1,0 +1,122 @@
+import type { ActivityKind } from './domain/activity-kind.ts';
+import type { ComplianceReason, ComplianceState } from './domain/compliance.ts';
+import type { CreditAward } from './domain/credit.ts';
+import type { IsoDate } from './domain/dates.ts';
+import type { ReviewReason } from './domain/training.ts';
+import type { ErrorCode, ErrorDetails } from './errors.ts';
+
+/** What every adapter needs to show one ledger entry. */
+export interface TrainingView {
+  readonly seq: number;
+  readonly title: string;
+  readonly kind: ActivityKind;
+  readonly completedOn: IsoDate;
+  readonly minutes: number;
+  readonly credit: number | null;
+  readonly indexNumber: string | null;
+  readonly howComputed: string;
+  readonly reviewReason: ReviewReason | null;
+  readonly registered: boolean | null;
+  readonly proofCount: number;
+}
+
+export interface Progress {
+  readonly state: ComplianceState;
+  readonly earned: number;
+  readonly required: number;
+  readonly credentialCode: string;
+  readonly hasCredential: boolean;
+}
+
+export type PreviewWarning =
+  | { readonly code: 'duplicate-in-cycle'; readonly seq: number; readonly title: string }
+  | { readonly code: 'short-activity'; readonly minutes: number; readonly threshold: number }
+  | { readonly code: 'outside-cycle'; readonly issuedOn: IsoDate; readonly expiresOn: IsoDate }
+  | { readonly code: 'no-credential' }
+  | { readonly code: 'approximate-length' }
+  | { readonly code: 'registration-required' }
+  | { readonly code: 'registration-missing' };
+
+export interface DraftPreview {
+  readonly title: string;
+  readonly kind: ActivityKind;
+  readonly kindStated: boolean;
+  readonly completedOn: IsoDate;
+  readonly dateStated: boolean;
+  readonly minutes: number;
+  /** The words the length was read from, and how they became minutes. */
+  readonly durationText: string;
+  readonly durationHow: string;
+  readonly award: CreditAward;
+  readonly credentialCode: string;
+  /** For calls: confirming means "I registered through MLN". */
+  readonly asksRegistration: boolean;
+  readonly warnings: readonly PreviewWarning[];
+}
+
+export interface LengthCandidate {
+  readonly minutes: number;
+  readonly text: string;
+}
+
+export interface StatusView {
+  readonly displayName: string;
+  readonly timeZone: string;
+  readonly today: IsoDate;
+  readonly state: ComplianceState;
+  readonly credentialCode: string;
+  readonly credentialName: string;
+  readonly certificate: { readonly number: string; readonly issuedOn: IsoDate; readonly expiresOn: IsoDate; readonly daysLeft: number } | null;
+  readonly earned: number;
+  readonly required: number;
+  readonly countedMinutes: number;
+  readonly countedEntries: number;
+  readonly fee: { readonly required: boolean; readonly paid: boolean; readonly amountCents: number | null; readonly currency: string };
+  readonly reasons: readonly ComplianceReason[];
+}
+
+export type UndoneChange =
+  | { readonly action: 'training.logged' | 'training.deleted' | 'training.edited'; readonly training: TrainingView }
+  | { readonly action: 'proof.attached'; readonly fileName: string; readonly training: TrainingView | null }
+  | { readonly action: 'fee.recorded'; readonly amountCents: number; readonly currency: string }
+  | { readonly action: 'credential.saved'; readonly number: string };
+
+export type Reply =
+  | { readonly kind: 'welcome'; readonly displayName: string; readonly hasCredential: boolean }
+  | { readonly kind: 'help'; readonly topic: 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' }
+  | { readonly kind: 'not-understood'; readonly text: string }
+  | { readonly kind: 'training-preview'; readonly draftId: string; readonly preview: DraftPreview }
+  | {
+      readonly kind: 'question';
+      readonly draftId: string;
+      readonly ask: 'length' | 'title';
+      readonly title: string | null;
+      readonly candidates: readonly LengthCandidate[];
+    }
+  | { readonly kind: 'training-logged'; readonly training: TrainingView; readonly progress: Progress; readonly alreadyLogged: boolean }
+  | { readonly kind: 'draft-cancelled'; readonly title: string | null }
+  | { readonly kind: 'undone'; readonly change: UndoneChange }
+  | { readonly kind: 'status'; readonly status: StatusView }
+  | { readonly kind: 'history'; readonly entries: readonly TrainingView[]; readonly page: number; readonly pageCount: number; readonly total: number }
+  | { readonly kind: 'training-updated'; readonly training: TrainingView; readonly changed: readonly string[]; readonly progress: Progress }
+  | { readonly kind: 'training-deleted'; readonly training: TrainingView; readonly progress: Progress }
+  | {
+      readonly kind: 'proof-attached';
+      readonly training: TrainingView;
+      readonly file: { readonly name: string; readonly mediaType: string; readonly sizeBytes: number; readonly sha256: string };
+      /** The same bytes were already stored (for another entry), so they were not stored again. */
+      readonly reusedStoredFile: boolean;
+      readonly alreadyAttached: boolean;
+      readonly alsoAttachedTo: readonly { readonly seq: number; readonly title: string }[];
+    }
+  | {
+      readonly kind: 'credential-saved';
+      readonly mode: 'created' | 'renewed' | 'corrected';
+      readonly credentialCode: string;
+      readonly number: string;
+      readonly issuedOn: IsoDate;
+      readonly expiresOn: IsoDate;
+      readonly requiredCredit: number;
+    }
+  | { readonly kind: 'fee-recorded'; readonly amountCents: number; readonly currency: string; readonly paidOn: IsoDate; readonly credentialNumber: string }
+  | { readonly kind: 'error'; readonly code: ErrorCode; readonly details: ErrorDetails };

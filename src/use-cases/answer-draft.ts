@@ -1,0 +1,41 @@
+import type { Actor } from '../domain/people.ts';
+import { updateDraftPayload } from '../db/repositories/drafts.ts';
+import { RecertError } from '../errors.ts';
+import { readDuration } from '../reading/duration.ts';
+import { readTitle } from '../reading/title.ts';
+import type { Reply } from '../replies.ts';
+import type { CoreDeps } from './deps.ts';
+import { replyForDraft } from './draft-reply.ts';
+import { loadOpenDraft } from './draft-store.ts';
+import { nowOf, standingOf, todayFor } from './shared.ts';
+import { nextStep, type TrainingDraft } from './training-draft.ts';
+
+/** Complete an open draft with the person's answer to the bot's question (its length or its title). */
+export async function answerDraft(deps: CoreDeps, actor: Actor, input: { readonly text: string; readonly draftId?: string }): Promise<Reply> {
+  const { record, draft } = await loadOpenDraft(deps, actor, input.draftId);
+  const updated = applyAnswer(draft, input.text.trim());
+  await updateDraftPayload(deps.db, actor.organisationId, record.id, updated, nowOf(deps));
+  const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
+  return replyForDraft(record.id, updated, standing);
+}
+
+export function applyAnswer(draft: TrainingDraft, answer: string): TrainingDraft {
+  const step = nextStep(draft);
+  if (step === 'length') return withLength(draft, answer);
+  if (step === 'title') {
+    const title = readTitle(`"${answer.replace(/["“”]/g, '')}"`, []);
+    if (!title) throw new RecertError('title-missing');
+    return { ...draft, title };
+  }
+  return draft;
+}
+
+function withLength(draft: TrainingDraft, answer: string): TrainingDraft {
+  const reading = readDuration(answer, { bareNumberIsMinutes: true });
+  if (reading.kind === 'missing') throw new RecertError('length-invalid', { text: answer.slice(0, 80) });
+  if (reading.kind === 'ambiguous') {
+    return { ...draft, candidates: reading.candidates.map(({ minutes, text }) => ({ minutes, text })) };
+  }
+  const { minutes, text, how, approximate } = reading.duration;
+  return { ...draft, minutes, minutesSource: 'answered', durationText: text, durationHow: how, approximate, candidates: [] };
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { MAX_PROOF_BYTES, sniffMediaType } from '../domain/proof-file.ts';
+import type { Actor } from '../domain/people.ts';
+import type { Training } from '../domain/training.ts';
+import { findLinksOfFile, insertProofLink, storeProofFile } from '../db/repositories/proofs.ts';
+import { findLatestTraining, findTraining, findTrainingBySeq } from '../db/repositories/trainings.ts';
+import { RecertError } from '../errors.ts';
+import type { Reply } from '../replies.ts';
+import type { CoreDeps } from './deps.ts';
+import { nowOf, recordChange, viewOf } from './shared.ts';
+
+export interface ProofUpload {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  /** The entry to attach to: its number, or its id (a button), or neither for the latest entry. */
+  readonly seq?: number;
+  readonly trainingId?: string;
+}
+
+/**
+ * Attach a certificate (or contact-hour documentation) to an entry. The bytes decide the type
+ * (PDF, PNG, JPEG); 10 MB at most; the same bytes are stored once per organisation.
+ */
+export async function attachProof(deps: CoreDeps, actor: Actor, upload: ProofUpload): Promise<Reply> {
+  const mediaType = checkFile(upload);
+  const training = await targetOf(deps, actor, upload);
+  const bytes = Buffer.from(upload.bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const fileName = cleanName(upload.fileName);
+  const now = nowOf(deps);
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const { file, stored } = await storeProofFile(trx, actor.organisationId, { sha256, mediaType, bytes }, now);
+    const links = await findLinksOfFile(trx, actor.organisationId, file.id);
+    if (links.some((l) => l.trainingId === training.id)) return { stored, links, alreadyAttached: true };
+    const linkId = await insertProofLink(trx, actor.organisationId, { trainingId: training.id, proofFileId: file.id, fileName, source: actor.source, attachedBy: actor.personId }, now);
+    await recordChange(trx, deps, actor, {
+      action: 'proof.attached',
+      entity: 'training',
+      entityId: training.id,
+      after: { linkId, fileName, trainingId: training.id, sha256, mediaType, sizeBytes: bytes.length },
+    });
+    return { stored, links, alreadyAttached: false };
+  });
+  const others = await Promise.all(outcome.links.filter((l) => l.trainingId !== training.id).map((l) => findTraining(deps.db, actor.organisationId, l.trainingId)));
+  const refreshed = (await findTraining(deps.db, actor.organisationId, training.id)) ?? training;
+  return {
+    kind: 'proof-attached',
+    training: viewOf(refreshed),
+    file: { name: fileName, mediaType, sizeBytes: bytes.length, sha256 },
+    reusedStoredFile: !outcome.stored,
+    alreadyAttached: outcome.alreadyAttached,
+    alsoAttachedTo: others.filter((t): t is Training => t !== undefined).map((t) => ({ seq: t.seq, title: t.title })),
+  };
+}
+
+function checkFile(upload: ProofUpload) {
+  if (upload.bytes.length === 0) throw new RecertError('proof-empty', { fileName: upload.fileName });
+  if (upload.bytes.length > MAX_PROOF_BYTES) {
+    throw new RecertError('proof-too-large', { fileName: upload.fileName, sizeBytes: upload.bytes.length, maxBytes: MAX_PROOF_BYTES });
+  }
+  const mediaType = sniffMediaType(upload.bytes);
+  if (!mediaType) throw new RecertError('proof-unsupported-type', { fileName: upload.fileName });
+  return mediaType;
+}
+
+async function targetOf(deps: CoreDeps, actor: Actor, upload: ProofUpload): Promise<Training> {
+  const { organisationId, personId } = actor;
+  const training = upload.trainingId
+    ? await findTraining(deps.db, organisationId, upload.trainingId)
+    : upload.seq !== undefined
+      ? await findTrainingBySeq(deps.db, organisationId, personId, upload.seq)
+      : await findLatestTraining(deps.db, organisationId, personId);
+  if (training && training.personId === personId) return training;
+  if (upload.seq !== undefined || upload.trainingId) throw new RecertError('training-not-found', upload.seq !== undefined ? { seq: upload.seq } : {});
+  throw new RecertError('proof-no-entry');
+}
+
+/** Keep the base name only, without control characters, at most 200 characters. */
+function cleanName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'certificate';
+}

@@ -1,0 +1,83 @@
+import type { Actor } from '../domain/people.ts';
+import type { Db } from '../db/connection.ts';
+import { closeDraft } from '../db/repositories/drafts.ts';
+import { takeNextSeq } from '../db/repositories/people.ts';
+import { findTraining, insertTraining } from '../db/repositories/trainings.ts';
+import { RecertError } from '../errors.ts';
+import type { Reply } from '../replies.ts';
+import type { CoreDeps } from './deps.ts';
+import { loadDraft, type LoadedDraft } from './draft-store.ts';
+import { nowOf, progressOf, recordChange, standingOf, todayFor, viewOf } from './shared.ts';
+import { nextStep } from './training-draft.ts';
+import { trainingFields } from './training-fields.ts';
+
+export interface ConfirmInput {
+  readonly draftId?: string;
+  /** For calls that need registration: the person's answer. Confirming without one means "registered". */
+  readonly registered?: boolean;
+}
+
+/**
+ * Log the training a draft describes. Idempotent: a second confirm of the same draft (a double
+ * click, a retried request) returns the entry the first one logged.
+ */
+export async function confirmDraft(deps: CoreDeps, actor: Actor, input: ConfirmInput = {}): Promise<Reply> {
+  const loaded = await loadDraft(deps, actor, input.draftId);
+  if (loaded.record.status === 'cancelled') throw new RecertError('draft-not-found', { status: 'cancelled' });
+  const trainingId = loaded.record.status === 'confirmed' ? loaded.record.trainingId : await logFromDraft(deps, actor, loaded, input);
+  const training = trainingId ? await findTraining(deps.db, actor.organisationId, trainingId, { includeDeleted: true }) : undefined;
+  if (!training) throw new RecertError('training-not-found');
+  const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
+  return { kind: 'training-logged', training: viewOf(training), progress: progressOf(standing), alreadyLogged: loaded.record.status === 'confirmed' };
+}
+
+async function logFromDraft(deps: CoreDeps, actor: Actor, { record, draft }: LoadedDraft, input: ConfirmInput): Promise<string | null> {
+  if (nextStep(draft) !== 'ready' || draft.minutes === null || draft.title === null) throw new RecertError('draft-incomplete');
+  const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
+  const needsRegistration = standing.rules.registrationRequiredKinds.includes(draft.kind);
+  const registered = needsRegistration ? (input.registered ?? draft.registered ?? true) : draft.registered;
+  const fields = trainingFields(standing.rules, { ...draft, title: draft.title, minutes: draft.minutes, minutesSource: draft.minutesSource ?? 'stated', registered });
+  const { award: _award, ...stored } = fields;
+  const now = nowOf(deps);
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const training = await insertEntry(trx, actor, { ...stored, text: draft.text, credentialCode: standing.rules.code }, now);
+      if (!(await closeDraft(trx, actor.organisationId, record.id, 'confirmed', training, now))) throw new LostRace();
+      await recordChange(trx, deps, actor, { action: 'training.logged', entity: 'training', entityId: training, after: { ...stored, draftId: record.id } });
+      return training;
+    });
+  } catch (error) {
+    if (!(error instanceof LostRace)) throw error;
+    return (await loadDraft(deps, actor, record.id)).record.trainingId;
+  }
+}
+
+/** Thrown to roll back when a concurrent confirm closed the draft first. */
+class LostRace extends Error {}
+
+type EntryInput = Omit<ReturnType<typeof trainingFields>, 'award'> & { readonly text: string; readonly credentialCode: string };
+
+async function insertEntry(trx: Db, actor: Actor, entry: EntryInput, now: Date): Promise<string> {
+  const seq = await takeNextSeq(trx, actor.organisationId, actor.personId);
+  const training = await insertTraining(trx, {
+    organisation_id: actor.organisationId,
+    person_id: actor.personId,
+    seq,
+    credential_code: entry.credentialCode,
+    title: entry.title,
+    title_key: entry.titleKey,
+    kind: entry.kind,
+    completed_on: entry.completedOn,
+    minutes: entry.minutes,
+    minutes_source: entry.minutesSource,
+    credit: entry.credit,
+    index_number: entry.indexNumber,
+    review_reason: entry.reviewReason,
+    registered: entry.registered,
+    how_computed: entry.howComputed,
+    source: actor.source,
+    original_text: entry.text,
+    created_at: now,
+  });
+  return training.id;
+}

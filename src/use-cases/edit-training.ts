@@ -1,0 +1,72 @@
+import type { ActivityKind } from '../domain/activity-kind.ts';
+import { isIsoDate, type IsoDate } from '../domain/dates.ts';
+import type { Actor } from '../domain/people.ts';
+import type { Training } from '../domain/training.ts';
+import { findCredentialRules } from '../db/repositories/credential-types.ts';
+import { fieldsOf, findTraining, findTrainingBySeq, updateTraining, type TrainingFields } from '../db/repositories/trainings.ts';
+import { RecertError } from '../errors.ts';
+import type { Reply } from '../replies.ts';
+import type { CoreDeps } from './deps.ts';
+import { progressOf, recordChange, standingOf, todayFor, viewOf } from './shared.ts';
+import { trainingFields } from './training-fields.ts';
+
+export interface TrainingChanges {
+  readonly title?: string;
+  readonly minutes?: number;
+  readonly completedOn?: IsoDate;
+  readonly kind?: ActivityKind;
+  readonly registered?: boolean;
+}
+
+/** Longest accepted length (minutes): a day. Longer is a typo, not a training. */
+const MAX_MINUTES = 24 * 60;
+const MAX_TITLE = 300;
+
+/** Correct an entry. Credit is recomputed by the rules; the audit keeps the before and after. */
+export async function editTraining(deps: CoreDeps, actor: Actor, seq: number, changes: TrainingChanges): Promise<Reply> {
+  const training = await findTrainingBySeq(deps.db, actor.organisationId, actor.personId, seq);
+  if (!training) throw new RecertError('training-not-found', { seq });
+  validate(deps, actor, changes);
+  const before = fieldsOf(training);
+  const after = await recompute(deps, actor, training, changes);
+  const changed = (Object.keys(after) as (keyof TrainingFields)[]).filter((key) => after[key] !== before[key]);
+  if (changed.length === 0) throw new RecertError('nothing-to-change', { seq });
+  await deps.db.transaction().execute(async (trx) => {
+    await updateTraining(trx, actor.organisationId, training.id, after);
+    await recordChange(trx, deps, actor, { action: 'training.edited', entity: 'training', entityId: training.id, before, after });
+  });
+  const updated = await findTraining(deps.db, actor.organisationId, training.id);
+  if (!updated) throw new RecertError('training-not-found', { seq });
+  const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
+  return { kind: 'training-updated', training: viewOf(updated), changed, progress: progressOf(standing) };
+}
+
+function validate(deps: CoreDeps, actor: Actor, changes: TrainingChanges): void {
+  const { minutes, completedOn, title } = changes;
+  if (minutes !== undefined && (!Number.isFinite(minutes) || minutes < 0 || minutes > MAX_MINUTES)) {
+    throw new RecertError('length-invalid', { minutes: String(minutes), max: MAX_MINUTES });
+  }
+  if (completedOn !== undefined) {
+    if (!isIsoDate(completedOn)) throw new RecertError('invalid-date', { text: completedOn });
+    const today = todayFor(deps, actor);
+    if (completedOn > today) throw new RecertError('future-date', { date: completedOn, today });
+  }
+  if (title !== undefined && (title.trim().length < 3 || title.length > MAX_TITLE)) throw new RecertError('title-missing', { max: MAX_TITLE });
+}
+
+async function recompute(deps: CoreDeps, actor: Actor, training: Training, changes: TrainingChanges): Promise<TrainingFields> {
+  const rules = await findCredentialRules(deps.db, actor.organisationId, training.credentialCode);
+  if (!rules) throw new RecertError('credential-type-unknown', { code: training.credentialCode });
+  const minutesChanged = changes.minutes !== undefined && Math.floor(changes.minutes) !== training.minutes;
+  const { award: _award, ...fields } = trainingFields(rules, {
+    title: changes.title?.trim() ?? training.title,
+    kind: changes.kind ?? training.kind,
+    completedOn: changes.completedOn ?? training.completedOn,
+    minutes: changes.minutes ?? training.minutes,
+    minutesSource: minutesChanged ? 'edited' : training.minutesSource,
+    durationHow: minutesChanged ? `${Math.floor(changes.minutes ?? 0)} minutes, as corrected` : null,
+    registered: changes.registered ?? training.registered,
+  });
+  // An unchanged length keeps its original explanation (how the words became minutes).
+  return minutesChanged ? fields : { ...fields, howComputed: training.howComputed };
+}

@@ -1,0 +1,60 @@
+import type { DateTime } from 'luxon';
+import { awardCredit } from '../domain/credit.ts';
+import { CMSS_RULES, type CredentialRules } from '../domain/credential-rules.ts';
+import type { ActivityKind } from '../domain/activity-kind.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import { MAX_TRAINING_TEXT, readTraining } from '../reading/training-text.ts';
+
+export type ExplainReason = 'length-missing' | 'length-ambiguous' | 'needs-review' | 'future-date' | 'text-too-long' | 'empty';
+
+/** What the bot understands from a text, without storing anything (the `recert parse` command). */
+export interface TextExplanation {
+  readonly text: string;
+  readonly title: string | null;
+  readonly kind: ActivityKind;
+  readonly minutes: number | null;
+  readonly ceu: number | null;
+  readonly index: string | null;
+  readonly date: IsoDate | null;
+  readonly dateStated: boolean;
+  readonly approximate: boolean;
+  readonly registered: boolean | null;
+  readonly candidates: readonly { readonly minutes: number; readonly text: string }[];
+  readonly explanation: string;
+  readonly reason: ExplainReason | null;
+}
+
+export function explainText(text: string, now: DateTime, zone: string, rules: CredentialRules = CMSS_RULES): TextExplanation {
+  const trimmed = text.trim();
+  const blank = { text, title: null, kind: 'other' as const, minutes: null, ceu: null, index: null, date: null, dateStated: false, approximate: false, registered: null, candidates: [] };
+  if (!trimmed) return { ...blank, explanation: 'There is no text to read.', reason: 'empty' };
+  if (trimmed.length > MAX_TRAINING_TEXT) return { ...blank, explanation: `The text is longer than ${MAX_TRAINING_TEXT} characters.`, reason: 'text-too-long' };
+  const reading = readTraining(trimmed, now, zone);
+  const base = {
+    ...blank,
+    title: reading.title,
+    kind: reading.kind,
+    registered: reading.registered,
+    date: reading.date.kind === 'future' ? null : reading.date.date,
+    dateStated: reading.date.kind === 'stated',
+  };
+  if (reading.date.kind === 'future') return { ...base, explanation: `The completion date ${reading.date.date} ("${reading.date.text}") is in the future.`, reason: 'future-date' };
+  if (reading.duration.kind === 'missing') return { ...base, explanation: 'No length found: how many minutes was it?', reason: 'length-missing' };
+  if (reading.duration.kind === 'ambiguous') {
+    const candidates = reading.duration.candidates.map(({ minutes, text: t }) => ({ minutes, text: t }));
+    const listed = candidates.map((c) => `"${c.text}" (${c.minutes} min)`).join(' or ');
+    return { ...base, candidates, explanation: `More than one length: ${listed}. Which one was it?`, reason: 'length-ambiguous' };
+  }
+  const { minutes, how, approximate } = reading.duration.duration;
+  const award = awardCredit(rules, minutes);
+  const awarded = award.kind === 'awarded';
+  return {
+    ...base,
+    minutes: award.minutes,
+    approximate,
+    ceu: awarded ? award.credit : null,
+    index: awarded ? award.indexNumber : null,
+    explanation: `${how}; ${award.explanation}`,
+    reason: awarded ? null : 'needs-review',
+  };
+}

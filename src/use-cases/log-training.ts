@@ -1,0 +1,32 @@
+import type { Actor } from '../domain/people.ts';
+import { cancelOpenDrafts, insertDraft } from '../db/repositories/drafts.ts';
+import { RecertError } from '../errors.ts';
+import { MAX_TRAINING_TEXT, readTraining } from '../reading/training-text.ts';
+import type { Reply } from '../replies.ts';
+import type { CoreDeps } from './deps.ts';
+import { replyForDraft } from './draft-reply.ts';
+import { nowOf, standingOf, todayFor } from './shared.ts';
+import { draftFromReading } from './training-draft.ts';
+
+/**
+ * Read a training from a message and open a draft: the reply is a preview to confirm, or the
+ * question the bot needs answered first (length missing or ambiguous, no title). Nothing is
+ * logged until the person confirms.
+ */
+export async function logTraining(deps: CoreDeps, actor: Actor, text: string): Promise<Reply> {
+  const trimmed = text.trim();
+  if (!trimmed) throw new RecertError('title-missing');
+  if (trimmed.length > MAX_TRAINING_TEXT) throw new RecertError('text-too-long', { max: MAX_TRAINING_TEXT, length: trimmed.length });
+  const reading = readTraining(trimmed, deps.clock.now(), actor.timeZone);
+  if (reading.date.kind === 'future') {
+    throw new RecertError('future-date', { date: reading.date.date, text: reading.date.text, today: todayFor(deps, actor) });
+  }
+  const draft = draftFromReading(reading, reading.date.date);
+  const now = nowOf(deps);
+  const record = await deps.db.transaction().execute(async (trx) => {
+    await cancelOpenDrafts(trx, actor.organisationId, actor.personId, now);
+    return insertDraft(trx, actor.organisationId, actor.personId, draft, actor.source, now);
+  });
+  const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
+  return replyForDraft(record.id, draft, standing);
+}

@@ -1,0 +1,40 @@
+import { isIsoDate, type IsoDate } from '../domain/dates.ts';
+import type { Actor } from '../domain/people.ts';
+import { findCurrentCredential } from '../db/repositories/credentials.ts';
+import { insertFeePayment } from '../db/repositories/fees.ts';
+import { RecertError } from '../errors.ts';
+import type { Reply } from '../replies.ts';
+import type { CoreDeps } from './deps.ts';
+import { nowOf, recordChange, rulesFor, todayFor } from './shared.ts';
+
+export interface FeeInput {
+  /** In cents; defaults to the credential's fee ($85 for CMSS). */
+  readonly amountCents?: number;
+  /** Defaults to today in the person's zone. */
+  readonly paidOn?: IsoDate;
+  readonly reference?: string;
+}
+
+/** Refuse amounts above this (cents): a typo such as "8500" dollars, not a renewal fee. */
+const MAX_FEE_CENTS = 100_000;
+
+/** Record the renewal fee for the person's current certificate cycle. */
+export async function recordFeePayment(deps: CoreDeps, actor: Actor, input: FeeInput = {}): Promise<Reply> {
+  const credential = await findCurrentCredential(deps.db, actor.organisationId, actor.personId);
+  if (!credential) throw new RecertError('credential-missing');
+  const rules = await rulesFor(deps.db, actor, credential);
+  const amountCents = input.amountCents ?? rules.feeCents;
+  if (amountCents === null || !Number.isInteger(amountCents) || amountCents <= 0 || amountCents > MAX_FEE_CENTS) {
+    throw new RecertError('fee-amount-invalid', { amountCents: amountCents ?? null, maxCents: MAX_FEE_CENTS });
+  }
+  const today = todayFor(deps, actor);
+  const paidOn = input.paidOn ?? today;
+  if (!isIsoDate(paidOn)) throw new RecertError('invalid-date', { text: paidOn });
+  if (paidOn > today) throw new RecertError('future-date', { date: paidOn, today });
+  const reference = input.reference?.trim().slice(0, 100) || null;
+  await deps.db.transaction().execute(async (trx) => {
+    const payment = await insertFeePayment(trx, actor.organisationId, { personId: actor.personId, credentialId: credential.id, amountCents, currency: rules.currency, paidOn, reference }, nowOf(deps));
+    await recordChange(trx, deps, actor, { action: 'fee.recorded', entity: 'fee_payment', entityId: payment.id, after: { amountCents, currency: rules.currency, paidOn, reference, credentialId: credential.id } });
+  });
+  return { kind: 'fee-recorded', amountCents, currency: rules.currency, paidOn, credentialNumber: credential.number };
+}

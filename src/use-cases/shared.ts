@@ -1,0 +1,88 @@
+import { assessCompliance, type ComplianceStatus } from '../domain/compliance.ts';
+import { CMSS_RULES, type CredentialRules } from '../domain/credential-rules.ts';
+import { localDate, type IsoDate } from '../domain/dates.ts';
+import type { Actor } from '../domain/people.ts';
+import type { Training } from '../domain/training.ts';
+import type { Db } from '../db/connection.ts';
+import { appendAudit } from '../db/repositories/audit.ts';
+import { findCredentialRules } from '../db/repositories/credential-types.ts';
+import { findCurrentCredential, type Credential } from '../db/repositories/credentials.ts';
+import { listFeePayments } from '../db/repositories/fees.ts';
+import { listTrainings } from '../db/repositories/trainings.ts';
+import { RecertError } from '../errors.ts';
+import type { Progress, TrainingView } from '../replies.ts';
+import type { CoreDeps } from './deps.ts';
+
+export function todayFor(deps: CoreDeps, actor: Actor): IsoDate {
+  return localDate(deps.clock.now(), actor.timeZone);
+}
+
+export function nowOf(deps: CoreDeps): Date {
+  return deps.clock.now().toJSDate();
+}
+
+export interface Standing {
+  readonly credential: Credential | null;
+  readonly rules: CredentialRules;
+  readonly trainings: readonly Training[];
+  readonly compliance: ComplianceStatus;
+}
+
+/** The person's current certificate, its rules, their entries and what they add up to today. */
+export async function standingOf(db: Db, actor: Actor, today: IsoDate): Promise<Standing> {
+  const credential = (await findCurrentCredential(db, actor.organisationId, actor.personId)) ?? null;
+  const rules = await rulesFor(db, actor, credential);
+  const all = await listTrainings(db, actor.organisationId, actor.personId);
+  const trainings = all.filter((t) => t.credentialCode === rules.code);
+  const fees = credential ? await listFeePayments(db, actor.organisationId, credential.id) : [];
+  const compliance = assessCompliance({ rules, certificate: credential, trainings, feePaid: fees.length > 0, today });
+  return { credential, rules, trainings, compliance };
+}
+
+export async function rulesFor(db: Db, actor: Actor, credential: Credential | null): Promise<CredentialRules> {
+  if (!credential) return CMSS_RULES;
+  const rules = await findCredentialRules(db, actor.organisationId, credential.typeCode);
+  if (!rules) throw new RecertError('credential-type-unknown', { code: credential.typeCode });
+  return rules;
+}
+
+export function progressOf(standing: Standing): Progress {
+  return {
+    state: standing.compliance.state,
+    earned: standing.compliance.earnedCredit,
+    required: standing.compliance.requiredCredit,
+    credentialCode: standing.rules.code,
+    hasCredential: standing.credential !== null,
+  };
+}
+
+export function viewOf(training: Training): TrainingView {
+  const { seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount } = training;
+  return { seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount };
+}
+
+export interface Change {
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly undoesEventId?: string;
+}
+
+/** Record a change made by `actor`; call inside the transaction that makes the change. */
+export async function recordChange(db: Db, deps: CoreDeps, actor: Actor, change: Change): Promise<string> {
+  return appendAudit(db, {
+    organisationId: actor.organisationId,
+    actorPersonId: actor.personId,
+    action: change.action,
+    entity: change.entity,
+    entityId: change.entityId,
+    before: change.before ?? null,
+    after: change.after ?? null,
+    source: actor.source,
+    requestId: actor.requestId ?? null,
+    undoesEventId: change.undoesEventId ?? null,
+    occurredAt: nowOf(deps),
+  });
+}

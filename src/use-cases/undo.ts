@@ -1,0 +1,32 @@
+import type { Actor } from '../domain/people.ts';
+import { findLastUndoable } from '../db/repositories/audit.ts';
+import { RecertError } from '../errors.ts';
+import type { Reply } from '../replies.ts';
+import type { CoreDeps } from './deps.ts';
+import { nowOf, recordChange } from './shared.ts';
+import { UNDO_HANDLERS } from './undo-handlers.ts';
+
+/** Postgres unique_violation: a concurrent undo claimed the same event first. */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Reverse the person's most recent change that has not been undone yet: a logged entry, an edit,
+ * a deletion, an attached certificate, a fee payment or a certificate update. Each undo is itself
+ * audited, and an event can be undone only once, even by two concurrent requests.
+ */
+export async function undoLast(deps: CoreDeps, actor: Actor): Promise<Reply> {
+  try {
+    const change = await deps.db.transaction().execute(async (trx) => {
+      const event = await findLastUndoable(trx, actor.organisationId, actor.personId, Object.keys(UNDO_HANDLERS));
+      const handler = event && UNDO_HANDLERS[event.action];
+      if (!event || !handler) throw new RecertError('nothing-to-undo');
+      const undone = await handler({ trx, actor, now: nowOf(deps) }, event);
+      await recordChange(trx, deps, actor, { action: `${event.action}.undone`, entity: event.entity, entityId: event.entityId, undoesEventId: event.id });
+      return undone;
+    });
+    return { kind: 'undone', change };
+  } catch (error) {
+    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) throw new RecertError('nothing-to-undo', { raced: true });
+    throw error;
+  }
+}
