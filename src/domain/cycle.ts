@@ -27,6 +27,6 @@ export type CertificateValidity =
 export function certificateValidity(rules: CredentialRules, certificate: Certificate, today: IsoDate): CertificateValidity {
   if (today < certificate.issuedOn) return { state: 'not-yet-valid', daysUntil: daysBetween(today, certificate.issuedOn) };
   const daysLeft = daysBetween(today, certificate.expiresOn);
-  if (daysLeft <= 0) return { state: 'expired', daysAgo: -daysLeft };
+  if (daysLeft <= 0) return { state: 'expired', daysAgo: 0 - daysLeft }; // 0 - x, not -x: no negative zero
   return daysLeft <= rules.expiringSoonDays ? { state: 'expiring', daysLeft } : { state: 'valid', daysLeft };
 }

@@ -24,14 +24,20 @@ export interface ConfirmInput {
 export async function confirmDraft(deps: CoreDeps, actor: Actor, input: ConfirmInput = {}): Promise<Reply> {
   const loaded = await loadDraft(deps, actor, input.draftId);
   if (loaded.record.status === 'cancelled') throw new RecertError('draft-not-found', { status: 'cancelled' });
-  const trainingId = loaded.record.status === 'confirmed' ? loaded.record.trainingId : await logFromDraft(deps, actor, loaded, input);
-  const training = trainingId ? await findTraining(deps.db, actor.organisationId, trainingId, { includeDeleted: true }) : undefined;
+  const outcome = loaded.record.status === 'confirmed' ? { trainingId: loaded.record.trainingId, inserted: false } : await logFromDraft(deps, actor, loaded, input);
+  const training = outcome.trainingId ? await findTraining(deps.db, actor.organisationId, outcome.trainingId, { includeDeleted: true }) : undefined;
   if (!training) throw new RecertError('training-not-found');
   const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
-  return { kind: 'training-logged', training: viewOf(training), progress: progressOf(standing), alreadyLogged: loaded.record.status === 'confirmed' };
+  return { kind: 'training-logged', training: viewOf(training), progress: progressOf(standing), alreadyLogged: !outcome.inserted };
 }
 
-async function logFromDraft(deps: CoreDeps, actor: Actor, { record, draft }: LoadedDraft, input: ConfirmInput): Promise<string | null> {
+interface Outcome {
+  readonly trainingId: string | null;
+  /** False when another request (a double click, a retry) logged it first. */
+  readonly inserted: boolean;
+}
+
+async function logFromDraft(deps: CoreDeps, actor: Actor, { record, draft }: LoadedDraft, input: ConfirmInput): Promise<Outcome> {
   if (nextStep(draft) !== 'ready' || draft.minutes === null || draft.title === null) throw new RecertError('draft-incomplete');
   const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
   const needsRegistration = standing.rules.registrationRequiredKinds.includes(draft.kind);
@@ -40,15 +46,16 @@ async function logFromDraft(deps: CoreDeps, actor: Actor, { record, draft }: Loa
   const { award: _award, ...stored } = fields;
   const now = nowOf(deps);
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const trainingId = await deps.db.transaction().execute(async (trx) => {
       const training = await insertEntry(trx, actor, { ...stored, text: draft.text, credentialCode: standing.rules.code }, now);
       if (!(await closeDraft(trx, actor.organisationId, record.id, 'confirmed', training, now))) throw new LostRace();
       await recordChange(trx, deps, actor, { action: 'training.logged', entity: 'training', entityId: training, after: { ...stored, draftId: record.id } });
       return training;
     });
+    return { trainingId, inserted: true };
   } catch (error) {
     if (!(error instanceof LostRace)) throw error;
-    return (await loadDraft(deps, actor, record.id)).record.trainingId;
+    return { trainingId: (await loadDraft(deps, actor, record.id)).record.trainingId, inserted: false };
   }
 }
 
