@@ -11,7 +11,7 @@ export function parseCert(rest: string): Intent {
 
 /** `fee paid [$85] [on 2026-01-10] [ref ABC123]` */
 export function parseFee(rest: string): Intent {
-  const match = /^paid\b\s*(?:\$?\s*(\d{1,5}(?:\.\d{1,2})?)\s*(?:usd|dollars)?)?\s*(?:(?:on\s+)?(.+?))?\s*(?:\b(?:ref|reference|receipt)\s*:?\s*(\S+))?$/i.exec(rest.trim());
+  const match = /^paid\b\s*(?:\$?\s*(\d{1,5}(?:\.\d{1,2})?)\s*(?:usd|dollars)?)?\s*(?:(?:on\s+)?(.+?))??\s*(?:\b(?:ref|reference|receipt)\s*:?\s*(\S+))?$/i.exec(rest.trim());
   if (!match) return { kind: 'unknown', text: rest, reason: 'usage', topic: 'fee' };
   return { kind: 'fee', amountText: match[1] ?? null, dateText: match[2]?.trim() || null, reference: match[3] ?? null };
 }

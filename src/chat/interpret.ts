@@ -13,8 +13,9 @@ const MATCHERS: readonly Matcher[] = [
   [/^(status|progress|where am i)\??$/i, () => ({ kind: 'status' })],
   [/^(history|entries|list)(?:\s+(?:page\s+)?(\d{1,4}))?$/i, (m) => ({ kind: 'history', page: Number(m[2] ?? 1) })],
   [/^undo$/i, () => ({ kind: 'undo' })],
-  [/^(?:yes,?\s+)?(?:i\s+)?registered[.!]*$/i, () => ({ kind: 'confirm', registered: true })],
-  [/^(?:(?:no|yes),?\s+)?(?:not registered|unregistered|(?:i\s+)?did ?n[o']t register)[.!]*$/i, () => ({ kind: 'confirm', registered: false })],
+  // Answers to "did you register for this call through MLN?", which may repeat the question's words.
+  [/^(?:yes,?\s+)?(?:i\s+)?registered(?:\s+(?:through|via|with|on|at|in)\s+(?:the\s+)?mln(?:\s+registration\s+site)?)?[.!]*$/i, () => ({ kind: 'confirm', registered: true })],
+  [/^(?:(?:no|yes),?\s+)?(?:not registered|unregistered|(?:i\s+)?did ?n[o']?t register)(?:\s+(?:through|via|with|on|at|in)\s+(?:the\s+)?mln(?:\s+registration\s+site)?)?[.!]*$/i, () => ({ kind: 'confirm', registered: false })],
   [YES, () => ({ kind: 'confirm' })],
   [NO, () => ({ kind: 'cancel' })],
   [/^log(?:\s+([\s\S]*))?$/i, (m) => logOrUsage(m[1])],

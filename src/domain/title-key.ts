@@ -11,7 +11,8 @@ export function titleKey(title: string, durationSpan?: { start: number; end: num
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\b(the|a|an|mln|course|web[\s-]?based training|wbt)\b/g, ' ')
+    .replace(/&/g, ' and ')
+    .replace(/\b(the|a|an|and|mln|medicare learning network|course|web[\s-]?based training|wbt)\b/g, ' ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

@@ -18,7 +18,7 @@ export function readActivityKind(text: string): { kind: ActivityKind; stated: bo
 
 /** Whether the text says the person registered for the call (NPCs earn credit only with MLN registration). */
 export function readRegistration(text: string): boolean | null {
-  if (/\b(not|never|didn'?t|did not|without)\s+(register(ed)?|registration)\b|\bunregistered\b/i.test(text)) return false;
+  if (/\b(not|never|didn'?t|did not|haven'?t|hasn'?t|hadn'?t|wasn'?t|without|no|forgot to)\s+(yet\s+)?(register(ed)?|registration)\b|\bunregistered\b/i.test(text)) return false;
   if (/\bregistered\b|\bwith (mln )?registration\b/i.test(text)) return true;
   return null;
 }

@@ -7,6 +7,9 @@ const QUOTED = /["“”]([^"“”]{3,300})["“”]|‘([^‘’]{3,300})’/;
 const LEAD_IN =
   /^(?:(?:i|we)\s+)?(?:just\s+|have\s+|had\s+)?(?:finished|completed|watched|attended|did|took|joined|listened\s+to|went\s+to|done\s+with|sat|passed)\s+/i;
 const FILLER_EDGE = /^(?:[\s,;:.\-–—|]+|(?:on|for|at|and|it|was|of)\s+)+|(?:[\s,;:.\-–—|]+|\s+(?:on|for|at|and|it|was|took|lasting|which))+$/gi;
+/** A registration remark at the end ("…, registered through MLN", "did not register") is not part of the title. */
+const REGISTRATION_EDGE =
+  /(?:^|[\s,;.(\-–—]+)(?:and\s+)?(?:i\s+)?(?:(?:not|never|did ?n[o']?t|haven'?t|without|no)\s+(?:yet\s+)?(?:register(?:ed)?|registration)|unregistered|registered|with (?:mln )?registration)(?:\s+(?:through|via|with|on|at|in)\s+(?:the\s+)?mln(?:\s+registration\s+site)?)?\)?$/i;
 const MIN_LETTERS = 3;
 
 /**
@@ -21,9 +24,15 @@ export function readTitle(text: string, readSpans: readonly Span[]): string | nu
 }
 
 function withoutSpans(text: string, spans: readonly Span[]): string {
-  const ordered = [...spans].sort((a, b) => b.start - a.start);
+  // Spans may overlap (a date "Nov 3, 1:30 – 3:00 pm ET" holds the length): merge them, then cut from the end.
+  const merged: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
+    else merged.push(span);
+  }
   let rest = text;
-  for (const span of ordered) rest = `${rest.slice(0, span.start)} ${rest.slice(span.end)}`;
+  for (const span of merged.reverse()) rest = `${rest.slice(0, span.start)} ${rest.slice(span.end)}`;
   return rest.replace(LEAD_IN, '');
 }
 
@@ -37,7 +46,7 @@ function tidy(title: string): string {
   let current = collapse(title.replace(/\(\s*\)|\[\s*\]/g, ' '));
   while (current !== previous) {
     previous = current;
-    current = current.replace(LEAD_IN, '').replace(FILLER_EDGE, '').replace(/^the\s+/i, '').trim();
+    current = current.replace(LEAD_IN, '').replace(REGISTRATION_EDGE, '').replace(FILLER_EDGE, '').replace(/^the\s+/i, '').trim();
   }
   return current.replace(/\s+([,;:.])/g, '$1');
 }

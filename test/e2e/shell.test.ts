@@ -1,0 +1,93 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfBytes } from '../builders/files.ts';
+import { runCli } from '../support/run-cli.ts';
+import { useTestDatabase } from '../support/test-database.ts';
+
+const database = useTestDatabase();
+
+describe('the terminal chat through a pipe', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'recert-shell-'));
+    await writeFile(path.join(dir, 'certificate.pdf'), pdfBytes());
+    await writeFile(path.join(dir, 'notes.txt'), 'not a certificate');
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const run = (lines: readonly string[], user = 'Alex') =>
+    runCli([], { input: `${lines.join('\n')}\n`, cwd: dir, env: { DATABASE_URL: database.current.connectionString, RECERT_USER: user, RECERT_TIME_ZONE: 'America/New_York' } });
+
+  it('logs a training, attaches its certificate, shows status, undoes, and exits at the end of input', async () => {
+    const result = await run([
+      'cert CMSS-12345 issued 2026-01-15',
+      'finished the MLN web-based training "Medicare Billing: 837P and Form CMS-1500 (60 minutes)" yesterday',
+      'yes',
+      'proof ./certificate.pdf',
+      'status',
+      'undo',
+      'undo',
+      'status',
+    ]);
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('Welcome to Recert, Alex!');
+    expect(out).toContain('Saved your CMSS certificate CMSS-12345');
+    expect(out).toContain('Title:   Medicare Billing: 837P and Form CMS-1500 (60 minutes)');
+    expect(out).toContain('Credit:  1 CE, index CMS06140728A');
+    expect(out).toContain('How:     60 minutes');
+    expect(out).toContain('Logged entry #1');
+    expect(out).toContain('Attached "certificate.pdf"');
+    expect(out).toMatch(/1 CE of 3 CE \(1 entry, 60 min\)/);
+    expect(out).toContain('Undone: "certificate.pdf" is no longer attached to entry #1.');
+    expect(out).toContain('Undone: entry #1 (Medicare Billing: 837P and Form CMS-1500 (60 minutes)) is no longer logged.');
+    expect(out).toMatch(/0 CE of 3 CE \(0 entries, 0 min\)/);
+    expect(result.stderr).toBe('');
+  });
+
+  it('asks for a missing length and takes the answer', async () => {
+    const result = await run(['watched the MLN webinar on telehealth billing yesterday', '45', 'yes', 'history'], 'Blake');
+    expect(result.stdout).toContain('How long was "MLN webinar on telehealth billing"?');
+    expect(result.stdout).toContain('Length:  45 minutes');
+    expect(result.stdout).toMatch(/#1 {2}\w{3} \d{1,2}, \d{4} {2}MLN webinar on telehealth billing — 45 min → 1 CE \(CMS06140728A\) · webinar · no proof/);
+  });
+
+  it('answers bad input with a friendly message and keeps going', async () => {
+    const result = await run(['proof ./certificate.pdf', 'log "Something" 30 min', 'yes', 'proof ./notes.txt', 'proof ./missing.pdf', 'cert', 'edit 9 minutes 40', 'gibberish zzz', 'status'], 'Casey');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('You have no entries to attach a certificate to yet.');
+    expect(result.stdout).toContain('"notes.txt" is not a PDF, PNG or JPEG');
+    expect(result.stdout).toContain('I can\'t find a file at "./missing.pdf"');
+    expect(result.stdout).toContain('Your certificate:');
+    expect(result.stdout).toContain('There is no entry 9 in your history.');
+    expect(result.stdout).toContain("Sorry, I didn't understand that.");
+    expect(result.stdout).toContain('No certificate on file.');
+  });
+
+  it('switches speakers with `as NAME`; each person has their own ledger', async () => {
+    const result = await run(['log "Dana Course" 30 min', 'yes', 'as Erin', 'history', 'as Dana', 'history'], 'Dana');
+    const [, , erinPart = '', danaAgain = ''] = result.stdout.split(/\(you are (?:Erin|Dana)\)/);
+    expect(erinPart).toContain('No entries yet.');
+    expect(danaAgain).toContain('Dana Course');
+  });
+});
+
+describe('the embedded database', () => {
+  it('persists between runs in RECERT_DATA_DIR', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'recert-data-'));
+    try {
+      const env = { RECERT_DATA_DIR: dataDir, RECERT_USER: 'Frankie' };
+      const first = await runCli([], { input: 'log "Persisted Course" 45 min\nyes\n', env, timeoutMs: 90_000 });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('Logged entry #1');
+      const second = await runCli([], { input: 'history\n', env, timeoutMs: 90_000 });
+      expect(second.stdout).toContain('Persisted Course');
+      expect(second.stdout).not.toContain('Welcome to Recert');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
