@@ -1,4 +1,4 @@
-import type { ComplianceInput, ComplianceReason, EntryRef, Exclusion } from './compliance.ts';
+import type { ComplianceInput, ComplianceReason, EntryRef, Exclusion } from './compliance-types.ts';
 import { sumCredit } from './credit.ts';
 import type { CertificateValidity } from './cycle.ts';
 import type { Training } from './training.ts';

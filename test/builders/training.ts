@@ -4,6 +4,7 @@ import { CMSS_RULES, type CredentialRules } from '../../src/domain/credential-ru
 import type { Certificate } from '../../src/domain/cycle.ts';
 import { titleKey } from '../../src/domain/title-key.ts';
 import type { Training } from '../../src/domain/training.ts';
+import { readDuration } from '../../src/reading/duration.ts';
 
 export interface TrainingOptions extends Partial<Omit<Training, 'seq'>> {
   readonly rules?: CredentialRules;
@@ -11,7 +12,8 @@ export interface TrainingOptions extends Partial<Omit<Training, 'seq'>> {
 
 /**
  * A ledger entry for pure domain tests (no database). Credit, index and review reason follow the
- * rules from `minutes` unless given; the title key follows the title unless given. Proof is
+ * rules from `minutes` unless given; the title key follows the title (without a length written in
+ * it, as the app stores it) unless given. Proof is
  * attached (proofCount 1) unless told otherwise, so a test only states what it is about.
  */
 export function aTraining(seq: number, options: TrainingOptions = {}): Training {
@@ -25,7 +27,7 @@ export function aTraining(seq: number, options: TrainingOptions = {}): Training 
     personId: 'person-1',
     credentialCode: rules.code,
     title,
-    titleKey: titleKey(title),
+    titleKey: keyOf(title),
     kind: 'wbt',
     completedOn: '2026-06-01',
     minutes: award.minutes,
@@ -44,4 +46,9 @@ export function aTraining(seq: number, options: TrainingOptions = {}): Training 
 /** A CMS Compliance Certificate; the default cycle is 2026-01-15 up to (not including) 2027-01-15. */
 export function aCertificate(options: Partial<Certificate> = {}): Certificate {
   return { number: 'CMSS-12345', issuedOn: '2026-01-15', expiresOn: '2027-01-15', ...options };
+}
+
+function keyOf(title: string): string {
+  const reading = readDuration(title);
+  return titleKey(title, reading.kind === 'found' ? reading.duration : undefined) || title.toLowerCase();
 }

@@ -5,7 +5,7 @@
 import { withApproximation } from './explain.ts';
 import { NUM_WORD, parseNumber } from './numbers.ts';
 import { normalise, originalRange } from './normalise.ts';
-import type { DurationCandidate } from '../duration.ts';
+import type { DurationCandidate } from './types.ts';
 import { APPROXIMATE_BEFORE } from './scan.ts';
 
 // Whole numbers only: "1.5" in answer to "how long?" is more likely hours than 1 minute, so it is

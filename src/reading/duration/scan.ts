@@ -11,7 +11,7 @@ import { floorOf } from './numbers.ts';
 import { maskRange, normalise, originalRange, type Normalised } from './normalise.ts';
 import { CE_READERS, ISO_READER, LATE_WORD_READERS, WORD_READERS } from './phrases.ts';
 import { COMPOUND_READERS, RANGE_READERS, SIMPLE_READERS } from './quantities.ts';
-import type { DurationCandidate } from '../duration.ts';
+import type { DurationCandidate } from './types.ts';
 import type { Quantity, Reader } from './reader.ts';
 
 /** Most specific first: a later reader never sees what an earlier one has read. */

@@ -1,0 +1,23 @@
+/** Texts like the ones scribes send: pasted MLN titles, chat messages, and traps. */
+export const CORPUS: readonly string[] = [
+  'finished the MLN web-based training "Medicare Billing: 837P and Form CMS-1500 (60 minutes)" yesterday',
+  'watched the MLN webinar on telehealth billing yesterday, 45 min',
+  'Medicare Billing: 837P and Form CMS-1500 (Web-Based Training)',
+  'National Provider Call: Hospital Value-Based Purchasing 1:30 – 3:00 pm ET',
+  'MLN Connects Call: 2026 Physician Fee Schedule Final Rule, 2:00 to 3:30 p.m. ET, registered through MLN',
+  'Outpatient Therapy and the 8-Minute Rule (45 minutes) on Nov 3',
+  'ICD-10-CM Coding for Z55–Z65 SDOH, 2026 update – 1.5 hours',
+  'Psychotherapy codes 90832 (30 min), 90834 (45 min), 90837 (60 min) — 1 hour webinar',
+  'completed Medicare Parts C and D General Compliance Training 1 hr 15 min last Tuesday',
+  'Combatting Medicare Parts C and D Fraud, Waste, and Abuse Training (30-min)',
+  'attended the CMS event, about an hour and a half',
+  'took the 90-day global period course, ninety minutes',
+  'webinar 1h30 on 11/13',
+  'Evaluation and Management Services Guide, Contact hours: 1.5',
+  'Hospice continuous home care, 8-hour minimum in a 24-hour day, 2 hrs',
+  'watched the 45-minute webinar, took me 1 hour',
+  'I have 200 hours of documentation experience and need 3 CME hours a year',
+  'Documentation Matters Toolkit PT45M',
+  'Chronic Care Management: first 20 minutes of clinical staff time (99490), 40–50 min',
+  'Medicare Preventive Services 0.1 CEU (1 contact hour)',
+];
