@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'proof-no-entry'
   | 'proof-local-path'
   | 'proof-file-missing'
+  | 'proof-draft-open'
   | 'proof-already-attached'
   | 'credential-missing'
   | 'credential-number-invalid'

@@ -21,10 +21,13 @@ export { openDatabase, type OpenDatabase, type DatabaseSettings } from './db/ope
 export { DataDirInUseError } from './db/data-dir-lock.ts';
 export { migrateToLatest, MigrationFailedError } from './db/migrate.ts';
 export { claimInbound } from './db/repositories/inbound.ts';
+export { saveInstallation, findInstallation, deactivateInstallation, type InstallationKey, type StoredInstallation } from './db/repositories/installations.ts';
+export type { Db } from './db/connection.ts';
 
 export type { CoreDeps } from './use-cases/deps.ts';
 export { identify, type IdentifyInput, type Identified } from './use-cases/identify.ts';
-export { logTraining } from './use-cases/log-training.ts';
+export { logTraining, type LogOptions } from './use-cases/log-training.ts';
+export { logTrainingForm, checkTrainingForm, type TrainingForm, type FormField, type FormProblem } from './use-cases/log-training-form.ts';
 export { answerDraft } from './use-cases/answer-draft.ts';
 export { confirmDraft } from './use-cases/confirm-draft.ts';
 export { cancelDraft } from './use-cases/cancel-draft.ts';

@@ -7,6 +7,8 @@ import type { ErrorCode, ErrorDetails } from './errors.ts';
 
 /** What every adapter needs to show one ledger entry. */
 export interface TrainingView {
+  /** Opaque id, for buttons that act on this entry. */
+  readonly id: string;
   readonly seq: number;
   readonly title: string;
   readonly kind: ActivityKind;

@@ -38,11 +38,14 @@ export function interpret(message: string): Intent {
   return looksLikeTraining(text) ? { kind: 'log', text, explicit: false } : { kind: 'unknown', text, reason: 'unrecognised' };
 }
 
-/** Free text is a training when it names a length or an MLN activity, or says it was finished. */
+/**
+ * Free text is a training when it names a length or an activity (course, webinar, call…), or
+ * mentions MLN/CMS/CE. "I took my dog for a walk" is not; the bot says it did not understand.
+ */
 export function looksLikeTraining(text: string): boolean {
   if (readDuration(text).kind !== 'missing') return true;
   if (readActivityKind(text).stated) return true;
-  return /\b(finished|completed|watched|attended|took|did|passed|mln|cms|ce|cme|ceu)\b/i.test(text);
+  return /\b(mln|cms|cme|ceus?|medicare learning network)\b/i.test(text);
 }
 
 function logOrUsage(rest: string | undefined): Intent {

@@ -115,6 +115,7 @@ export interface DraftTable {
   payload: Json<unknown>;
   training_id: string | null;
   source: string;
+  anchor: string | null;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -141,6 +142,19 @@ export interface ProcessedInboundTable {
   received_at: Instant;
 }
 
+export interface PlatformInstallationTable {
+  id: Generated<string>;
+  platform: string;
+  installation_key: string;
+  enterprise_id: string | null;
+  team_id: string | null;
+  data: Json<unknown>;
+  active: Generated<boolean>;
+  installed_at: Instant;
+  updated_at: Instant;
+  deactivated_at: Instant | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
@@ -153,6 +167,7 @@ export interface Database {
   drafts: DraftTable;
   audit_events: AuditEventTable;
   processed_inbound: ProcessedInboundTable;
+  platform_installations: PlatformInstallationTable;
 }
 
 /** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */

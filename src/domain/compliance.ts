@@ -44,7 +44,9 @@ function sortLedger(input: ComplianceInput): Pick<ComplianceStatus, 'counted' | 
     const why = exclusionOf(input, training, seen);
     if (why) excluded.push({ training, why });
     else counted.push(training);
-    if (why !== 'outside-cycle') seen.add(training.titleKey);
+    // A course counts once per cycle: the first entry of it that earns credit (an earlier one
+    // waiting for review or registration does not use up the course).
+    if (!why) seen.add(training.titleKey);
   }
   return { counted, excluded };
 }

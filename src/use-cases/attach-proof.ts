@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { MAX_PROOF_BYTES, sniffMediaType } from '../domain/proof-file.ts';
 import type { Actor } from '../domain/people.ts';
 import type { Training } from '../domain/training.ts';
+import { findDraftByAnchor } from '../db/repositories/drafts.ts';
 import { findLinksOfFile, insertProofLink, storeProofFile } from '../db/repositories/proofs.ts';
 import { findLatestTraining, findTraining, findTrainingBySeq } from '../db/repositories/trainings.ts';
 import { RecertError } from '../errors.ts';
@@ -15,6 +16,8 @@ export interface ProofUpload {
   /** The entry to attach to: its number, or its id (a button), or neither for the latest entry. */
   readonly seq?: number;
   readonly trainingId?: string;
+  /** The conversation the file was shared in: the entry logged there, when there is one. */
+  readonly anchor?: string;
 }
 
 /**
@@ -65,6 +68,8 @@ function checkFile(upload: ProofUpload) {
 
 async function targetOf(deps: CoreDeps, actor: Actor, upload: ProofUpload): Promise<Training> {
   const { organisationId, personId } = actor;
+  const anchored = upload.anchor ? await anchoredTrainingId(deps, actor, upload.anchor) : null;
+  if (anchored) return targetOf(deps, actor, { ...upload, anchor: undefined, trainingId: anchored });
   const training = upload.trainingId
     ? await findTraining(deps.db, organisationId, upload.trainingId)
     : upload.seq !== undefined
@@ -79,4 +84,11 @@ async function targetOf(deps: CoreDeps, actor: Actor, upload: ProofUpload): Prom
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'certificate';
+}
+
+/** The entry logged from the draft opened in `anchor`; an unconfirmed draft there must be confirmed first. */
+async function anchoredTrainingId(deps: CoreDeps, actor: Actor, anchor: string): Promise<string | null> {
+  const draft = await findDraftByAnchor(deps.db, actor.organisationId, actor.personId, anchor);
+  if (draft?.status === 'open') throw new RecertError('proof-draft-open');
+  return draft?.status === 'confirmed' ? draft.trainingId : null;
 }

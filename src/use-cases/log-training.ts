@@ -13,7 +13,12 @@ import { draftFromReading } from './training-draft.ts';
  * question the bot needs answered first (length missing or ambiguous, no title). Nothing is
  * logged until the person confirms.
  */
-export async function logTraining(deps: CoreDeps, actor: Actor, text: string): Promise<Reply> {
+export interface LogOptions {
+  /** The conversation the preview is shown in (e.g. a Slack thread); files shared there attach to it. */
+  readonly anchor?: string;
+}
+
+export async function logTraining(deps: CoreDeps, actor: Actor, text: string, options: LogOptions = {}): Promise<Reply> {
   const trimmed = text.trim();
   if (!trimmed) throw new RecertError('title-missing');
   if (trimmed.length > MAX_TRAINING_TEXT) throw new RecertError('text-too-long', { max: MAX_TRAINING_TEXT, length: trimmed.length });
@@ -25,7 +30,7 @@ export async function logTraining(deps: CoreDeps, actor: Actor, text: string): P
   const now = nowOf(deps);
   const record = await deps.db.transaction().execute(async (trx) => {
     await cancelOpenDrafts(trx, actor.organisationId, actor.personId, now);
-    return insertDraft(trx, actor.organisationId, actor.personId, draft, actor.source, now);
+    return insertDraft(trx, actor.organisationId, { personId: actor.personId, payload: draft, source: actor.source, anchor: options.anchor ?? null }, now);
   });
   const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
   return replyForDraft(record.id, draft, standing);

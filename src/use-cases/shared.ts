@@ -57,8 +57,8 @@ export function progressOf(standing: Standing): Progress {
 }
 
 export function viewOf(training: Training): TrainingView {
-  const { seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount } = training;
-  return { seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount };
+  const { id, seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount } = training;
+  return { id, seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount };
 }
 
 export interface Change {

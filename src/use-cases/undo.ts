@@ -14,10 +14,11 @@ const UNIQUE_VIOLATION = '23505';
  * a deletion, an attached certificate, a fee payment or a certificate update. Each undo is itself
  * audited, and an event can be undone only once, even by two concurrent requests.
  */
-export async function undoLast(deps: CoreDeps, actor: Actor): Promise<Reply> {
+export async function undoLast(deps: CoreDeps, actor: Actor, options: { readonly trainingId?: string } = {}): Promise<Reply> {
   try {
     const change = await deps.db.transaction().execute(async (trx) => {
-      const event = await findLastUndoable(trx, actor.organisationId, actor.personId, Object.keys(UNDO_HANDLERS));
+      // With a training id (an Undo button under one entry), only changes to that entry are undone.
+      const event = await findLastUndoable(trx, actor.organisationId, actor.personId, Object.keys(UNDO_HANDLERS), options.trainingId);
       const handler = event && UNDO_HANDLERS[event.action];
       if (!event || !handler) throw new RecertError('nothing-to-undo');
       const undone = await handler({ trx, actor, now: nowOf(deps) }, event);

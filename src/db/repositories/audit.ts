@@ -45,8 +45,14 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<string> {
  * The actor's newest event among `actions` that no later event has undone. Undoing walks back
  * through a person's own changes one at a time.
  */
-export async function findLastUndoable(db: Db, organisationId: string, actorPersonId: string, actions: readonly string[]): Promise<AuditEvent | undefined> {
-  const row = await db
+export async function findLastUndoable(
+  db: Db,
+  organisationId: string,
+  actorPersonId: string,
+  actions: readonly string[],
+  entityId?: string,
+): Promise<AuditEvent | undefined> {
+  let query = db
     .selectFrom('audit_events as e')
     .selectAll('e')
     .where('e.organisation_id', '=', organisationId)
@@ -62,8 +68,9 @@ export async function findLastUndoable(db: Db, organisationId: string, actorPers
         ),
       ),
     )
-    .orderBy('e.id', 'desc')
-    .executeTakeFirst();
+    .orderBy('e.id', 'desc');
+  if (entityId !== undefined) query = query.where('e.entity_id', '=', entityId);
+  const row = await query.executeTakeFirst();
   return row && toAuditEvent(row);
 }
 

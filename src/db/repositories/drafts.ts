@@ -8,13 +8,31 @@ export interface DraftRecord {
   /** Validated by the caller: the draft's shape belongs to the use case that wrote it. */
   readonly payload: unknown;
   readonly trainingId: string | null;
+  readonly anchor: string | null;
   readonly updatedAt: Date;
 }
 
-export async function insertDraft(db: Db, organisationId: string, personId: string, payload: unknown, source: string, now: Date): Promise<DraftRecord> {
+export interface NewDraft {
+  readonly personId: string;
+  readonly payload: unknown;
+  readonly source: string;
+  /** Where the conversation about it lives (opaque, set by the adapter), or null. */
+  readonly anchor: string | null;
+}
+
+export async function insertDraft(db: Db, organisationId: string, draft: NewDraft, now: Date): Promise<DraftRecord> {
   const row = await db
     .insertInto('drafts')
-    .values({ organisation_id: organisationId, person_id: personId, status: 'open', payload: JSON.stringify(payload), source, created_at: now, updated_at: now })
+    .values({
+      organisation_id: organisationId,
+      person_id: draft.personId,
+      status: 'open',
+      payload: JSON.stringify(draft.payload),
+      source: draft.source,
+      anchor: draft.anchor,
+      created_at: now,
+      updated_at: now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toDraft(row);
@@ -27,6 +45,19 @@ export async function findDraft(db: Db, organisationId: string, personId: string
     .where('organisation_id', '=', organisationId)
     .where('person_id', '=', personId)
     .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toDraft(row);
+}
+
+/** The person's newest draft (any status) opened in the conversation `anchor`. */
+export async function findDraftByAnchor(db: Db, organisationId: string, personId: string, anchor: string): Promise<DraftRecord | undefined> {
+  const row = await db
+    .selectFrom('drafts')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', '=', personId)
+    .where('anchor', '=', anchor)
+    .orderBy('created_at', 'desc')
     .executeTakeFirst();
   return row && toDraft(row);
 }
@@ -89,5 +120,5 @@ export async function cancelOpenDrafts(db: Db, organisationId: string, personId:
 }
 
 function toDraft(row: DraftRow): DraftRecord {
-  return { id: row.id, personId: row.person_id, status: row.status, payload: row.payload, trainingId: row.training_id, updatedAt: row.updated_at };
+  return { id: row.id, personId: row.person_id, status: row.status, payload: row.payload, trainingId: row.training_id, anchor: row.anchor, updatedAt: row.updated_at };
 }

@@ -282,11 +282,19 @@ describe('assessCompliance: which entries count', () => {
     expect(status.state).toBe('compliant');
   });
 
-  it.todo(
-    'a course first logged without credit (needs review or unregistered call) and logged again with credit: ' +
-      'today the second entry is a "duplicate" and earns nothing, so the person must edit the first instead. ' +
-      'domain.md B17 says "once per cycle" but not which entry counts; open question for the product owner',
-  );
+  it('counts a course at its first creditable entry: an earlier entry awaiting review does not use it up', () => {
+    const status = assessCompliance({
+      rules: CMSS_RULES,
+      certificate: aCertificate(),
+      trainings: [aTraining(1, { title: 'Same Course', minutes: 150, completedOn: '2026-03-01' }), aTraining(2, { title: 'Same Course', minutes: 90, completedOn: '2026-03-02' })],
+      feePaid: true,
+      today: '2026-06-01',
+    });
+    expect(status.earnedCredit).toBe(1.5);
+    expect(status.counted.map((t) => t.seq)).toEqual([2]);
+    expect(status.excluded.map((e) => [e.training.seq, e.why])).toEqual([[1, 'needs-review']]);
+    expect(status.reasons).toContainEqual({ code: 'duplicate-course', title: 'Same Course', seqs: [1, 2] });
+  });
 });
 
 describe('assessCompliance: a leap-day certificate (issued 2024-02-29, expires 2025-02-28)', () => {

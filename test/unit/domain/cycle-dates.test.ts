@@ -142,6 +142,10 @@ describe('localDate: the calendar day an instant falls on in a zone (B20)', () =
   ])('%s in %s is %s', (iso, zone, expected) => {
     expect(localDate(fixedClock(iso).now(), zone)).toBe(expected);
   });
+
+  it('falls back to the UTC day for a zone luxon does not know', () => {
+    expect(localDate(fixedClock('2026-11-27T03:30:00Z').now(), 'Mars/Olympus_Mons')).toBe('2026-11-27');
+  });
 });
 
 describe('daysBetween: whole calendar days, whatever the clocks do', () => {

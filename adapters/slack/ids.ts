@@ -1,0 +1,37 @@
+/**
+ * Every name Slack knows Recert by: the command, shortcut callback ids, action ids and view
+ * callback ids. Registration (register.ts), rendering and the manifest test all read this file.
+ */
+export const COMMAND = '/ceu';
+
+export const ACTIONS = {
+  /** value: draft id. For calls, confirming means "I registered through MLN". */
+  confirm: 'ceu_confirm',
+  /** value: draft id. A call logged without MLN registration (no credit). */
+  confirmUnregistered: 'ceu_confirm_unregistered',
+  /** value: draft id. Opens the "Log a training" modal filled with the preview. */
+  edit: 'ceu_edit',
+  /** value: draft id. */
+  cancel: 'ceu_cancel',
+  /** value: training id. Undoes the newest change to that entry. */
+  undo: 'ceu_undo',
+  /** value: page number (1-based). */
+  historyPage: 'ceu_history_page',
+  /** App Home: opens the "Log a training" modal. */
+  homeLog: 'ceu_home_log',
+  /** App Home: explains how to attach (opens the DM with instructions). */
+  homeAttach: 'ceu_home_attach',
+} as const;
+
+export const VIEWS = {
+  logTraining: 'ceu_log_training',
+} as const;
+
+export const SHORTCUTS = {
+  /** Global shortcut: opens the "Log a training" modal. */
+  logTraining: 'ceu_log_training_shortcut',
+  /** Message shortcut "Log as CE training": a preview from any message. */
+  logMessage: 'ceu_log_message',
+} as const;
+
+export const EVENTS = ['message', 'app_mention', 'file_shared', 'app_home_opened', 'app_uninstalled', 'tokens_revoked'] as const;
