@@ -18,6 +18,7 @@ describe('migrations', () => {
       'fee_payments',
       'organisations',
       'people',
+      'platform_installations',
       'processed_inbound',
       'proof_files',
       'training_proofs',
