@@ -1,5 +1,7 @@
 import { ConfigError, DataDirInUseError, MigrationFailedError } from '../../src/index.ts';
+import { SlackStartError } from '../slack/app.ts';
 import { parseCommand } from './commands/parse.ts';
+import { serveCommand } from './commands/serve.ts';
 import { shellCommand } from './commands/shell.ts';
 import { loadConfig } from './environment.ts';
 import { makeLogger, withRuntime } from './runtime.ts';
@@ -31,9 +33,9 @@ export async function main(argv: readonly string[]): Promise<number> {
           print(database.migrationsApplied.length ? `Applied: ${database.migrationsApplied.join(', ')}` : 'The database is up to date.', 0),
         );
       case 'shell':
-      case 'serve':
-        // Platform adapters join `serve` as they are configured; with none, serve is the terminal chat.
         return withRuntime(config, makeLogger(config, true), shellCommand);
+      case 'serve':
+        return withRuntime(config, makeLogger(config, !config.slack), serveCommand);
       default:
         return print(`Unknown command "${command}".\n\n${USAGE}`, 2, true);
     }
@@ -43,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function reportFatal(error: unknown): number {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof MigrationFailedError) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof MigrationFailedError || error instanceof SlackStartError) {
     return print(error.message, 1, true);
   }
   return print(`Recert stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1, true);

@@ -7,7 +7,12 @@ export interface Runtime {
   readonly deps: CoreDeps;
   readonly database: OpenDatabase;
   readonly config: Config;
+  /** Resolves when SIGINT or SIGTERM arrives: stop taking work and return. */
+  readonly stopping: Promise<NodeJS.Signals>;
 }
+
+/** After a signal, how long (ms) the body gets to finish before the process is stopped anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Connections the app's pool may hold; the embedded server allows this many plus the job queue's. */
 const POOL_MAX = 8;
@@ -29,14 +34,18 @@ export async function withRuntime(config: Config, log: Logger, body: (runtime: R
   if (database.migrationsApplied.length) log.info('database migrated', { applied: database.migrationsApplied });
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= database.close());
+  let signalled: (signal: NodeJS.Signals) => void = () => undefined;
+  const stopping = new Promise<NodeJS.Signals>((resolve) => (signalled = resolve));
   const onSignal = (signal: NodeJS.Signals) => {
     log.info('shutting down', { signal });
-    void close().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    signalled(signal);
+    // The body should return on `stopping`; if it does not, close the database and leave anyway.
+    setTimeout(() => void close().then(() => process.exit(signal === 'SIGINT' ? 130 : 143)), SHUTDOWN_GRACE_MS).unref();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    return await body({ deps: { db: database.db, clock: systemClock, log }, database, config });
+    return await body({ deps: { db: database.db, clock: systemClock, log }, database, config, stopping });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

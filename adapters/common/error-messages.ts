@@ -25,6 +25,10 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'proof-no-entry': () => 'You have no entries to attach a certificate to yet. Log the training first, then attach its certificate.',
   'proof-already-attached': () => 'That file is already attached to this entry.',
   'proof-file-missing': (d) => `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`,
+  'proof-download-failed': (d) =>
+    d.reason === 'login-page'
+      ? `I couldn't download "${str(d, 'fileName')}": the app lacks permission to read files (files:read). Ask your Slack admin to reinstall Recert.`
+      : `I couldn't download "${str(d, 'fileName')}". Please share it again.`,
   'proof-draft-open': () => 'That entry is not logged yet. Confirm it first, then share the certificate again.',
   'proof-local-path': () => 'I can only attach a file you upload here. Drop the certificate into this conversation instead of typing its path.',
   'credential-missing': () => 'You have no certificate on file yet. Add it first: `cert <number> issued <date>` (for example `cert CMSS-12345 issued 2026-01-15`).',

@@ -7,6 +7,8 @@ export interface ShellStreams {
   readonly output: NodeJS.WritableStream;
   /** A person at a terminal (prompt, greeting) rather than a pipe (plain replies only). */
   readonly interactive: boolean;
+  /** Resolves when the process is asked to stop (SIGTERM): the chat ends after the current line. */
+  readonly stopping?: Promise<unknown>;
 }
 
 /**
@@ -19,6 +21,9 @@ export async function runShell(session: ShellSession, userName: string, streams:
   // Take the iterator before the first await: it buffers lines from now on, and a pipe may deliver
   // (and close) its whole input while we are still greeting.
   const incoming = lines[Symbol.asyncIterator]();
+  // Ctrl-C at the prompt, or a signal to the process, ends the chat cleanly (the database is closed after).
+  lines.on('SIGINT', () => lines.close());
+  void streams.stopping?.then(() => lines.close());
   if (streams.interactive) write('Recert — your CE compliance assistant. Type `help` for what I can do, `quit` to leave.');
   show(await session.speakAs(userName), write);
   const prompt = () => {

@@ -18,24 +18,31 @@ import { interpret } from './interpret.ts';
  * One chat message in, the bot's replies out. Every adapter (terminal, Slack, Teams) sends a
  * person's text here; errors a person can cause come back as `error` replies, never as throws.
  */
-export async function converse(deps: CoreDeps, actor: Actor, text: string, options: { firstContact?: boolean } = {}): Promise<Reply[]> {
+export interface ConverseOptions {
+  /** Greet first: the person has never talked to the bot. */
+  readonly firstContact?: boolean;
+  /** The conversation (e.g. a Slack thread) a training logged from this message belongs to. */
+  readonly anchor?: string;
+}
+
+export async function converse(deps: CoreDeps, actor: Actor, text: string, options: ConverseOptions = {}): Promise<Reply[]> {
   const replies: Reply[] = options.firstContact ? [{ kind: 'welcome', displayName: actor.displayName, hasCredential: false }] : [];
-  replies.push(await replyTo(deps, actor, interpret(text), text));
+  replies.push(await replyTo(deps, actor, interpret(text), text, options.anchor));
   return replies;
 }
 
 /** Run one intent, turning a person's mistakes (coded errors) into an error reply. */
-export async function replyTo(deps: CoreDeps, actor: Actor, intent: Intent, text: string): Promise<Reply> {
+export async function replyTo(deps: CoreDeps, actor: Actor, intent: Intent, text: string, anchor?: string): Promise<Reply> {
   try {
     const answered = await answerIfPending(deps, actor, intent, text);
-    return answered ?? (await dispatch(deps, actor, intent));
+    return answered ?? (await dispatch(deps, actor, intent, anchor));
   } catch (error) {
     if (isRecertError(error)) return { kind: 'error', code: error.code, details: error.details };
     throw error;
   }
 }
 
-async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent): Promise<Reply> {
+async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, anchor: string | undefined): Promise<Reply> {
   switch (intent.kind) {
     case 'help':
       return { kind: 'help', topic: intent.topic };
@@ -50,7 +57,7 @@ async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent): Promise<R
     case 'cancel':
       return cancelDraft(deps, actor);
     case 'log':
-      return logTraining(deps, actor, intent.text);
+      return logTraining(deps, actor, intent.text, anchor === undefined ? {} : { anchor });
     case 'cert':
       return certFromChat(deps, actor, intent);
     case 'fee':

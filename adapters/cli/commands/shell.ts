@@ -11,6 +11,11 @@ export async function shellCommand(runtime: Runtime): Promise<number> {
     readFile: (path) => readLocalFile(path, process.cwd()),
     newReference,
   });
-  await runShell(session, runtime.config.shellUser, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
+  await runShell(session, runtime.config.shellUser, {
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    stopping: runtime.stopping,
+  });
   return 0;
 }

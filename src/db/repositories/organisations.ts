@@ -15,7 +15,7 @@ export async function upsertOrganisation(
   const row = await db
     .insertInto('organisations')
     .values({ platform: key.platform, external_id: key.externalId, name: key.name, time_zone: key.timeZone, created_at: now })
-    .onConflict((oc) => oc.columns(['platform', 'external_id']).doUpdateSet({ name: (eb) => eb.ref('excluded.name') }))
+    .onConflict((oc) => oc.columns(['platform', 'external_id']).doUpdateSet({ name: (eb) => eb.ref('organisations.name') })) // keep the stored name; the no-op update makes RETURNING work
     .returningAll()
     .executeTakeFirstOrThrow();
   return toOrganisation(row);

@@ -1,0 +1,15 @@
+import { startSlack } from '../../slack/app.ts';
+import { newReference, type Runtime } from '../runtime.ts';
+import { shellCommand } from './shell.ts';
+
+/** Every configured platform adapter; with none configured, the terminal chat. */
+export async function serveCommand(runtime: Runtime): Promise<number> {
+  const { config, deps } = runtime;
+  if (!config.slack) return shellCommand(runtime);
+  const slack = await startSlack({ config: config.slack, core: deps, log: deps.log, newReference }, config.port);
+  deps.log.info('slack adapter started', { mode: config.slack.appToken ? 'socket' : 'http', port: slack.port, oauth: config.slack.oauth !== null });
+  const signal = await runtime.stopping;
+  deps.log.info('stopping slack adapter', { signal });
+  await slack.stop();
+  return 0;
+}

@@ -1,0 +1,44 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Identified } from '../../../src/index.ts';
+import { actorFor, firstDelivery, type SlackRuntime } from '../runtime.ts';
+import type { Surface } from '../send.ts';
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+export interface ButtonPress {
+  readonly value: string;
+  readonly surface: Surface;
+  readonly teamId: string;
+  readonly userId: string;
+  readonly triggerId: string;
+  readonly channel: string | null;
+  readonly threadTs: string | null;
+  identify(): Promise<Identified>;
+}
+
+/**
+ * The common part of every button: ack at once, ignore a redelivered click (same trigger id), and
+ * answer by replacing the message the button was on (or in the DM when it has no response_url,
+ * as on App Home).
+ */
+export async function pressed(rt: SlackRuntime, args: ButtonArgs): Promise<ButtonPress | null> {
+  await args.ack();
+  const { body, action, client, respond } = args;
+  if (!(await firstDelivery(rt, 'slack-trigger', body.trigger_id))) return null;
+  const teamId = args.context.teamId ?? body.team?.id ?? body.user.team_id ?? '';
+  const userId = body.user.id;
+  const surface: Surface = body.response_url
+    ? { kind: 'respond', respond, replaceOriginal: true, client, userId }
+    : { kind: 'dm', client, userId };
+  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  return {
+    value: action.value ?? '',
+    surface,
+    teamId,
+    userId,
+    triggerId: body.trigger_id,
+    channel: body.channel?.id ?? body.container?.channel_id ?? null,
+    threadTs: message?.thread_ts ?? message?.ts ?? null,
+    identify: () => actorFor(rt, client, { teamId, userId, requestId: body.trigger_id }),
+  };
+}

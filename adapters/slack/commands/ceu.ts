@@ -1,0 +1,32 @@
+import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { converse } from '../../../src/index.ts';
+import { actorFor, firstDelivery, type SlackRuntime } from '../runtime.ts';
+import { handled, sendReplies, type Surface } from '../send.ts';
+import { openLogModal } from '../views/open-log-modal.ts';
+
+/** Only answers that are safe to show others can be shared in the channel. */
+const SHAREABLE = /^(status|progress|history|help)\b/i;
+
+/** `/ceu …`: the same words as a chat message. `/ceu` alone opens "Log a training". Private unless `share`. */
+export function ceuCommand(rt: SlackRuntime): Middleware<SlackCommandMiddlewareArgs> {
+  return async ({ command, ack, respond, client }) => {
+    await ack();
+    const { text, share } = readShare(command.text);
+    if (!text) {
+      await openLogModal(rt, client, { triggerId: command.trigger_id, teamId: command.team_id, userId: command.user_id, metadata: {} }).catch(() => undefined);
+      return;
+    }
+    if (!(await firstDelivery(rt, 'slack-trigger', command.trigger_id))) return;
+    const surface: Surface = { kind: 'respond', respond, share: share && SHAREABLE.test(text), client, userId: command.user_id };
+    await handled(rt, surface, 'command', async () => {
+      const { actor, firstContact } = await actorFor(rt, client, { teamId: command.team_id, userId: command.user_id, requestId: command.trigger_id });
+      await sendReplies(rt, surface, await converse(rt.core, actor, text, { firstContact }));
+    });
+  };
+}
+
+function readShare(raw: string): { text: string; share: boolean } {
+  const text = raw.trim();
+  const match = /^(.*?)\s+share$/i.exec(text);
+  return match ? { text: match[1]?.trim() ?? '', share: true } : { text, share: false };
+}

@@ -1,0 +1,46 @@
+import type { AllMiddlewareArgs, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { anchoredEntry, attachProof, isRecertError, MAX_PROOF_BYTES, type Actor, type Reply } from '../../../src/index.ts';
+import { callSlack } from '../deliver.ts';
+import { downloadFile, fileInfo, type FileInfo } from '../file-download.ts';
+import { actorFor, anchorOf, firstDelivery, type SlackRuntime } from '../runtime.ts';
+import { handled, sendReplies, type Surface } from '../send.ts';
+
+type FileArgs = SlackEventMiddlewareArgs<'file_shared'> & AllMiddlewareArgs;
+
+/**
+ * A file shared with the bot becomes proof: in the DM it attaches to the entry of the thread it was
+ * shared in (else the latest entry); in a channel only when shared in the thread of one of the
+ * person's entries — other files in channels are none of the bot's business.
+ */
+export function fileShared(rt: SlackRuntime): Middleware<SlackEventMiddlewareArgs<'file_shared'>> {
+  return async ({ event, body, client, context }: FileArgs) => {
+    if (event.user_id === context.botUserId || !(await firstDelivery(rt, 'slack-event', body.event_id))) return;
+    const info = await callSlack(rt.log, 'files.info', () => fileInfo(client, event.file_id), rt.sleep);
+    const threadTs = info.shares.find((s) => s.channelId === event.channel_id)?.threadTs ?? null;
+    const inDm = event.channel_id.startsWith('D');
+    if (!inDm && !threadTs) return;
+    const surface: Surface = threadTs
+      ? { kind: 'thread', client, channel: event.channel_id, threadTs, userId: event.user_id }
+      : { kind: 'dm', client, userId: event.user_id };
+    await handled(rt, surface, 'file_shared', async () => {
+      const { actor } = await actorFor(rt, client, { teamId: context.teamId ?? body.team_id, userId: event.user_id, requestId: body.event_id });
+      const anchor = threadTs ? anchorOf(event.channel_id, threadTs) : undefined;
+      if (!inDm && (!anchor || !(await anchoredEntry(rt.core, actor, anchor)))) return;
+      await sendReplies(rt, surface, [await attach(rt, actor, info, context.botToken ?? '', { anchor })]);
+    });
+  };
+}
+
+/** Download a Slack file and attach it as proof; every outcome is a reply (errors included). */
+export async function attach(rt: SlackRuntime, actor: Actor, info: FileInfo, token: string, target: { anchor?: string | undefined; trainingId?: string }): Promise<Reply> {
+  const { anchor, trainingId } = target;
+  const file = await downloadFile(info, token, rt.fileHosts);
+  if (file.kind === 'too-large') return { kind: 'error', code: 'proof-too-large', details: { fileName: file.name, sizeBytes: file.sizeBytes, maxBytes: MAX_PROOF_BYTES } };
+  if (file.kind === 'unavailable') return { kind: 'error', code: 'proof-download-failed', details: { fileName: file.name, reason: file.reason } };
+  try {
+    return await attachProof(rt.core, actor, { fileName: file.name, bytes: file.bytes, ...(anchor ? { anchor } : {}), ...(trainingId ? { trainingId } : {}) });
+  } catch (error) {
+    if (isRecertError(error)) return { kind: 'error', code: error.code, details: error.details };
+    throw error;
+  }
+}

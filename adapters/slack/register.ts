@@ -1,0 +1,44 @@
+import type { App } from '@slack/bolt';
+import type { InstallationStore } from '@slack/oauth';
+import { cancelButton, confirmButton, editButton } from './actions/draft-buttons.ts';
+import { historyPageButton, homeAttachButton, homeLogButton, undoButton } from './actions/entry-buttons.ts';
+import { ceuCommand } from './commands/ceu.ts';
+import { appHomeOpened } from './events/app-home-opened.ts';
+import { appMention } from './events/app-mention.ts';
+import { directMessage } from './events/direct-message.ts';
+import { fileShared } from './events/file-shared.ts';
+import { uninstalled } from './events/uninstalled.ts';
+import { ACTIONS, COMMAND, SHORTCUTS, VIEWS } from './ids.ts';
+import { HISTORY_PAGE_ACTION } from './render/history.ts';
+import type { SlackRuntime } from './runtime.ts';
+import { logMessageShortcut, logTrainingShortcut } from './shortcuts/log-shortcuts.ts';
+import { logTrainingSubmission } from './views/log-training-submission.ts';
+
+/** The part of Bolt's App that registration uses; a recorder implements it in the manifest test. */
+export type ListenerRegistry = Pick<App, 'command' | 'event' | 'message' | 'action' | 'view' | 'shortcut'>;
+
+/** Every Slack entry point, registered apart from its implementation (one file per handler). */
+export function registerListeners(app: ListenerRegistry, rt: SlackRuntime, store: InstallationStore | null): void {
+  app.command(COMMAND, ceuCommand(rt));
+
+  app.message(directMessage(rt));
+  app.event('app_mention', appMention(rt));
+  app.event('file_shared', fileShared(rt));
+  app.event('app_home_opened', appHomeOpened(rt));
+  app.event('app_uninstalled', uninstalled(rt, store));
+  app.event('tokens_revoked', uninstalled(rt, store));
+
+  app.action(ACTIONS.confirm, confirmButton(rt));
+  app.action(ACTIONS.confirmUnregistered, confirmButton(rt, false));
+  app.action(ACTIONS.edit, editButton(rt));
+  app.action(ACTIONS.cancel, cancelButton(rt));
+  app.action(ACTIONS.undo, undoButton(rt));
+  app.action(HISTORY_PAGE_ACTION, historyPageButton(rt));
+  app.action(ACTIONS.homeLog, homeLogButton(rt));
+  app.action(ACTIONS.homeAttach, homeAttachButton(rt));
+
+  app.view(VIEWS.logTraining, logTrainingSubmission(rt));
+
+  app.shortcut(SHORTCUTS.logTraining, logTrainingShortcut(rt));
+  app.shortcut(SHORTCUTS.logMessage, logMessageShortcut(rt));
+}

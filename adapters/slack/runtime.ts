@@ -1,0 +1,68 @@
+import type { WebClient } from '@slack/web-api';
+import { claimInbound, identify, type CoreDeps, type Identified, type Logger } from '../../src/index.ts';
+import type { Sleeper } from './deliver.ts';
+import type { PeopleDirectory } from './people.ts';
+
+/** What every Slack handler needs; built once by app.ts and passed to each handler factory. */
+export interface SlackRuntime {
+  readonly core: CoreDeps;
+  readonly log: Logger;
+  readonly people: PeopleDirectory;
+  /** Hosts besides files.slack.com that certificates may be downloaded from (a proxy or a fake Slack). */
+  readonly fileHosts: readonly string[];
+  readonly sleep: Sleeper;
+  readonly newReference: () => string;
+}
+
+export interface SlackUserRef {
+  readonly teamId: string;
+  readonly userId: string;
+  /** The inbound id (event id, trigger id) recorded with every change. */
+  readonly requestId?: string;
+}
+
+/** The Recert person behind a Slack user: each workspace is its own organisation. */
+export async function actorFor(rt: SlackRuntime, client: WebClient, ref: SlackUserRef): Promise<Identified> {
+  const person = await rt.people.lookup(client, ref.teamId, ref.userId);
+  return identify(rt.core, {
+    platform: 'slack',
+    organisationExternalId: ref.teamId,
+    organisationName: ref.teamId,
+    organisationTimeZone: 'UTC',
+    userExternalId: ref.userId,
+    displayName: person.name,
+    timeZone: person.timeZone,
+    source: 'slack',
+    ...(ref.requestId ? { requestId: ref.requestId } : {}),
+  });
+}
+
+/**
+ * True the first time `id` is seen, across processes. Slack redelivers events it thinks failed
+ * (sometimes while the first delivery is still running) and replays happen: only the first counts.
+ */
+export async function firstDelivery(rt: SlackRuntime, source: string, id: string | undefined): Promise<boolean> {
+  if (!id) return true;
+  const first = await claimInbound(rt.core.db, source, id, null, rt.core.clock.now().toJSDate());
+  if (!first) rt.log.info('slack duplicate delivery ignored', { source, id });
+  return first;
+}
+
+/** Where a conversation about a training lives: a channel and the thread's root message. */
+export function anchorOf(channelId: string, threadTs: string): string {
+  return `slack:${channelId}:${threadTs}`;
+}
+
+/** Slack's message markup back to the words a person typed (links, mentions, escapes). */
+export function plainText(text: string): string {
+  return text
+    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+    .replace(/<(?:https?|mailto):[^|>]+\|([^>]+)>/g, '$1')
+    .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')
+    .replace(/<[#!][^|>]+\|([^>]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

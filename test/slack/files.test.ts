@@ -1,0 +1,130 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pdfBytes } from '../builders/files.ts';
+import { BOT_TOKEN, buttonValue, interceptSlack, startTestSlack, textOf, waitFor, type TestSlack } from '../support/slack/harness.ts';
+import { blockAction, DM, dmMessage, eventEnvelope, uniqueId, USER } from '../support/slack/payloads.ts';
+import { useTestDatabase } from '../support/test-database.ts';
+
+const database = useTestDatabase();
+
+interface FileSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly channel: string;
+  readonly threadTs?: string;
+}
+
+/** files.info for one file, and (optionally) its download from files.slack.com with the bot token. */
+function serveFile(spec: FileSpec, download?: { status: number; body: Uint8Array | string; contentType: string }): { downloaded: () => boolean } {
+  const share = { ts: '1700000300.000100', ...(spec.threadTs ? { thread_ts: spec.threadTs } : {}) };
+  const shares = spec.channel.startsWith('D') ? { private: { [spec.channel]: [share] } } : { public: { [spec.channel]: [share] } };
+  const path = `/files-pri/T0TEST-${spec.id}/download/${spec.name}`;
+  nock('https://slack.com')
+    .post('/api/files.info', (body: Record<string, unknown>) => body.file === spec.id)
+    .reply(200, { ok: true, file: { id: spec.id, name: spec.name, size: spec.size, user: USER, mimetype: 'application/pdf', url_private_download: `https://files.slack.com${path}`, shares } });
+  let downloaded = false;
+  if (download) {
+    nock('https://files.slack.com', { reqheaders: { authorization: `Bearer ${BOT_TOKEN}` } })
+      .get(path)
+      .reply(() => {
+        downloaded = true;
+        return [download.status, Buffer.from(download.body), { 'content-type': download.contentType }];
+      });
+  }
+  return { downloaded: () => downloaded };
+}
+
+function fileShared(fileId: string, channel: string) {
+  return eventEnvelope({ type: 'file_shared', file_id: fileId, user_id: USER, channel_id: channel, file: { id: fileId }, event_ts: '1700000300.000200' });
+}
+
+describe('Slack: certificates shared as files', () => {
+  let app: TestSlack;
+  let slack: ReturnType<typeof interceptSlack>;
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    app = await startTestSlack(database.current.db);
+  });
+  afterAll(async () => {
+    await app.stop();
+    nock.enableNetConnect();
+  });
+  beforeEach(() => {
+    slack = interceptSlack();
+  });
+  afterEach(() => nock.cleanAll());
+
+  async function loggedEntry(title: string): Promise<string> {
+    const message = dmMessage(`MLN course "${title}" 45 min yesterday`);
+    await app.slack.event(eventEnvelope(message));
+    await waitFor(() => slack.callsTo('chat.postMessage').some((c) => textOf(c.body).includes(title) && textOf(c.body).includes('ceu_confirm')));
+    const preview = slack.callsTo('chat.postMessage').find((c) => textOf(c.body).includes(title) && textOf(c.body).includes('ceu_confirm'));
+    const before = slack.callsTo('response_url').length;
+    await app.slack.interaction(blockAction('ceu_confirm', buttonValue(preview?.body ?? {}, 'ceu_confirm')));
+    await waitFor(() => slack.callsTo('response_url').length > before);
+    return String(message.ts);
+  }
+
+  it('attaches a PDF shared in the entry\'s thread to that entry, downloading it with the bot token', async () => {
+    const threadTs = await loggedEntry('Thread Proof Course');
+    await loggedEntry('Later Course');
+    const id = uniqueId('F');
+    const file = serveFile({ id, name: 'certificate.pdf', size: pdfBytes().length, channel: DM, threadTs }, { status: 200, body: pdfBytes(), contentType: 'application/pdf' });
+    const posts = slack.callsTo('chat.postMessage').length;
+    expect((await app.slack.event(fileShared(id, DM))).status).toBe(200);
+    await waitFor(() => slack.callsTo('chat.postMessage').length > posts);
+    expect(file.downloaded()).toBe(true);
+    const reply = slack.callsTo('chat.postMessage').at(-1)?.body ?? {};
+    expect(reply).toMatchObject({ channel: DM, thread_ts: threadTs });
+    expect(textOf(reply)).toContain('certificate.pdf');
+    expect(textOf(reply)).toContain('Thread Proof Course');
+  });
+
+  it('attaches a PDF shared in the DM (no thread) to the latest entry', async () => {
+    await loggedEntry('Latest Entry Course');
+    const id = uniqueId('F');
+    serveFile({ id, name: 'latest.pdf', size: pdfBytes('latest').length, channel: DM }, { status: 200, body: pdfBytes('latest'), contentType: 'application/pdf' });
+    const posts = slack.callsTo('chat.postMessage').length;
+    await app.slack.event(fileShared(id, DM));
+    await waitFor(() => slack.callsTo('chat.postMessage').length > posts);
+    const reply = slack.callsTo('chat.postMessage').at(-1)?.body ?? {};
+    expect(reply.channel).toBe(USER);
+    expect(textOf(reply)).toContain('Latest Entry Course');
+  });
+
+  it('refuses a file over 10 MB without downloading it', async () => {
+    await loggedEntry('Big File Course');
+    const id = uniqueId('F');
+    const file = serveFile({ id, name: 'huge.pdf', size: 11 * 1024 * 1024, channel: DM }, { status: 200, body: pdfBytes(), contentType: 'application/pdf' });
+    const posts = slack.callsTo('chat.postMessage').length;
+    await app.slack.event(fileShared(id, DM));
+    await waitFor(() => slack.callsTo('chat.postMessage').length > posts);
+    expect(file.downloaded()).toBe(false);
+    expect(textOf(slack.callsTo('chat.postMessage').at(-1)?.body ?? {})).toMatch(/10(\.0)? MB/);
+  });
+
+  it.each([
+    ['a file that is not a PDF, PNG or JPEG', 'notes.pdf', 'plain text pretending', 'text/plain', /not a PDF, PNG or JPEG/],
+    ['the login page Slack serves without files:read', 'cert.pdf', '<html>sign in</html>', 'text/html', /files:read/],
+  ])('explains %s', async (_name, fileName, body, contentType, expected) => {
+    await loggedEntry(`Bad File ${fileName} Course`);
+    const id = uniqueId('F');
+    serveFile({ id, name: fileName, size: body.length, channel: DM }, { status: 200, body, contentType });
+    const posts = slack.callsTo('chat.postMessage').length;
+    await app.slack.event(fileShared(id, DM));
+    await waitFor(() => slack.callsTo('chat.postMessage').length > posts);
+    expect(textOf(slack.callsTo('chat.postMessage').at(-1)?.body ?? {})).toMatch(expected);
+  });
+
+  it('leaves alone files shared in channels outside an entry\'s thread', async () => {
+    const id = uniqueId('F');
+    const file = serveFile({ id, name: 'random.pdf', size: 100, channel: 'C0RANDOM' }, { status: 200, body: pdfBytes(), contentType: 'application/pdf' });
+    await app.slack.event(fileShared(id, 'C0RANDOM'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(file.downloaded()).toBe(false);
+    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+});
