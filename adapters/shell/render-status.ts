@@ -16,7 +16,7 @@ export function renderStatus(s: StatusView): string {
     const when = c.daysLeft > 0 ? `expires ${formatDate(c.expiresOn)} (${relativeDays(c.daysLeft)})` : `expired ${formatDate(c.expiresOn)}`;
     lines.push(`  Certificate ${c.number}: issued ${formatDate(c.issuedOn)}, ${when}`);
   }
-  if (s.fee.required && s.fee.amountCents !== null) {
+  if (s.certificate && s.fee.required && s.fee.amountCents !== null) {
     lines.push(`  Renewal fee ${formatMoney(s.fee.amountCents, s.fee.currency)}: ${s.fee.paid ? 'paid' : 'not recorded'}`);
   }
   if (s.reasons.length) lines.push('  To do:', ...s.reasons.map((r) => `   - ${reasonText(r)}`));

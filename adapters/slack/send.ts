@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../src/index.ts';
 import { callSlack, DeliveryError } from './deliver.ts';
+import { fitMessage } from './render/limits.ts';
 import { renderMessage, type SlackMessage } from './render/message.ts';
 import type { SlackRuntime } from './runtime.ts';
 
@@ -22,7 +23,8 @@ export async function sendMessage(rt: SlackRuntime, surface: Surface, message: S
     if (!(error instanceof DeliveryError) || error.problem !== 'not-in-channel' || surface.kind === 'dm') throw error;
     // The bot cannot post where it was asked (not a member, archived): tell the person privately.
     const note = '_I could not post in that conversation. Invite me with `/invite @Recert`, or talk to me here._';
-    await deliver(rt, { kind: 'dm', client: surface.client, userId: surface.userId }, { ...message, blocks: [...message.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }] });
+    const withNote = fitMessage({ ...message, blocks: [...message.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }] });
+    await deliver(rt, { kind: 'dm', client: surface.client, userId: surface.userId }, withNote);
   }
 }
 

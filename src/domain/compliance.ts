@@ -52,7 +52,9 @@ function sortLedger(input: ComplianceInput): Pick<ComplianceStatus, 'counted' | 
 }
 
 function exclusionOf(input: ComplianceInput, training: Training, seen: ReadonlySet<string>): Exclusion | null {
-  if (!input.certificate || !inCycle(input.certificate, training.completedOn)) return 'outside-cycle';
+  // Without a certificate there is no cycle yet: entries count provisionally, so progress shows
+  // what was logged (the state stays out of compliance until the certificate is on file).
+  if (input.certificate && !inCycle(input.certificate, training.completedOn)) return 'outside-cycle';
   if (seen.has(training.titleKey)) return 'duplicate';
   if (training.credit === null) return 'needs-review';
   if (input.rules.registrationRequiredKinds.includes(training.kind) && training.registered !== true) {

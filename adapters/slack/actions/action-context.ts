@@ -6,6 +6,8 @@ import type { Surface } from '../send.ts';
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 export interface ButtonPress {
+  /** False for a redelivered click (same trigger id): do nothing. Call inside `handled`. */
+  isFirst(): Promise<boolean>;
   readonly value: string;
   readonly surface: Surface;
   readonly teamId: string;
@@ -17,14 +19,13 @@ export interface ButtonPress {
 }
 
 /**
- * The common part of every button: ack at once, ignore a redelivered click (same trigger id), and
- * answer by replacing the message the button was on (or in the DM when it has no response_url,
- * as on App Home).
+ * The common part of every button: ack at once, then answer by replacing the message the button
+ * was on (or in the DM when it has no response_url, as on App Home). `isFirst` drops a
+ * redelivered click (same trigger id).
  */
-export async function pressed(rt: SlackRuntime, args: ButtonArgs): Promise<ButtonPress | null> {
+export async function pressed(rt: SlackRuntime, args: ButtonArgs): Promise<ButtonPress> {
   await args.ack();
   const { body, action, client, respond } = args;
-  if (!(await firstDelivery(rt, 'slack-trigger', body.trigger_id))) return null;
   const teamId = args.context.teamId ?? body.team?.id ?? body.user.team_id ?? '';
   const userId = body.user.id;
   const surface: Surface = body.response_url
@@ -32,6 +33,7 @@ export async function pressed(rt: SlackRuntime, args: ButtonArgs): Promise<Butto
     : { kind: 'dm', client, userId };
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
   return {
+    isFirst: () => firstDelivery(rt, 'slack-trigger', body.trigger_id),
     value: action.value ?? '',
     surface,
     teamId,

@@ -11,8 +11,8 @@ type ButtonMiddleware = Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonA
 export function confirmButton(rt: SlackRuntime, registered?: boolean): ButtonMiddleware {
   return async (args) => {
     const press = await pressed(rt, args as ButtonArgs);
-    if (!press) return;
     await handled(rt, press.surface, 'confirm', async () => {
+      if (!(await press.isFirst())) return;
       const { actor } = await press.identify();
       const reply = await asReply(() => confirmDraft(rt.core, actor, { draftId: press.value, ...(registered === undefined ? {} : { registered }) }));
       await sendReplies(rt, press.surface, [reply]);
@@ -23,8 +23,8 @@ export function confirmButton(rt: SlackRuntime, registered?: boolean): ButtonMid
 export function cancelButton(rt: SlackRuntime): ButtonMiddleware {
   return async (args) => {
     const press = await pressed(rt, args as ButtonArgs);
-    if (!press) return;
     await handled(rt, press.surface, 'cancel', async () => {
+      if (!(await press.isFirst())) return;
       const { actor } = await press.identify();
       await sendReplies(rt, press.surface, [await asReply(() => cancelDraft(rt.core, actor, press.value))]);
     });
@@ -35,8 +35,8 @@ export function cancelButton(rt: SlackRuntime): ButtonMiddleware {
 export function editButton(rt: SlackRuntime): ButtonMiddleware {
   return async (args) => {
     const press = await pressed(rt, args as ButtonArgs);
-    if (!press) return;
     await handled(rt, press.surface, 'edit', async () => {
+      if (!(await press.isFirst())) return;
       const { actor } = await press.identify();
       const fields = await draftFields(rt.core, actor, press.value).catch(() => null);
       const prefill = fields ? { ...(fields.title ? { title: fields.title } : {}), completedOn: fields.completedOn, ...(fields.minutes === null ? {} : { minutes: fields.minutes }), kind: fields.kind } : undefined;

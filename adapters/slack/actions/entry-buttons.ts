@@ -12,8 +12,8 @@ type ButtonMiddleware = Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonA
 export function undoButton(rt: SlackRuntime): ButtonMiddleware {
   return async (args) => {
     const press = await pressed(rt, args as ButtonArgs);
-    if (!press) return;
     await handled(rt, press.surface, 'undo', async () => {
+      if (!(await press.isFirst())) return;
       const { actor } = await press.identify();
       await sendReplies(rt, press.surface, [await asReply(() => undoLast(rt.core, actor, press.value ? { trainingId: press.value } : {}))]);
     });
@@ -24,8 +24,8 @@ export function undoButton(rt: SlackRuntime): ButtonMiddleware {
 export function historyPageButton(rt: SlackRuntime): ButtonMiddleware {
   return async (args) => {
     const press = await pressed(rt, args as ButtonArgs);
-    if (!press) return;
     await handled(rt, press.surface, 'history page', async () => {
+      if (!(await press.isFirst())) return;
       const { actor } = await press.identify();
       const page = Number.parseInt(press.value, 10);
       await sendReplies(rt, press.surface, [await getHistory(rt.core, actor, Number.isFinite(page) ? page : 1)]);
@@ -46,8 +46,10 @@ export function homeLogButton(rt: SlackRuntime): ButtonMiddleware {
 export function homeAttachButton(rt: SlackRuntime): ButtonMiddleware {
   return async (args) => {
     const press = await pressed(rt, args as ButtonArgs);
-    if (!press) return;
     const text = 'To attach a certificate, share the file (PDF, PNG or JPEG, 10 MB at most) here in our DM: it goes to your latest entry. To attach it to another entry, share it in that entry\'s thread.';
-    await handled(rt, press.surface, 'home attach', () => sendMessage(rt, { kind: 'dm', client: args.client, userId: press.userId }, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
+    await handled(rt, press.surface, 'home attach', async () => {
+      if (!(await press.isFirst())) return;
+      await sendMessage(rt, { kind: 'dm', client: args.client, userId: press.userId }, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+    });
   };
 }

@@ -16,9 +16,9 @@ export function ceuCommand(rt: SlackRuntime): Middleware<SlackCommandMiddlewareA
       await openLogModal(rt, client, { triggerId: command.trigger_id, teamId: command.team_id, userId: command.user_id, metadata: {} }).catch(() => undefined);
       return;
     }
-    if (!(await firstDelivery(rt, 'slack-trigger', command.trigger_id))) return;
     const surface: Surface = { kind: 'respond', respond, share: share && SHAREABLE.test(text), client, userId: command.user_id };
     await handled(rt, surface, 'command', async () => {
+      if (!(await firstDelivery(rt, 'slack-trigger', command.trigger_id))) return;
       const { actor, firstContact } = await actorFor(rt, client, { teamId: command.team_id, userId: command.user_id, requestId: command.trigger_id });
       await sendReplies(rt, surface, await converse(rt.core, actor, text, { firstContact }));
     });

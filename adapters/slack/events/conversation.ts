@@ -20,11 +20,11 @@ export interface IncomingMessage {
  * is anchored to the thread, so the answer to a question and a certificate shared there find it.
  */
 export async function answerMessage(rt: SlackRuntime, client: WebClient, message: IncomingMessage): Promise<void> {
-  if (!(await firstDelivery(rt, 'slack-event', message.eventId))) return;
-  if (!(await firstDelivery(rt, 'slack-message', message.clientMsgId))) return;
   const threadTs = message.threadTs ?? message.ts;
   const surface: Surface = { kind: 'thread', client, channel: message.channel, threadTs, userId: message.userId };
   await handled(rt, surface, 'message', async () => {
+    if (!(await firstDelivery(rt, 'slack-event', message.eventId))) return;
+    if (!(await firstDelivery(rt, 'slack-message', message.clientMsgId))) return;
     const { actor, firstContact } = await actorFor(rt, client, { teamId: message.teamId, userId: message.userId, requestId: message.eventId ?? message.ts });
     const replies = await converse(rt.core, actor, plainText(message.text), { firstContact, anchor: anchorOf(message.channel, threadTs) });
     await sendReplies(rt, surface, replies);

@@ -14,15 +14,15 @@ type FileArgs = SlackEventMiddlewareArgs<'file_shared'> & AllMiddlewareArgs;
  */
 export function fileShared(rt: SlackRuntime): Middleware<SlackEventMiddlewareArgs<'file_shared'>> {
   return async ({ event, body, client, context }: FileArgs) => {
-    if (event.user_id === context.botUserId || !(await firstDelivery(rt, 'slack-event', body.event_id))) return;
-    const info = await callSlack(rt.log, 'files.info', () => fileInfo(client, event.file_id), rt.sleep);
-    const threadTs = info.shares.find((s) => s.channelId === event.channel_id)?.threadTs ?? null;
+    if (event.user_id === context.botUserId) return;
     const inDm = event.channel_id.startsWith('D');
-    if (!inDm && !threadTs) return;
-    const surface: Surface = threadTs
-      ? { kind: 'thread', client, channel: event.channel_id, threadTs, userId: event.user_id }
-      : { kind: 'dm', client, userId: event.user_id };
+    let surface: Surface = { kind: 'dm', client, userId: event.user_id };
     await handled(rt, surface, 'file_shared', async () => {
+      if (!(await firstDelivery(rt, 'slack-event', body.event_id))) return;
+      const info = await callSlack(rt.log, 'files.info', () => fileInfo(client, event.file_id), rt.sleep);
+      const threadTs = info.shares.find((s) => s.channelId === event.channel_id)?.threadTs ?? null;
+      if (!inDm && !threadTs) return;
+      if (threadTs) surface = { kind: 'thread', client, channel: event.channel_id, threadTs, userId: event.user_id };
       const { actor } = await actorFor(rt, client, { teamId: context.teamId ?? body.team_id, userId: event.user_id, requestId: body.event_id });
       const anchor = threadTs ? anchorOf(event.channel_id, threadTs) : undefined;
       if (!inDm && (!anchor || !(await anchoredEntry(rt.core, actor, anchor)))) return;

@@ -19,12 +19,12 @@ const quoted = (text: string): string => `"${escapeMrkdwn(text)}"`;
 const bold = (text: string): string => `*${escapeMrkdwn(text)}*`;
 
 export function renderWelcome(reply: Of<'welcome'>): SlackMessage {
-  const first = reply.hasCredential ? '' : `Start with your certificate: ${cmd('cert CMSS-12345 issued 2026-01-15')}. `;
+  const start = reply.hasCredential ? 'Tell me about a training' : `Start with your certificate: ${cmd('cert CMSS-12345 issued 2026-01-15')}. Then tell me about a training`;
   const text = `Welcome to Recert, ${escapeMrkdwn(reply.displayName)}! I keep track of your CE credit for your certification.`;
   const example = '_finished the MLN web-based training "Medicare Billing: 837P and Form CMS-1500 (60 minutes)" yesterday_';
   return {
     text,
-    blocks: [section(`:wave: ${text}`), section(`${first}Then tell me about a training, e.g.\n${example}`), context(`${cmd('help')} shows everything I can do.`)],
+    blocks: [section(`:wave: ${text}`), section(`${start}, e.g.\n${example}`), context(`${cmd('help')} shows everything I can do.`)],
   };
 }
 
@@ -34,7 +34,7 @@ export function renderHelp(reply: Of<'help'>): SlackMessage {
     'Plain messages work too: write to me in a DM, or mention me in a channel. ' +
     "Attach a certificate by sharing the file (PDF, PNG or JPEG) in our conversation or in the entry's thread.";
   return {
-    text: parts.map((p) => p.title).join(' · '),
+    text: `Recert help: ${parts.map((p) => p.title).join(' · ')}`,
     blocks: [...parts.map((p) => section(`*${p.title}*\n${p.lines.map((l) => `• ${escapeMrkdwn(l)}`).join('\n')}`)), context(note)],
   };
 }

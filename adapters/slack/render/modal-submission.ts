@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ErrorCode, FormField, FormProblem, TrainingForm } from '../../../src/index.ts';
-import { errorMessage } from '../../common/error-messages.ts';
 import { LOG_ACTION_ID, LOG_BLOCKS } from './modal-ids.ts';
 
 /** view.state.values: block id → action id → the element's state. Anything else is not a view submission. */
@@ -52,24 +51,26 @@ const BLOCK_OF: Readonly<Record<FormField, string>> = {
 };
 
 /**
- * Short wording for the field the error sits under. The chat wording (errorMessage) talks about
- * "sending" and quotes the typed text, which the problem does not carry, so the usual codes get
- * their own; anything unexpected falls back to it.
+ * Short wording for the field the error sits under. errorMessage is chat wording: it says "send"
+ * and quotes the typed text or date, which a FormProblem does not carry (it would read "That date
+ * () is in the future"), so the modal has its own sentences; a code checkTrainingForm does not
+ * produce today falls back to the field's usual message rather than to a half-filled sentence.
  */
-const FIELD_MESSAGES: Partial<Readonly<Record<ErrorCode, string>>> = {
-  'title-missing': "Enter the training's title (at least 3 letters, 300 characters at most).",
-  'invalid-date': 'Pick the date you finished the training.',
+const CODE_MESSAGES: Partial<Readonly<Record<ErrorCode, string>>> = {
   'future-date': 'That date is in the future. Log a training once you have finished it.',
-  'length-invalid': 'Enter the length in whole minutes, from 0 to 1440.',
-  'kind-unknown': 'Pick the kind of activity.',
+  'date-before-range': 'That date is too far back.',
+};
+
+const FIELD_MESSAGES: Readonly<Record<FormField, string>> = {
+  title: "Enter the training's title (at least 3 letters, 300 characters at most).",
+  completedOn: 'Pick the date you finished the training.',
+  minutes: 'Enter the length in whole minutes, from 0 to 1440.',
+  kind: 'Pick the kind of activity.',
 };
 
 /** The core's form problems → Slack's `response_action: 'errors'` map (block id → message); the first problem per field wins. */
 export function modalErrors(problems: readonly FormProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const { field, code } of problems) {
-    const blockId = BLOCK_OF[field];
-    errors[blockId] ??= FIELD_MESSAGES[code] ?? errorMessage(code, {});
-  }
+  for (const { field, code } of problems) errors[BLOCK_OF[field]] ??= CODE_MESSAGES[code] ?? FIELD_MESSAGES[field];
   return errors;
 }

@@ -48,6 +48,6 @@ export function renderStatus(s: StatusView): SlackMessage {
     ...(reasons.length ? packedSections(['*To do*', ...reasons]) : []),
     context(`Dates in ${escapeMrkdwn(s.timeZone)}; today is ${formatDate(s.today)}.`),
   ];
-  const text = `${STATE_LABELS[s.state]}: ${creditOf(s.earned, s.required)}. ${facts.join('. ')}`;
+  const text = `${STATE_LABELS[s.state]}: ${creditOf(s.earned, s.required)}. ${facts.join('. ')}.`;
   return { text, blocks };
 }

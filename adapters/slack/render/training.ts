@@ -66,15 +66,15 @@ export function renderQuestion(reply: Question): SlackMessage {
 
 function loggedHead(training: TrainingView, alreadyLogged: boolean): string {
   const title = escapeMrkdwn(training.title);
-  return alreadyLogged ? `Already logged as entry #${training.seq}: *${title}*` : `:white_check_mark: Logged entry #${training.seq}: *${title}*`;
+  return alreadyLogged ? `Already logged as entry #${training.seq}: *${title}*` : `Logged entry #${training.seq}: *${title}*`;
 }
 
 export function renderLogged({ training, progress, alreadyLogged }: Logged): SlackMessage {
   const head = loggedHead(training, alreadyLogged);
   return {
-    text: `${head.replace(':white_check_mark: ', '')} — ${creditLine(training)}. ${progressLine(progress)}`,
+    text: `${head} — ${creditLine(training)}. ${progressLine(progress)}`,
     blocks: [
-      section(`${head}\n${creditLine(training)}`),
+      section(`${alreadyLogged ? '' : ':white_check_mark: '}${head}\n${creditLine(training)}`),
       context(`How: ${escapeMrkdwn(training.howComputed)}`),
       section(progressLine(progress)),
       context(`:paperclip: Share the certificate file (PDF, PNG or JPEG) in this thread to attach it to entry #${training.seq}.`),

@@ -18,10 +18,10 @@ export function logTrainingShortcut(rt: SlackRuntime): Middleware<SlackShortcutM
 export function logMessageShortcut(rt: SlackRuntime): Middleware<SlackShortcutMiddlewareArgs<MessageShortcut>> {
   return async ({ ack, shortcut, client, respond, context }) => {
     await ack();
-    if (!(await firstDelivery(rt, 'slack-trigger', shortcut.trigger_id))) return;
     const userId = shortcut.user.id;
     const surface: Surface = { kind: 'respond', respond, client, userId };
     await handled(rt, surface, 'message shortcut', async () => {
+      if (!(await firstDelivery(rt, 'slack-trigger', shortcut.trigger_id))) return;
       const teamId = context.teamId ?? shortcut.team?.id ?? '';
       const { actor } = await actorFor(rt, client, { teamId, userId, requestId: shortcut.trigger_id });
       const anchor = anchorOf(shortcut.channel.id, shortcut.message.thread_ts ?? shortcut.message.ts);

@@ -30,13 +30,13 @@ export function logTrainingSubmission(rt: SlackRuntime): Middleware<SlackViewMid
       return;
     }
     await ack();
-    if (!(await firstDelivery(rt, 'slack-view', `${view.id}:${view.hash}`))) return;
     const metadata = decodeModalMetadata(view.private_metadata);
     const surface: Surface =
       metadata.channel && metadata.threadTs
         ? { kind: 'thread', client, channel: metadata.channel, threadTs: metadata.threadTs, userId: body.user.id }
         : { kind: 'dm', client, userId: body.user.id };
     await handled(rt, surface, 'log training modal', async () => {
+      if (!(await firstDelivery(rt, 'slack-view', `${view.id}:${view.hash}`))) return;
       const { actor } = await actorFor(rt, client, { teamId, userId: body.user.id, requestId: view.id });
       if (metadata.draftId) await cancelDraft(rt.core, actor, metadata.draftId).catch(() => undefined);
       const anchor = metadata.channel && metadata.threadTs ? anchorOf(metadata.channel, metadata.threadTs) : undefined;

@@ -173,7 +173,9 @@ describe('short replies', () => {
   });
 
   it('welcome skips the certificate step when one is on file', () => {
-    expect(render({ kind: 'welcome', displayName: 'Dana', hasCredential: true }).all).not.toContain('/ceu cert');
+    const { all } = render({ kind: 'welcome', displayName: 'Dana', hasCredential: true });
+    expect(all).not.toContain('/ceu cert');
+    expect(all).toContain('Tell me about a training, e.g.');
   });
 
   it.each(['training-updated', 'training-deleted'] as const)('%s has an Undo button for the entry', (kind) => {

@@ -171,7 +171,8 @@ describe('modalErrors', () => {
     [{ field: 'completedOn', code: 'future-date' }, 'completed_on', 'That date is in the future. Log a training once you have finished it.'],
     [{ field: 'minutes', code: 'length-invalid' }, 'minutes', 'Enter the length in whole minutes, from 0 to 1440.'],
     [{ field: 'kind', code: 'kind-unknown' }, 'kind', 'Pick the kind of activity.'],
-    [{ field: 'completedOn', code: 'date-before-range' }, 'completed_on', 'That date () is too far back.'.replace(' ()', ' ()')],
+    [{ field: 'completedOn', code: 'date-before-range' }, 'completed_on', 'That date is too far back.'],
+    [{ field: 'title', code: 'text-too-long' }, 'title', "Enter the training's title (at least 3 letters, 300 characters at most)."],
   ])('%o → %s', (problem, blockId, message) => {
     expect(modalErrors([problem])).toEqual({ [blockId]: message });
   });
