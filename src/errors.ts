@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'proof-local-path'
   | 'proof-file-missing'
   | 'proof-draft-open'
+  | 'proof-draft-cancelled'
   | 'proof-download-failed'
   | 'proof-already-attached'
   | 'credential-missing'

@@ -41,7 +41,8 @@ export { saveCredential, type CredentialInput } from './use-cases/save-credentia
 export { recordFeePayment, type FeeInput } from './use-cases/record-fee.ts';
 export { explainText, type TextExplanation, type ExplainReason } from './use-cases/explain-text.ts';
 
-export { converse, replyTo, type ConverseOptions } from './chat/converse.ts';
+export { converse, replyTo, asReply, type ConverseOptions } from './chat/converse.ts';
+export type { DraftRef } from './use-cases/draft-store.ts';
 export { draftFields, anchoredEntry, type DraftFields, type AnchoredEntry } from './use-cases/draft-details.ts';
 export { interpret } from './chat/interpret.ts';
 export type { Intent, HelpTopic } from './chat/intent.ts';

@@ -11,7 +11,10 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'invalid-date': (d) => `I couldn't read "${str(d, 'text')}" as a date. Try 2026-11-03, Nov 3 2026 or "yesterday".`,
   'date-before-range': (d) => `That date (${formatDate(str(d, 'date'))}) is too far back.`,
   'title-missing': () => 'What was the training called? Send its title (for MLN courses, paste the title as it appears in the catalogue).',
-  'length-invalid': (d) => `I couldn't read a length in "${str(d, 'text') || str(d, 'minutes')}". Send it like "45 min", "1.5 hours" or just "45".`,
+  'length-invalid': (d) =>
+    d.needsUnit
+      ? `Is "${str(d, 'text')}" hours or minutes? Send it with its unit, like "${str(d, 'text')} hours" or "90 min".`
+      : `I couldn't read a length in "${str(d, 'text') || str(d, 'minutes')}". Send it like "45 min", "1.5 hours" or just "45".`,
   'text-too-long': (d) => `That message is too long (${str(d, 'length')} characters; ${str(d, 'max')} at most). Send just the training's title, length and date.`,
   'training-not-found': (d) => (d.seq !== undefined ? `There is no entry ${str(d, 'seq')} in your history. Type \`history\` to see your entries and their numbers.` : 'I could not find that entry.'),
   'draft-not-found': (d) =>
@@ -29,6 +32,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
     d.reason === 'login-page'
       ? `I couldn't download "${str(d, 'fileName')}": the app lacks permission to read files (files:read). Ask your Slack admin to reinstall Recert.`
       : `I couldn't download "${str(d, 'fileName')}". Please share it again.`,
+  'proof-draft-cancelled': () => 'That preview was cancelled, so there is no entry to attach the file to. Log the training again, then share the certificate in its thread.',
   'proof-draft-open': () => 'That entry is not logged yet. Confirm it first, then share the certificate again.',
   'proof-local-path': () => 'I can only attach a file you upload here. Drop the certificate into this conversation instead of typing its path.',
   'credential-missing': () => 'You have no certificate on file yet. Add it first: `cert <number> issued <date>` (for example `cert CMSS-12345 issued 2026-01-15`).',

@@ -3,7 +3,7 @@ import {
   converse,
   identify,
   interpret,
-  isRecertError,
+  asReply,
   MAX_PROOF_BYTES,
   type Actor,
   type CoreDeps,
@@ -81,11 +81,6 @@ export class ShellSession {
     if (file.kind === 'too-large') {
       return { kind: 'error', code: 'proof-too-large', details: { fileName: file.name, sizeBytes: file.sizeBytes, maxBytes: MAX_PROOF_BYTES } };
     }
-    try {
-      return await attachProof(this.ports.deps, actor, { fileName: file.name, bytes: file.bytes, ...(seq === null ? {} : { seq }) });
-    } catch (error) {
-      if (isRecertError(error)) return { kind: 'error', code: error.code, details: error.details };
-      throw error;
-    }
+    return asReply(() => attachProof(this.ports.deps, actor, { fileName: file.name, bytes: file.bytes, ...(seq === null ? {} : { seq }) }));
   }
 }

@@ -5,6 +5,7 @@ import type { CoreDeps } from '../use-cases/deps.ts';
 import { cancelDraft } from '../use-cases/cancel-draft.ts';
 import { confirmDraft } from '../use-cases/confirm-draft.ts';
 import { deleteTraining } from '../use-cases/delete-training.ts';
+import type { DraftRef } from '../use-cases/draft-store.ts';
 import { getHistory } from '../use-cases/get-history.ts';
 import { getStatus } from '../use-cases/get-status.ts';
 import { logTraining } from '../use-cases/log-training.ts';
@@ -14,35 +15,46 @@ import { editFromChat, feeFromChat, certFromChat } from './command-use-cases.ts'
 import type { Intent } from './intent.ts';
 import { interpret } from './interpret.ts';
 
+/** Where a message was written. */
+export interface ConverseOptions {
+  /** Greet first: the person has never talked to the bot. */
+  readonly firstContact?: boolean;
+  /** The conversation (e.g. a Slack thread): a training logged here, and answers about it, belong to it. */
+  readonly anchor?: string;
+  /**
+   * A place others can read (a channel). There, "yes", "no" and answers only reach a preview opened
+   * in the same conversation, never the person's private one elsewhere.
+   */
+  readonly public?: boolean;
+}
+
 /**
  * One chat message in, the bot's replies out. Every adapter (terminal, Slack, Teams) sends a
  * person's text here; errors a person can cause come back as `error` replies, never as throws.
  */
-export interface ConverseOptions {
-  /** Greet first: the person has never talked to the bot. */
-  readonly firstContact?: boolean;
-  /** The conversation (e.g. a Slack thread) a training logged from this message belongs to. */
-  readonly anchor?: string;
-}
-
 export async function converse(deps: CoreDeps, actor: Actor, text: string, options: ConverseOptions = {}): Promise<Reply[]> {
   const replies: Reply[] = options.firstContact ? [{ kind: 'welcome', displayName: actor.displayName, hasCredential: false }] : [];
-  replies.push(await replyTo(deps, actor, interpret(text), text, options.anchor));
+  replies.push(await replyTo(deps, actor, interpret(text), text, options));
   return replies;
 }
 
 /** Run one intent, turning a person's mistakes (coded errors) into an error reply. */
-export async function replyTo(deps: CoreDeps, actor: Actor, intent: Intent, text: string, anchor?: string): Promise<Reply> {
+export async function replyTo(deps: CoreDeps, actor: Actor, intent: Intent, text: string, options: ConverseOptions = {}): Promise<Reply> {
+  const draft: DraftRef = { ...(options.anchor ? { anchor: options.anchor } : {}), strict: options.public === true };
+  return asReply(async () => (await answerIfPending(deps, actor, intent, text, draft)) ?? dispatch(deps, actor, intent, draft));
+}
+
+/** A person's mistake (a coded RecertError) becomes an error reply; anything else still throws. */
+export async function asReply(work: () => Promise<Reply>): Promise<Reply> {
   try {
-    const answered = await answerIfPending(deps, actor, intent, text);
-    return answered ?? (await dispatch(deps, actor, intent, anchor));
+    return await work();
   } catch (error) {
     if (isRecertError(error)) return { kind: 'error', code: error.code, details: error.details };
     throw error;
   }
 }
 
-async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, anchor: string | undefined): Promise<Reply> {
+async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: DraftRef): Promise<Reply> {
   switch (intent.kind) {
     case 'help':
       return { kind: 'help', topic: intent.topic };
@@ -53,11 +65,11 @@ async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, anchor: st
     case 'undo':
       return undoLast(deps, actor);
     case 'confirm':
-      return confirmDraft(deps, actor, intent.registered === undefined ? {} : { registered: intent.registered });
+      return confirmDraft(deps, actor, { ...draft, ...(intent.registered === undefined ? {} : { registered: intent.registered }) });
     case 'cancel':
-      return cancelDraft(deps, actor);
+      return cancelDraft(deps, actor, draft);
     case 'log':
-      return logTraining(deps, actor, intent.text, anchor === undefined ? {} : { anchor });
+      return logTraining(deps, actor, intent.text, draft.anchor === undefined ? {} : { anchor: draft.anchor });
     case 'cert':
       return certFromChat(deps, actor, intent);
     case 'fee':

@@ -6,13 +6,13 @@ import { readTitle } from '../reading/title.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { replyForDraft } from './draft-reply.ts';
-import { loadOpenDraft } from './draft-store.ts';
+import { loadOpenDraft, type DraftRef } from './draft-store.ts';
 import { nowOf, standingOf, todayFor } from './shared.ts';
 import { nextStep, type TrainingDraft } from './training-draft.ts';
 
 /** Complete an open draft with the person's answer to the bot's question (its length or its title). */
-export async function answerDraft(deps: CoreDeps, actor: Actor, input: { readonly text: string; readonly draftId?: string }): Promise<Reply> {
-  const { record, draft } = await loadOpenDraft(deps, actor, input.draftId);
+export async function answerDraft(deps: CoreDeps, actor: Actor, input: DraftRef & { readonly text: string }): Promise<Reply> {
+  const { record, draft } = await loadOpenDraft(deps, actor, input);
   const updated = applyAnswer(draft, input.text.trim());
   await updateDraftPayload(deps.db, actor.organisationId, record.id, updated, nowOf(deps));
   const standing = await standingOf(deps.db, actor, todayFor(deps, actor));

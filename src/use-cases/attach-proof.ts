@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isUuid } from '../domain/ids.ts';
 import { MAX_PROOF_BYTES, sniffMediaType } from '../domain/proof-file.ts';
 import type { Actor } from '../domain/people.ts';
 import type { Training } from '../domain/training.ts';
@@ -44,15 +45,17 @@ export async function attachProof(deps: CoreDeps, actor: Actor, upload: ProofUpl
     });
     return { stored, links, alreadyAttached: false };
   });
-  const others = await Promise.all(outcome.links.filter((l) => l.trainingId !== training.id).map((l) => findTraining(deps.db, actor.organisationId, l.trainingId)));
+  // Only the person's own entries are mentioned: whether a colleague uploaded the same bytes is theirs to know.
+  const linked = await Promise.all(outcome.links.map((l) => findTraining(deps.db, actor.organisationId, l.trainingId)));
+  const own = linked.filter((t): t is Training => t !== undefined && t.personId === actor.personId);
   const refreshed = (await findTraining(deps.db, actor.organisationId, training.id)) ?? training;
   return {
     kind: 'proof-attached',
     training: viewOf(refreshed),
     file: { name: fileName, mediaType, sizeBytes: bytes.length, sha256 },
-    reusedStoredFile: !outcome.stored,
+    reusedStoredFile: !outcome.stored && own.length > 0,
     alreadyAttached: outcome.alreadyAttached,
-    alsoAttachedTo: others.filter((t): t is Training => t !== undefined).map((t) => ({ seq: t.seq, title: t.title })),
+    alsoAttachedTo: own.filter((t) => t.id !== training.id).map((t) => ({ seq: t.seq, title: t.title })),
   };
 }
 
@@ -71,7 +74,9 @@ async function targetOf(deps: CoreDeps, actor: Actor, upload: ProofUpload): Prom
   const anchored = upload.anchor ? await anchoredTrainingId(deps, actor, upload.anchor) : null;
   if (anchored) return targetOf(deps, actor, { ...upload, anchor: undefined, trainingId: anchored });
   const training = upload.trainingId
-    ? await findTraining(deps.db, organisationId, upload.trainingId)
+    ? isUuid(upload.trainingId)
+      ? await findTraining(deps.db, organisationId, upload.trainingId)
+      : undefined
     : upload.seq !== undefined
       ? await findTrainingBySeq(deps.db, organisationId, personId, upload.seq)
       : await findLatestTraining(deps.db, organisationId, personId);
@@ -86,9 +91,14 @@ function cleanName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'certificate';
 }
 
-/** The entry logged from the draft opened in `anchor`; an unconfirmed draft there must be confirmed first. */
+/**
+ * The entry logged from the draft opened in `anchor`. A preview there that is still open must be
+ * confirmed first; one that was cancelled has no entry — never fall back to some other entry.
+ */
 async function anchoredTrainingId(deps: CoreDeps, actor: Actor, anchor: string): Promise<string | null> {
   const draft = await findDraftByAnchor(deps.db, actor.organisationId, actor.personId, anchor);
-  if (draft?.status === 'open') throw new RecertError('proof-draft-open');
-  return draft?.status === 'confirmed' ? draft.trainingId : null;
+  if (!draft) return null;
+  if (draft.status === 'confirmed' && draft.trainingId) return draft.trainingId;
+  if (draft.status === 'open') throw new RecertError('proof-draft-open');
+  throw new RecertError('proof-draft-cancelled');
 }

@@ -3,12 +3,12 @@ import { closeDraft } from '../db/repositories/drafts.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
-import { loadDraft } from './draft-store.ts';
+import { loadDraft, type DraftRef } from './draft-store.ts';
 import { nowOf } from './shared.ts';
 
 /** Drop a preview. Cancelling one that was already cancelled is not an error; one already logged is. */
-export async function cancelDraft(deps: CoreDeps, actor: Actor, draftId?: string): Promise<Reply> {
-  const { record, draft } = await loadDraft(deps, actor, draftId);
+export async function cancelDraft(deps: CoreDeps, actor: Actor, ref: DraftRef = {}): Promise<Reply> {
+  const { record, draft } = await loadDraft(deps, actor, ref);
   if (record.status === 'open') await closeDraft(deps.db, actor.organisationId, record.id, 'cancelled', null, nowOf(deps));
   else if (record.status === 'confirmed') throw new RecertError('draft-already-logged');
   return { kind: 'draft-cancelled', title: draft.title };

@@ -6,13 +6,12 @@ import { findTraining, insertTraining } from '../db/repositories/trainings.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
-import { loadDraft, type LoadedDraft } from './draft-store.ts';
+import { loadDraft, type DraftRef, type LoadedDraft } from './draft-store.ts';
 import { nowOf, progressOf, recordChange, standingOf, todayFor, viewOf } from './shared.ts';
 import { nextStep } from './training-draft.ts';
 import { trainingFields } from './training-fields.ts';
 
-export interface ConfirmInput {
-  readonly draftId?: string;
+export interface ConfirmInput extends DraftRef {
   /** For calls that need registration: the person's answer. Confirming without one means "registered". */
   readonly registered?: boolean;
 }
@@ -22,7 +21,7 @@ export interface ConfirmInput {
  * click, a retried request) returns the entry the first one logged.
  */
 export async function confirmDraft(deps: CoreDeps, actor: Actor, input: ConfirmInput = {}): Promise<Reply> {
-  const loaded = await loadDraft(deps, actor, input.draftId);
+  const loaded = await loadDraft(deps, actor, input);
   if (loaded.record.status === 'cancelled') throw new RecertError('draft-not-found', { status: 'cancelled' });
   const outcome = loaded.record.status === 'confirmed' ? { trainingId: loaded.record.trainingId, inserted: false } : await logFromDraft(deps, actor, loaded, input);
   const training = outcome.trainingId ? await findTraining(deps.db, actor.organisationId, outcome.trainingId, { includeDeleted: true }) : undefined;
@@ -55,7 +54,7 @@ async function logFromDraft(deps: CoreDeps, actor: Actor, { record, draft }: Loa
     return { trainingId, inserted: true };
   } catch (error) {
     if (!(error instanceof LostRace)) throw error;
-    return { trainingId: (await loadDraft(deps, actor, record.id)).record.trainingId, inserted: false };
+    return { trainingId: (await loadDraft(deps, actor, { draftId: record.id })).record.trainingId, inserted: false };
   }
 }
 

@@ -15,7 +15,7 @@ export interface DraftFields {
 
 /** What a draft holds so far, to fill a form with it (the Edit button). */
 export async function draftFields(deps: CoreDeps, actor: Actor, draftId: string): Promise<DraftFields> {
-  const { record, draft } = await loadDraft(deps, actor, draftId);
+  const { record, draft } = await loadDraft(deps, actor, { draftId });
   return { title: draft.title, completedOn: draft.completedOn, minutes: draft.minutes, kind: draft.kind, status: record.status };
 }
 

@@ -46,8 +46,9 @@ export function checkTrainingForm(form: TrainingForm, today: IsoDate): FormProbl
  * (through a draft, which keeps the logging path, its idempotency and its audit in one place).
  */
 export async function logTrainingForm(deps: CoreDeps, actor: Actor, form: TrainingForm, options: { readonly anchor?: string } = {}): Promise<Reply> {
-  const problem = checkTrainingForm(form, localDate(deps.clock.now(), actor.timeZone))[0];
-  if (problem) throw new RecertError(problem.code, { field: problem.field, text: fieldText(form, problem.field).slice(0, 80) });
+  const today = localDate(deps.clock.now(), actor.timeZone);
+  const problem = checkTrainingForm(form, today)[0];
+  if (problem) throw new RecertError(problem.code, { field: problem.field, text: fieldText(form, problem.field).slice(0, 80), date: form.completedOn, today });
   const minutes = Number(form.minutes.trim());
   const draft: TrainingDraft = {
     text: `${form.title.trim()} — ${minutes} min on ${form.completedOn} (form)`,

@@ -1,5 +1,5 @@
 import type { Middleware, SlackActionMiddlewareArgs, BlockAction, ButtonAction } from '@slack/bolt';
-import { cancelDraft, confirmDraft, draftFields, isRecertError, type Reply } from '../../../src/index.ts';
+import { asReply, cancelDraft, confirmDraft, draftFields, isRecertError, type Reply } from '../../../src/index.ts';
 import type { SlackRuntime } from '../runtime.ts';
 import { handled, sendReplies } from '../send.ts';
 import { openLogModal } from '../views/open-log-modal.ts';
@@ -26,7 +26,7 @@ export function cancelButton(rt: SlackRuntime): ButtonMiddleware {
     await handled(rt, press.surface, 'cancel', async () => {
       if (!(await press.isFirst())) return;
       const { actor } = await press.identify();
-      await sendReplies(rt, press.surface, [await asReply(() => cancelDraft(rt.core, actor, press.value))]);
+      await sendReplies(rt, press.surface, [await asReply(() => cancelDraft(rt.core, actor, { draftId: press.value }))]);
     });
   };
 }
@@ -38,8 +38,14 @@ export function editButton(rt: SlackRuntime): ButtonMiddleware {
     await handled(rt, press.surface, 'edit', async () => {
       if (!(await press.isFirst())) return;
       const { actor } = await press.identify();
-      const fields = await draftFields(rt.core, actor, press.value).catch(() => null);
-      const prefill = fields ? { ...(fields.title ? { title: fields.title } : {}), completedOn: fields.completedOn, ...(fields.minutes === null ? {} : { minutes: fields.minutes }), kind: fields.kind } : undefined;
+      const fields = await draftFields(rt.core, actor, press.value).catch((error: unknown) => errorReply(error));
+      if ('code' in fields) return sendReplies(rt, press.surface, [fields]);
+      // A preview already logged (or dropped) is not edited into a second entry.
+      if (fields.status !== 'open') {
+        return sendReplies(rt, press.surface, [{ kind: 'error', code: fields.status === 'confirmed' ? 'draft-already-logged' : 'draft-not-found', details: { status: fields.status } }]);
+      }
+      const { title, completedOn, minutes, kind } = fields;
+      const prefill = { ...(title ? { title } : {}), completedOn, ...(minutes === null ? {} : { minutes }), kind };
       await openLogModal(rt, args.client, {
         triggerId: press.triggerId,
         teamId: press.teamId,
@@ -51,12 +57,8 @@ export function editButton(rt: SlackRuntime): ButtonMiddleware {
   };
 }
 
-/** A person's mistake (a cancelled preview, a second click) is a reply too. */
-export async function asReply(work: () => Promise<Reply>): Promise<Reply> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isRecertError(error)) return { kind: 'error', code: error.code, details: error.details };
-    throw error;
-  }
+/** A person's mistake (an unknown or foreign draft id) as a reply; anything else is a real failure. */
+function errorReply(error: unknown): Extract<Reply, { kind: 'error' }> {
+  if (isRecertError(error)) return { kind: 'error', code: error.code, details: error.details };
+  throw error;
 }

@@ -1,10 +1,9 @@
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { getHistory, undoLast } from '../../../src/index.ts';
+import { asReply, getHistory, undoLast } from '../../../src/index.ts';
 import type { SlackRuntime } from '../runtime.ts';
 import { handled, sendMessage, sendReplies } from '../send.ts';
 import { openLogModal } from '../views/open-log-modal.ts';
 import { pressed, type ButtonArgs } from './action-context.ts';
-import { asReply } from './draft-buttons.ts';
 
 type ButtonMiddleware = Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>>;
 

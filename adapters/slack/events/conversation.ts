@@ -26,7 +26,8 @@ export async function answerMessage(rt: SlackRuntime, client: WebClient, message
     if (!(await firstDelivery(rt, 'slack-event', message.eventId))) return;
     if (!(await firstDelivery(rt, 'slack-message', message.clientMsgId))) return;
     const { actor, firstContact } = await actorFor(rt, client, { teamId: message.teamId, userId: message.userId, requestId: message.eventId ?? message.ts });
-    const replies = await converse(rt.core, actor, plainText(message.text), { firstContact, anchor: anchorOf(message.channel, threadTs) });
+    // A channel is public: there, answers reach only a preview opened in the same thread.
+    const replies = await converse(rt.core, actor, plainText(message.text), { firstContact, anchor: anchorOf(message.channel, threadTs), public: !message.channel.startsWith('D') });
     await sendReplies(rt, surface, replies);
   });
 }

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { anchoredEntry, attachProof, isRecertError, MAX_PROOF_BYTES, type Actor, type Reply } from '../../../src/index.ts';
+import { anchoredEntry, asReply, attachProof, MAX_PROOF_BYTES, type Actor, type Reply } from '../../../src/index.ts';
 import { callSlack } from '../deliver.ts';
 import { downloadFile, fileInfo, type FileInfo } from '../file-download.ts';
 import { actorFor, anchorOf, firstDelivery, type SlackRuntime } from '../runtime.ts';
@@ -25,7 +25,8 @@ export function fileShared(rt: SlackRuntime): Middleware<SlackEventMiddlewareArg
       if (threadTs) surface = { kind: 'thread', client, channel: event.channel_id, threadTs, userId: event.user_id };
       const { actor } = await actorFor(rt, client, { teamId: context.teamId ?? body.team_id, userId: event.user_id, requestId: body.event_id });
       const anchor = threadTs ? anchorOf(event.channel_id, threadTs) : undefined;
-      if (!inDm && (!anchor || !(await anchoredEntry(rt.core, actor, anchor)))) return;
+      // In a channel, only a thread where this person's entry was logged is the bot's business.
+      if (!inDm && (!anchor || (await anchoredEntry(rt.core, actor, anchor))?.status !== 'confirmed')) return;
       await sendReplies(rt, surface, [await attach(rt, actor, info, context.botToken ?? '', { anchor })]);
     });
   };
@@ -37,10 +38,5 @@ export async function attach(rt: SlackRuntime, actor: Actor, info: FileInfo, tok
   const file = await downloadFile(info, token, rt.fileHosts);
   if (file.kind === 'too-large') return { kind: 'error', code: 'proof-too-large', details: { fileName: file.name, sizeBytes: file.sizeBytes, maxBytes: MAX_PROOF_BYTES } };
   if (file.kind === 'unavailable') return { kind: 'error', code: 'proof-download-failed', details: { fileName: file.name, reason: file.reason } };
-  try {
-    return await attachProof(rt.core, actor, { fileName: file.name, bytes: file.bytes, ...(anchor ? { anchor } : {}), ...(trainingId ? { trainingId } : {}) });
-  } catch (error) {
-    if (isRecertError(error)) return { kind: 'error', code: error.code, details: error.details };
-    throw error;
-  }
+  return asReply(() => attachProof(rt.core, actor, { fileName: file.name, bytes: file.bytes, ...(anchor ? { anchor } : {}), ...(trainingId ? { trainingId } : {}) }));
 }

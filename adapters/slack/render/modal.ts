@@ -13,7 +13,8 @@ const MAX_MINUTES = 1440;
 export interface LogTrainingModalInput {
   readonly privateMetadata: string;
   /** yyyy-MM-dd in the person's zone: the date picker starts there. */
-  readonly today: string;
+  /** Today in the person's zone; null when the zone is not known yet (the picker then starts empty). */
+  readonly today: string | null;
   readonly prefill?: { title?: string; completedOn?: string; minutes?: number; kind?: ActivityKind };
 }
 
@@ -49,7 +50,7 @@ function logBlocks({ today, prefill = {} }: LogTrainingModalInput): KnownBlock[]
   const kind = kindOption(prefill.kind ?? 'wbt');
   return [
     input(LOG_BLOCKS.title, 'Title', { type: 'plain_text_input', action_id: LOG_ACTION_ID, max_length: TITLE_MAX, ...(title ? { initial_value: title } : {}) }, { hint: plain('As it appears on the certificate or in the MLN catalogue.') }),
-    input(LOG_BLOCKS.completedOn, 'Completed on', { type: 'datepicker', action_id: LOG_ACTION_ID, initial_date: validDate(prefill.completedOn) ?? today }),
+    input(LOG_BLOCKS.completedOn, 'Completed on', { type: 'datepicker', action_id: LOG_ACTION_ID, ...optionalDate(validDate(prefill.completedOn) ?? today) }),
     input(
       LOG_BLOCKS.minutes,
       'Length (minutes)',
@@ -80,4 +81,9 @@ export function logTrainingModal(modal: LogTrainingModalInput): ModalView {
     private_metadata: modal.privateMetadata,
     blocks: fitBlocks(logBlocks(modal), LIMITS.viewBlocks),
   };
+}
+
+/** Slack rejects an empty initial_date, so leave it out rather than guess a day in the wrong zone. */
+function optionalDate(date: string | null | undefined): { initial_date?: string } {
+  return date ? { initial_date: date } : {};
 }

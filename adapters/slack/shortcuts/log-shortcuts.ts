@@ -1,6 +1,5 @@
 import type { GlobalShortcut, MessageShortcut, Middleware, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { logTraining } from '../../../src/index.ts';
-import { asReply } from '../actions/draft-buttons.ts';
+import { asReply, logTraining } from '../../../src/index.ts';
 import { actorFor, anchorOf, firstDelivery, plainText, type SlackRuntime } from '../runtime.ts';
 import { handled, sendReplies, type Surface } from '../send.ts';
 import { openLogModal } from '../views/open-log-modal.ts';

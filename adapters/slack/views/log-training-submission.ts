@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { cancelDraft, checkTrainingForm, localDate, logTrainingForm, type Actor, type Reply } from '../../../src/index.ts';
-import { asReply } from '../actions/draft-buttons.ts';
+import { asReply, cancelDraft, checkTrainingForm, localDate, logTrainingForm, type Actor, type Reply } from '../../../src/index.ts';
 import { callSlack } from '../deliver.ts';
 import { attach } from '../events/file-shared.ts';
 import { fileInfo } from '../file-download.ts';
@@ -38,7 +37,9 @@ export function logTrainingSubmission(rt: SlackRuntime): Middleware<SlackViewMid
     await handled(rt, surface, 'log training modal', async () => {
       if (!(await firstDelivery(rt, 'slack-view', `${view.id}:${view.hash}`))) return;
       const { actor } = await actorFor(rt, client, { teamId, userId: body.user.id, requestId: view.id });
-      if (metadata.draftId) await cancelDraft(rt.core, actor, metadata.draftId).catch(() => undefined);
+      // The preview being edited is dropped first; if it was logged meanwhile, logging it again would double it.
+      const dropped = metadata.draftId ? await asReply(() => cancelDraft(rt.core, actor, { draftId: metadata.draftId })) : null;
+      if (dropped?.kind === 'error' && dropped.code === 'draft-already-logged') return sendReplies(rt, surface, [dropped]);
       const anchor = metadata.channel && metadata.threadTs ? anchorOf(metadata.channel, metadata.threadTs) : undefined;
       const logged = await asReply(() => logTrainingForm(rt.core, actor, form, anchor ? { anchor } : {}));
       const replies: Reply[] = [logged];

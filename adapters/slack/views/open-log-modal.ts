@@ -15,13 +15,13 @@ export interface OpenModalInput {
 
 /**
  * Open "Log a training". A trigger id lives 3 seconds, so this runs right after the ack and reads
- * nothing but memory: "today" comes from the person's cached zone (UTC until Slack told us).
+ * nothing but memory: "today" comes from the person's cached zone; unknown, the date starts empty.
  */
 export async function openLogModal(rt: SlackRuntime, client: WebClient, input: OpenModalInput): Promise<void> {
-  const zone = rt.people.cachedZone(input.teamId, input.userId) ?? 'UTC';
+  const zone = rt.people.cachedZone(input.teamId, input.userId);
   const view = logTrainingModal({
     privateMetadata: encodeModalMetadata(input.metadata),
-    today: localDate(rt.core.clock.now(), zone),
+    today: zone ? localDate(rt.core.clock.now(), zone) : null,
     ...(input.prefill ? { prefill: input.prefill } : {}),
   });
   await callSlack(rt.log, 'views.open', () => client.views.open({ trigger_id: input.triggerId, view }), rt.sleep);

@@ -49,16 +49,17 @@ export async function findDraft(db: Db, organisationId: string, personId: string
   return row && toDraft(row);
 }
 
-/** The person's newest draft (any status) opened in the conversation `anchor`. */
-export async function findDraftByAnchor(db: Db, organisationId: string, personId: string, anchor: string): Promise<DraftRecord | undefined> {
-  const row = await db
+/** The person's newest draft (any status, or only open ones) opened in the conversation `anchor`. */
+export async function findDraftByAnchor(db: Db, organisationId: string, personId: string, anchor: string, onlyOpen = false): Promise<DraftRecord | undefined> {
+  let query = db
     .selectFrom('drafts')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('person_id', '=', personId)
     .where('anchor', '=', anchor)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+    .orderBy('created_at', 'desc');
+  if (onlyOpen) query = query.where('status', '=', 'open');
+  const row = await query.executeTakeFirst();
   return row && toDraft(row);
 }
 
