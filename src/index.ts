@@ -12,7 +12,7 @@ export type * from './replies.ts';
 export { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from './domain/activity-kind.ts';
 export { CMSS_RULES, type CredentialRules, type CreditBucket } from './domain/credential-rules.ts';
 export { awardCredit, formatCredit, type CreditAward } from './domain/credit.ts';
-export type { ComplianceReason, ComplianceState, EntryRef } from './domain/compliance.ts';
+export type { ComplianceReason, ComplianceState, EntryRef, Exclusion } from './domain/compliance.ts';
 export { isValidZone, localDate, type IsoDate } from './domain/dates.ts';
 export type { Actor, Role, Source } from './domain/people.ts';
 export { MAX_PROOF_BYTES, MEDIA_TYPE_LABELS, sniffMediaType } from './domain/proof-file.ts';

@@ -1,9 +1,12 @@
 import type { ActivityKind } from './domain/activity-kind.ts';
-import type { ComplianceReason, ComplianceState } from './domain/compliance.ts';
+import type { ComplianceReason, ComplianceState, Exclusion } from './domain/compliance.ts';
 import type { CreditAward } from './domain/credit.ts';
 import type { IsoDate } from './domain/dates.ts';
 import type { ReviewReason } from './domain/training.ts';
 import type { ErrorCode, ErrorDetails } from './errors.ts';
+
+/** The parts of an entry a person can change (credit and index follow from them). */
+export type EditableField = 'title' | 'kind' | 'completedOn' | 'minutes' | 'registered';
 
 /** What every adapter needs to show one ledger entry. */
 export interface TrainingView {
@@ -20,6 +23,8 @@ export interface TrainingView {
   readonly reviewReason: ReviewReason | null;
   readonly registered: boolean | null;
   readonly proofCount: number;
+  /** Why the entry does not count toward the current cycle (null: it counts, or not known here). */
+  readonly notCounted: Exclusion | null;
 }
 
 export interface Progress {
@@ -100,7 +105,7 @@ export type Reply =
   | { readonly kind: 'undone'; readonly change: UndoneChange }
   | { readonly kind: 'status'; readonly status: StatusView }
   | { readonly kind: 'history'; readonly entries: readonly TrainingView[]; readonly page: number; readonly pageCount: number; readonly total: number }
-  | { readonly kind: 'training-updated'; readonly training: TrainingView; readonly changed: readonly string[]; readonly progress: Progress }
+  | { readonly kind: 'training-updated'; readonly training: TrainingView; readonly changed: readonly EditableField[]; readonly progress: Progress }
   | { readonly kind: 'training-deleted'; readonly training: TrainingView; readonly progress: Progress }
   | {
       readonly kind: 'proof-attached';

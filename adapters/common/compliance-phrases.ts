@@ -34,7 +34,7 @@ export function reasonText(reason: ComplianceReason): string {
     case 'needs-review':
       return `${plural(reason.entries.length, 'entry', 'entries')} need manual review (length outside the credit table) and earn nothing until reviewed: ${entries(reason.entries)}.`;
     case 'registration-missing':
-      return `${plural(reason.entries.length, 'call')} without MLN registration earn no credit: ${entries(reason.entries)}.`;
+      return `${plural(reason.entries.length, 'call')} without MLN registration ${reason.entries.length === 1 ? 'earns' : 'earn'} no credit: ${entries(reason.entries)}.`;
   }
 }
 

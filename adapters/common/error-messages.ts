@@ -1,16 +1,24 @@
 import type { ErrorCode, ErrorDetails } from '../../src/index.ts';
-import { formatBytes, formatDate } from './format.ts';
+import { formatBytes, formatDate, formatMoney } from './format.ts';
 
 type Phrase = (d: ErrorDetails) => string;
+
+const FUTURE_HINTS: Readonly<Record<string, string>> = {
+  training: 'Log a training once you have finished it.',
+  certificate: 'Use the issue date printed on the certificate you already have.',
+  fee: 'Record the fee once it is paid.',
+};
 
 const str = (d: ErrorDetails, key: string): string => String(d[key] ?? '');
 
 /** The one place an error code becomes words. Every adapter renders errors through this table. */
 const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
-  'future-date': (d) => `That date (${formatDate(str(d, 'date'))}) is in the future. Log a training once you have finished it.`,
+  'future-date': (d) => `That date (${formatDate(str(d, 'date'))}) is in the future. ${FUTURE_HINTS[str(d, 'what')] ?? ''}`.trim(),
   'invalid-date': (d) => `I couldn't read "${str(d, 'text')}" as a date. Try 2026-11-03, Nov 3 2026 or "yesterday".`,
-  'date-before-range': (d) => `That date (${formatDate(str(d, 'date'))}) is too far back.`,
+  'date-before-range': (d) => `That date (${formatDate(str(d, 'date'))}) is more than ${str(d, 'years')} years back; check the year.`,
+  'title-invalid': (d) => `A title needs at least 3 characters (and at most ${str(d, 'max')}).`,
   'title-missing': () => 'What was the training called? Send its title (for MLN courses, paste the title as it appears in the catalogue).',
+  'length-too-long': (d) => `${str(d, 'minutes')} minutes is longer than any one training (${str(d, 'max')} minutes at most). Check the length; a multi-day event is logged one part at a time.`,
   'length-invalid': (d) =>
     d.needsUnit
       ? `Is "${str(d, 'text')}" hours or minutes? Send it with its unit, like "${str(d, 'text')} hours" or "90 min".`
@@ -37,8 +45,16 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'proof-local-path': () => 'I can only attach a file you upload here. Drop the certificate into this conversation instead of typing its path.',
   'credential-missing': () => 'You have no certificate on file yet. Add it first: `cert <number> issued <date>` (for example `cert CMSS-12345 issued 2026-01-15`).',
   'credential-number-invalid': (d) => `"${str(d, 'number')}" doesn't look like a certificate number (letters, digits and dashes, 2–40 characters).`,
-  'credential-dates-invalid': (d) => `The expiry date (${formatDate(str(d, 'expiresOn'))}) must come after the issue date (${formatDate(str(d, 'issuedOn'))}).`,
+  'credential-dates-invalid': (d) =>
+    d.tooLong
+      ? `An expiry of ${formatDate(str(d, 'expiresOn'))} is far beyond one ${str(d, 'months')}-month cycle from ${formatDate(str(d, 'issuedOn'))}; check the year.`
+      : `The expiry date (${formatDate(str(d, 'expiresOn'))}) must come after the issue date (${formatDate(str(d, 'issuedOn'))}).`,
+  'credential-older': (d) =>
+    `Your current certificate is ${str(d, 'number')}, issued ${formatDate(str(d, 'issuedOn'))}; an older certificate would not replace it. To correct the current one, use its number.`,
   'credential-type-unknown': (d) => `I don't know the credential type "${str(d, 'code')}". Ask your administrator to set it up.`,
+  'fee-outside-cycle': (d) =>
+    `A fee paid on ${formatDate(str(d, 'paidOn'))} does not belong to your current cycle (${formatDate(str(d, 'issuedOn'))} – ${formatDate(str(d, 'expiresOn'))}; payments up to ${str(d, 'daysBefore')} days before the issue date count).`,
+  'fee-already-recorded': (d) => `The fee for this cycle is already recorded (${formatMoney(Number(d.amountCents ?? 0), str(d, 'currency'))} paid ${formatDate(str(d, 'paidOn'))}). \`undo\` removes it if that was a mistake.`,
   'fee-amount-invalid': () => 'That fee amount looks wrong. Send it like `fee paid $85` (or just `fee paid` for the standard fee).',
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ACTIVITY_KIND_LABELS, formatCredit, type ActivityKind } from '../../src/index.ts';
+import { ACTIVITY_KIND_LABELS, formatCredit, type ActivityKind, type EditableField, type Exclusion } from '../../src/index.ts';
 
 /** "Nov 3, 2026" for a calendar date; calendar dates carry no zone, so none is applied. */
 export function formatDate(iso: string): string {
@@ -15,6 +15,22 @@ export function formatMoney(cents: number, currency: string): string {
 export function formatCe(credit: number): string {
   return `${formatCredit(credit)} CE`;
 }
+
+export const FIELD_LABELS: Readonly<Record<EditableField, string>> = {
+  title: 'title',
+  kind: 'kind',
+  completedOn: 'date',
+  minutes: 'length',
+  registered: 'MLN registration',
+};
+
+/** Why an entry earns nothing toward the cycle, in a few words. */
+export const NOT_COUNTED_LABELS: Readonly<Record<Exclusion, string>> = {
+  duplicate: 'not counted: same course already counted this cycle',
+  'needs-review': 'not counted until reviewed',
+  'registration-missing': 'not counted: no MLN registration',
+  'outside-cycle': 'not counted: outside your current cycle',
+};
 
 export function kindLabel(kind: ActivityKind): string {
   return ACTIVITY_KIND_LABELS[kind];

@@ -27,7 +27,7 @@ export function helpSections(topic: HelpTopic, prefix: string): HelpSection[] {
     },
     cert: {
       title: 'Your certificate',
-      lines: [`${p}cert CMSS-12345 issued 2026-01-15 — sets it up (expires 12 months later)`, `${p}cert CMSS-12345 issued 2026-01-15 expires 2027-01-15 — with an explicit expiry`, 'A later issue date starts a new cycle (renewal).'],
+      lines: [`${p}cert CMSS-12345 issued 2026-01-15 — sets it up (expires one certificate cycle later: 12 months for CMSS)`, `${p}cert CMSS-12345 issued 2026-01-15 expires 2027-01-15 — with an explicit expiry`, 'A later issue date starts a new cycle (renewal).'],
     },
     fee: {
       title: 'Renewal fee',

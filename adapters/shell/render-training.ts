@@ -1,9 +1,10 @@
 import type { DraftPreview, LengthCandidate, Progress, TrainingView } from '../../src/index.ts';
 import { STATE_LABELS, warningText } from '../common/compliance-phrases.ts';
-import { formatCe, formatDate, kindLabel, plural } from '../common/format.ts';
+import { formatCe, formatDate, kindLabel, NOT_COUNTED_LABELS, plural } from '../common/format.ts';
 
-export function creditLine(view: { credit: number | null; indexNumber: string | null; minutes: number }): string {
-  return view.credit === null ? `${view.minutes} min → needs manual review (no automatic credit)` : `${view.minutes} min → ${formatCe(view.credit)} (${view.indexNumber})`;
+export function creditLine(view: Pick<TrainingView, 'credit' | 'indexNumber' | 'minutes' | 'notCounted'>): string {
+  const base = view.credit === null ? `${view.minutes} min → needs manual review (no automatic credit)` : `${view.minutes} min → ${formatCe(view.credit)} (${view.indexNumber})`;
+  return view.notCounted && view.notCounted !== 'needs-review' ? `${base}, ${NOT_COUNTED_LABELS[view.notCounted]}` : base;
 }
 
 export function entryLine(t: TrainingView): string {

@@ -1,6 +1,6 @@
 import type { Reply, UndoneChange } from '../../src/index.ts';
 import { errorMessage } from '../common/error-messages.ts';
-import { formatBytes, formatDate, formatMoney } from '../common/format.ts';
+import { FIELD_LABELS, formatBytes, formatDate, formatMoney } from '../common/format.ts';
 import { helpSections } from '../common/help.ts';
 import { renderStatus } from './render-status.ts';
 import { progressLine, renderHistory, renderLogged, renderPreview, renderQuestion, creditLine } from './render-training.ts';
@@ -29,7 +29,7 @@ export function renderReply(reply: Reply): string {
     case 'history':
       return renderHistory(reply.entries, reply.page, reply.pageCount, reply.total);
     case 'training-updated':
-      return `Updated entry #${reply.training.seq} (${reply.changed.join(', ')}): ${reply.training.title} — ${creditLine(reply.training)}\n${progressLine(reply.progress)}`;
+      return `Updated entry #${reply.training.seq} (${reply.changed.map((f) => FIELD_LABELS[f]).join(', ')}): ${reply.training.title} — ${creditLine(reply.training)}\n${progressLine(reply.progress)}`;
     case 'training-deleted':
       return `Deleted entry #${reply.training.seq}: ${reply.training.title}. \`undo\` brings it back.\n${progressLine(reply.progress)}`;
     case 'proof-attached':

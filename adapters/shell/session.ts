@@ -59,7 +59,8 @@ export class ShellSession {
     const text = line.trim();
     if (!text) return { replies: [] };
     if (/^(quit|exit|bye)$/i.test(text)) return { replies: [], quit: true };
-    const as = /^as\s+(.+)$/i.exec(text);
+    // `as NAME`: one to three words of a name; "as part of onboarding I finished…" is a message.
+    const as = /^as\s+(\p{L}[\p{L}'.-]*(?:\s+\p{L}[\p{L}'.-]*){0,2})$/iu.exec(text);
     if (as?.[1]) return this.speakAs(as[1]);
     if (!this.actor) return { replies: [], notice: 'Say who you are first: as NAME' };
     try {
@@ -69,7 +70,7 @@ export class ShellSession {
     } catch (error) {
       const reference = this.ports.newReference();
       this.ports.deps.log.error('shell request failed', { reference, error: error instanceof Error ? error.message : String(error) });
-      return { replies: [], notice: `Something went wrong on my side (reference ${reference}). Nothing was changed; please try again.` };
+      return { replies: [], notice: `Something went wrong on my side (reference ${reference}). Check \`status\` or \`history\` before trying again.` };
     }
   }
 

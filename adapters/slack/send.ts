@@ -54,7 +54,7 @@ export async function handled(rt: SlackRuntime, surface: Surface, what: string, 
     const reference = rt.newReference();
     rt.log.error('slack handler failed', { what, reference, error: error instanceof Error ? error.message : String(error) });
     if (error instanceof DeliveryError && error.problem === 'auth-revoked') return;
-    const text = `Something went wrong on my side (reference ${reference}). Nothing was changed; please try again.`;
+    const text = `Something went wrong on my side (reference ${reference}). I may not have finished: check \`/ceu status\` or \`/ceu history\` before trying again.`;
     await sendMessage(rt, surface, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${text}` } }] }).catch(() => undefined);
   }
 }

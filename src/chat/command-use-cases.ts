@@ -11,15 +11,15 @@ import type { Intent } from './intent.ts';
 
 type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
-function dateOrThrow(deps: CoreDeps, actor: Actor, text: string): string {
-  const date = readDateWords(text, deps.clock.now(), actor.timeZone);
+function dateOrThrow(deps: CoreDeps, actor: Actor, text: string, prefer: 'past' | 'future' = 'past'): string {
+  const date = readDateWords(text, deps.clock.now(), actor.timeZone, prefer);
   if (!date) throw new RecertError('invalid-date', { text: text.slice(0, 60) });
   return date;
 }
 
 export function certFromChat(deps: CoreDeps, actor: Actor, intent: Of<'cert'>): Promise<Reply> {
   const issuedOn = dateOrThrow(deps, actor, intent.issued);
-  const expiresOn = intent.expires === null ? undefined : dateOrThrow(deps, actor, intent.expires);
+  const expiresOn = intent.expires === null ? undefined : dateOrThrow(deps, actor, intent.expires, 'future');
   return saveCredential(deps, actor, { number: intent.number, issuedOn, ...(expiresOn ? { expiresOn } : {}) });
 }
 

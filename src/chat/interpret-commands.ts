@@ -5,22 +5,24 @@ import type { EditField, Intent } from './intent.ts';
 /** `cert CMSS-12345 issued 2026-01-15 [expires 2027-01-15]`; "issued"/"expires" are optional words. */
 export function parseCert(rest: string): Intent {
   const match = /^#?(\S+)\s+(?:issued\s+(?:on\s+)?)?(.+?)(?:\s+(?:expires?|expiring|exp\.?|until|through|to)\s+(?:on\s+)?(.+))?$/i.exec(rest.trim());
-  if (!match?.[1] || !match[2]) return { kind: 'unknown', text: rest, reason: 'usage', topic: 'cert' };
+  // Certificate numbers carry digits ("CMSS-12345"); "Certificate of completion…" is not a command.
+  if (!match?.[1] || !match[2] || !/\d/.test(match[1])) return { kind: 'unknown', text: rest, reason: 'usage', topic: 'cert' };
   return { kind: 'cert', number: match[1], issued: match[2].trim(), expires: match[3]?.trim() ?? null };
 }
 
 /** `fee paid [$85] [on 2026-01-10] [ref ABC123]` */
 export function parseFee(rest: string): Intent {
-  const match = /^paid\b\s*(?:\$?\s*(\d{1,5}(?:\.\d{1,2})?)\s*(?:usd|dollars)?)?\s*(?:(?:on\s+)?(.+?))??\s*(?:\b(?:ref|reference|receipt)\s*:?\s*(\S+))?$/i.exec(rest.trim());
+  const match = /^paid\b\s*(?:\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,6}(?:\.\d{1,2})?)\s*(?:usd|dollars)?)?\s*(?:(?:on\s+)?(.+?))??\s*(?:\b(?:ref|reference|receipt)\s*:?\s*(\S+))?$/i.exec(rest.trim());
   if (!match) return { kind: 'unknown', text: rest, reason: 'usage', topic: 'fee' };
-  return { kind: 'fee', amountText: match[1] ?? null, dateText: match[2]?.trim() || null, reference: match[3] ?? null };
+  return { kind: 'fee', amountText: match[1]?.replaceAll(',', '') ?? null, dateText: match[2]?.trim() || null, reference: match[3] ?? null };
 }
 
 /** `proof ./certificate.pdf` or `proof 3 ./certificate.pdf` (entry number first). */
 export function parseProof(rest: string): Intent {
   const match = /^(?:(?:to\s+)?(?:entry\s+)?#?(\d{1,6})\s+)?(.+)$/i.exec(rest.trim());
   const path = match?.[2]?.trim().replace(/^["']|["']$/g, '');
-  if (!path) return { kind: 'unknown', text: rest, reason: 'usage', topic: 'proof' };
+  // A file path has a folder or an extension ("./certificate.pdf"); "attach billing codes course" is not one.
+  if (!path || !/[\\/]|\.[a-z0-9]{2,5}$/i.test(path)) return { kind: 'unknown', text: rest, reason: 'usage', topic: 'proof' };
   return { kind: 'attach-local', path, seq: match?.[1] ? Number(match[1]) : null };
 }
 

@@ -33,7 +33,14 @@ export function interpret(message: string): Intent {
   if (!text) return { kind: 'unknown', text, reason: 'empty' };
   for (const [pattern, build] of MATCHERS) {
     const match = pattern.exec(text);
-    if (match) return build(match);
+    if (!match) continue;
+    const intent = build(match);
+    // "Certificate of completion: MLN webinar… 45 min" or "Fee schedule webinar, 1 hour" start like
+    // commands but do not parse as one: they are trainings, not requests for the command's help.
+    if (intent.kind === 'unknown' && intent.reason === 'usage' && !/^(log|cert|fee|proof|edit|delete|remove)$/i.test(text) && looksLikeTraining(text)) {
+      return { kind: 'log', text, explicit: false };
+    }
+    return intent;
   }
   return looksLikeTraining(text) ? { kind: 'log', text, explicit: false } : { kind: 'unknown', text, reason: 'unrecognised' };
 }

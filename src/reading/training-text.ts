@@ -21,7 +21,8 @@ export interface TrainingReading {
 /** Everything the bot understands from one message about one training. Pure: no I/O, clock passed in. */
 export function readTraining(text: string, now: DateTime, zone: string): TrainingReading {
   const duration = readDuration(text);
-  const date = readDate(text, now, zone);
+  // The length's words ("45 min") are not part of a date: "45 min 3 days ago" is three days ago.
+  const date = readDate(blank(text, lengthSpans(duration)), now, zone);
   const { kind, stated } = readActivityKind(text);
   return {
     text,
@@ -41,10 +42,18 @@ function readDate(text: string, now: DateTime, zone: string): DateReading {
   return outside.kind === 'defaulted' ? readCompletionDate(text, now, zone) : outside;
 }
 
+function lengthSpans(duration: DurationReading): Span[] {
+  if (duration.kind === 'found') return [duration.duration];
+  return duration.kind === 'ambiguous' ? [...duration.candidates] : [];
+}
+
 function spansRead(duration: DurationReading, date: DateReading): Span[] {
-  const spans: Span[] = [];
-  if (duration.kind === 'found') spans.push(duration.duration);
-  if (duration.kind === 'ambiguous') spans.push(...duration.candidates);
-  if (date.kind === 'stated') spans.push(date);
-  return spans;
+  return date.kind === 'stated' ? [...lengthSpans(duration), date] : lengthSpans(duration);
+}
+
+/** Replace spans with spaces, keeping every other character where it was. */
+function blank(text: string, spans: readonly Span[]): string {
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
+  return out;
 }

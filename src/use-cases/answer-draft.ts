@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/people.ts';
 import { updateDraftPayload } from '../db/repositories/drafts.ts';
+import { MAX_TRAINING_MINUTES } from '../domain/limits.ts';
 import { RecertError } from '../errors.ts';
 import { readDuration } from '../reading/duration.ts';
 import { readTitle } from '../reading/title.ts';
@@ -37,5 +38,6 @@ function withLength(draft: TrainingDraft, answer: string): TrainingDraft {
     return { ...draft, candidates: reading.candidates.map(({ minutes, text }) => ({ minutes, text })) };
   }
   const { minutes, text, how, approximate } = reading.duration;
+  if (minutes > MAX_TRAINING_MINUTES) throw new RecertError('length-too-long', { minutes, max: MAX_TRAINING_MINUTES });
   return { ...draft, minutes, minutesSource: 'answered', durationText: text, durationHow: how, approximate, candidates: [] };
 }

@@ -27,7 +27,7 @@ export async function confirmDraft(deps: CoreDeps, actor: Actor, input: ConfirmI
   const training = outcome.trainingId ? await findTraining(deps.db, actor.organisationId, outcome.trainingId, { includeDeleted: true }) : undefined;
   if (!training) throw new RecertError('training-not-found');
   const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
-  return { kind: 'training-logged', training: viewOf(training), progress: progressOf(standing), alreadyLogged: !outcome.inserted };
+  return { kind: 'training-logged', training: viewOf(training, standing), progress: progressOf(standing), alreadyLogged: !outcome.inserted };
 }
 
 interface Outcome {

@@ -4,11 +4,14 @@ import type { Actor } from '../domain/people.ts';
 import type { Training } from '../domain/training.ts';
 import { findCredentialRules } from '../db/repositories/credential-types.ts';
 import { fieldsOf, findTraining, findTrainingBySeq, updateTraining, type TrainingFields } from '../db/repositories/trainings.ts';
+import { MAX_TITLE_LENGTH, MAX_TRAINING_MINUTES, OLDEST_DATE_YEARS, oldestAcceptedDate } from '../domain/limits.ts';
 import { RecertError } from '../errors.ts';
-import type { Reply } from '../replies.ts';
+import type { EditableField, Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { progressOf, recordChange, standingOf, todayFor, viewOf } from './shared.ts';
 import { trainingFields } from './training-fields.ts';
+
+const EDITABLE: readonly EditableField[] = ['title', 'kind', 'completedOn', 'minutes', 'registered'];
 
 export interface TrainingChanges {
   readonly title?: string;
@@ -18,9 +21,6 @@ export interface TrainingChanges {
   readonly registered?: boolean;
 }
 
-/** Longest accepted length (minutes): a day. Longer is a typo, not a training. */
-const MAX_MINUTES = 24 * 60;
-const MAX_TITLE = 300;
 
 /** Correct an entry. Credit is recomputed by the rules; the audit keeps the before and after. */
 export async function editTraining(deps: CoreDeps, actor: Actor, seq: number, changes: TrainingChanges): Promise<Reply> {
@@ -29,7 +29,7 @@ export async function editTraining(deps: CoreDeps, actor: Actor, seq: number, ch
   validate(deps, actor, changes);
   const before = fieldsOf(training);
   const after = await recompute(deps, actor, training, changes);
-  const changed = (Object.keys(after) as (keyof TrainingFields)[]).filter((key) => after[key] !== before[key]);
+  const changed = EDITABLE.filter((key) => after[key] !== before[key]);
   if (changed.length === 0) throw new RecertError('nothing-to-change', { seq });
   await deps.db.transaction().execute(async (trx) => {
     await updateTraining(trx, actor.organisationId, training.id, after);
@@ -38,20 +38,20 @@ export async function editTraining(deps: CoreDeps, actor: Actor, seq: number, ch
   const updated = await findTraining(deps.db, actor.organisationId, training.id);
   if (!updated) throw new RecertError('training-not-found', { seq });
   const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
-  return { kind: 'training-updated', training: viewOf(updated), changed, progress: progressOf(standing) };
+  return { kind: 'training-updated', training: viewOf(updated, standing), changed, progress: progressOf(standing) };
 }
 
 function validate(deps: CoreDeps, actor: Actor, changes: TrainingChanges): void {
   const { minutes, completedOn, title } = changes;
-  if (minutes !== undefined && (!Number.isFinite(minutes) || minutes < 0 || minutes > MAX_MINUTES)) {
-    throw new RecertError('length-invalid', { minutes: String(minutes), max: MAX_MINUTES });
-  }
+  if (minutes !== undefined && (!Number.isFinite(minutes) || minutes < 0)) throw new RecertError('length-invalid', { minutes: String(minutes) });
+  if (minutes !== undefined && minutes > MAX_TRAINING_MINUTES) throw new RecertError('length-too-long', { minutes, max: MAX_TRAINING_MINUTES });
   if (completedOn !== undefined) {
     if (!isIsoDate(completedOn)) throw new RecertError('invalid-date', { text: completedOn });
     const today = todayFor(deps, actor);
-    if (completedOn > today) throw new RecertError('future-date', { date: completedOn, today });
+    if (completedOn > today) throw new RecertError('future-date', { date: completedOn, today, what: 'training' });
+    if (completedOn < oldestAcceptedDate(today)) throw new RecertError('date-before-range', { date: completedOn, years: OLDEST_DATE_YEARS });
   }
-  if (title !== undefined && (title.trim().length < 3 || title.length > MAX_TITLE)) throw new RecertError('title-missing', { max: MAX_TITLE });
+  if (title !== undefined && (title.trim().length < 3 || title.length > MAX_TITLE_LENGTH)) throw new RecertError('title-invalid', { max: MAX_TITLE_LENGTH });
 }
 
 async function recompute(deps: CoreDeps, actor: Actor, training: Training, changes: TrainingChanges): Promise<TrainingFields> {

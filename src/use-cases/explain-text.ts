@@ -3,9 +3,10 @@ import { awardCredit } from '../domain/credit.ts';
 import { CMSS_RULES, type CredentialRules } from '../domain/credential-rules.ts';
 import type { ActivityKind } from '../domain/activity-kind.ts';
 import type { IsoDate } from '../domain/dates.ts';
+import { MAX_TRAINING_MINUTES } from '../domain/limits.ts';
 import { MAX_TRAINING_TEXT, readTraining } from '../reading/training-text.ts';
 
-export type ExplainReason = 'length-missing' | 'length-ambiguous' | 'needs-review' | 'future-date' | 'text-too-long' | 'empty';
+export type ExplainReason = 'length-missing' | 'length-ambiguous' | 'needs-review' | 'future-date' | 'invalid-date' | 'length-too-long' | 'text-too-long' | 'empty';
 
 /** What the bot understands from a text, without storing anything (the `recert parse` command). */
 export interface TextExplanation {
@@ -35,9 +36,10 @@ export function explainText(text: string, now: DateTime, zone: string, rules: Cr
     title: reading.title,
     kind: reading.kind,
     registered: reading.registered,
-    date: reading.date.kind === 'future' ? null : reading.date.date,
+    date: reading.date.kind === 'future' || reading.date.kind === 'invalid' ? null : reading.date.date,
     dateStated: reading.date.kind === 'stated',
   };
+  if (reading.date.kind === 'invalid') return { ...base, explanation: `"${reading.date.text}" is not a real date.`, reason: 'invalid-date' };
   if (reading.date.kind === 'future') return { ...base, explanation: `The completion date ${reading.date.date} ("${reading.date.text}") is in the future.`, reason: 'future-date' };
   if (reading.duration.kind === 'missing') return { ...base, explanation: 'No length found: how many minutes was it?', reason: 'length-missing' };
   if (reading.duration.kind === 'ambiguous') {
@@ -46,6 +48,7 @@ export function explainText(text: string, now: DateTime, zone: string, rules: Cr
     return { ...base, candidates, explanation: `More than one length: ${listed}. Which one was it?`, reason: 'length-ambiguous' };
   }
   const { minutes, how, approximate } = reading.duration.duration;
+  if (minutes > MAX_TRAINING_MINUTES) return { ...base, minutes, approximate, explanation: `${how}; longer than any one training (${MAX_TRAINING_MINUTES} minutes at most).`, reason: 'length-too-long' };
   const award = awardCredit(rules, minutes);
   const awarded = award.kind === 'awarded';
   return {

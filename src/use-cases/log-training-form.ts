@@ -2,6 +2,7 @@ import { isActivityKind } from '../domain/activity-kind.ts';
 import { isIsoDate, localDate, type IsoDate } from '../domain/dates.ts';
 import type { Actor } from '../domain/people.ts';
 import { insertDraft } from '../db/repositories/drafts.ts';
+import { MAX_TITLE_LENGTH, MAX_TRAINING_MINUTES } from '../domain/limits.ts';
 import { RecertError, type ErrorCode } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import { confirmDraft } from './confirm-draft.ts';
@@ -26,17 +27,16 @@ export interface FormProblem {
   readonly code: ErrorCode;
 }
 
-const MAX_MINUTES = 24 * 60;
 
 /** Check a form without touching the database (fast enough for a modal's 3-second answer). */
 export function checkTrainingForm(form: TrainingForm, today: IsoDate): FormProblem[] {
   const problems: FormProblem[] = [];
   const title = form.title.trim();
-  if ((title.match(/\p{L}/gu)?.length ?? 0) < 3 || title.length > 300) problems.push({ field: 'title', code: 'title-missing' });
+  if ((title.match(/\p{L}/gu)?.length ?? 0) < 3 || title.length > MAX_TITLE_LENGTH) problems.push({ field: 'title', code: 'title-missing' });
   if (!isIsoDate(form.completedOn)) problems.push({ field: 'completedOn', code: 'invalid-date' });
   else if (form.completedOn > today) problems.push({ field: 'completedOn', code: 'future-date' });
   const minutes = Number(form.minutes.trim());
-  if (!/^\d{1,4}$/.test(form.minutes.trim()) || minutes > MAX_MINUTES) problems.push({ field: 'minutes', code: 'length-invalid' });
+  if (!/^\d{1,4}$/.test(form.minutes.trim()) || minutes > MAX_TRAINING_MINUTES) problems.push({ field: 'minutes', code: 'length-invalid' });
   if (!isActivityKind(form.kind)) problems.push({ field: 'kind', code: 'kind-unknown' });
   return problems;
 }

@@ -1,7 +1,7 @@
-import { isIsoDate, type IsoDate } from '../domain/dates.ts';
+import { addDays, isIsoDate, type IsoDate } from '../domain/dates.ts';
 import type { Actor } from '../domain/people.ts';
 import { findCurrentCredential } from '../db/repositories/credentials.ts';
-import { insertFeePayment } from '../db/repositories/fees.ts';
+import { insertFeePayment, listFeePayments } from '../db/repositories/fees.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
@@ -14,6 +14,9 @@ export interface FeeInput {
   readonly paidOn?: IsoDate;
   readonly reference?: string;
 }
+
+/** A payment this many days before the certificate's issue date still counts for its cycle. */
+const FEE_DAYS_BEFORE_ISSUE = 90;
 
 /** Refuse amounts above this (cents): a typo such as "8500" dollars, not a renewal fee. */
 const MAX_FEE_CENTS = 100_000;
@@ -30,7 +33,13 @@ export async function recordFeePayment(deps: CoreDeps, actor: Actor, input: FeeI
   const today = todayFor(deps, actor);
   const paidOn = input.paidOn ?? today;
   if (!isIsoDate(paidOn)) throw new RecertError('invalid-date', { text: paidOn });
-  if (paidOn > today) throw new RecertError('future-date', { date: paidOn, today });
+  if (paidOn > today) throw new RecertError('future-date', { date: paidOn, today, what: 'fee' });
+  // The fee is often paid shortly before the new certificate is issued; earlier belongs to the previous cycle.
+  if (paidOn < addDays(credential.issuedOn, -FEE_DAYS_BEFORE_ISSUE) || paidOn >= credential.expiresOn) {
+    throw new RecertError('fee-outside-cycle', { paidOn, issuedOn: credential.issuedOn, expiresOn: credential.expiresOn, daysBefore: FEE_DAYS_BEFORE_ISSUE });
+  }
+  const [already] = await listFeePayments(deps.db, actor.organisationId, credential.id);
+  if (already) throw new RecertError('fee-already-recorded', { paidOn: already.paidOn, amountCents: already.amountCents, currency: already.currency });
   const reference = input.reference?.trim().slice(0, 100) || null;
   await deps.db.transaction().execute(async (trx) => {
     const payment = await insertFeePayment(trx, actor.organisationId, { personId: actor.personId, credentialId: credential.id, amountCents, currency: rules.currency, paidOn, reference }, nowOf(deps));

@@ -1,5 +1,7 @@
 import { defaultExpiry } from '../domain/cycle.ts';
-import { isIsoDate, type IsoDate } from '../domain/dates.ts';
+import type { CredentialRules } from '../domain/credential-rules.ts';
+import { addMonths, isIsoDate, type IsoDate } from '../domain/dates.ts';
+import { OLDEST_DATE_YEARS, oldestAcceptedDate } from '../domain/limits.ts';
 import type { Actor } from '../domain/people.ts';
 import { findCredentialRules } from '../db/repositories/credential-types.ts';
 import { findCurrentCredential, insertCredential, updateCredential, type Credential } from '../db/repositories/credentials.ts';
@@ -31,9 +33,9 @@ export async function saveCredential(deps: CoreDeps, actor: Actor, input: Creden
   const rules = await findCredentialRules(deps.db, actor.organisationId, typeCode);
   if (!rules) throw new RecertError('credential-type-unknown', { code: typeCode });
   const expiresOn = input.expiresOn ?? (isIsoDate(input.issuedOn) ? defaultExpiry(rules, input.issuedOn) : '');
-  checkDates(input.issuedOn, expiresOn, todayFor(deps, actor));
+  checkDates(rules, input.issuedOn, expiresOn, todayFor(deps, actor));
   const certificate = { number, issuedOn: input.issuedOn, expiresOn };
-  const mode = !current ? 'created' : input.issuedOn > current.issuedOn ? 'renewed' : 'corrected';
+  const mode = modeOf(current, certificate);
   const id = await deps.db.transaction().execute(async (trx) => {
     const saved = mode === 'corrected' && current ? await correct(trx, actor, current, certificate) : await insertCredential(trx, actor.organisationId, { personId: actor.personId, typeCode: rules.code, ...certificate }, nowOf(deps));
     await recordChange(trx, deps, actor, {
@@ -49,11 +51,26 @@ export async function saveCredential(deps: CoreDeps, actor: Actor, input: Creden
   return { kind: 'credential-saved', mode, credentialCode: rules.code, ...certificate, requiredCredit: rules.requiredCredit };
 }
 
-function checkDates(issuedOn: string, expiresOn: string, today: IsoDate): void {
+/**
+ * A later issue date is a renewal. The same issue date, or the same certificate number with another
+ * date, corrects the current certificate. An older certificate with another number would silently
+ * replace the current one, so it is refused.
+ */
+function modeOf(current: Credential | null, certificate: { number: string; issuedOn: string }): 'created' | 'renewed' | 'corrected' {
+  if (!current) return 'created';
+  if (certificate.issuedOn > current.issuedOn) return 'renewed';
+  if (certificate.issuedOn === current.issuedOn || certificate.number.toLowerCase() === current.number.toLowerCase()) return 'corrected';
+  throw new RecertError('credential-older', { number: current.number, issuedOn: current.issuedOn });
+}
+
+function checkDates(rules: CredentialRules, issuedOn: string, expiresOn: string, today: IsoDate): void {
   if (!isIsoDate(issuedOn)) throw new RecertError('invalid-date', { text: issuedOn });
   if (!isIsoDate(expiresOn)) throw new RecertError('invalid-date', { text: expiresOn });
-  if (issuedOn > today) throw new RecertError('future-date', { date: issuedOn, today });
+  if (issuedOn > today) throw new RecertError('future-date', { date: issuedOn, today, what: 'certificate' });
+  if (issuedOn < oldestAcceptedDate(today)) throw new RecertError('date-before-range', { date: issuedOn, years: OLDEST_DATE_YEARS });
   if (expiresOn <= issuedOn) throw new RecertError('credential-dates-invalid', { issuedOn, expiresOn });
+  // A certificate runs one cycle; an expiry beyond two is a typo (e.g. 2099).
+  if (expiresOn > addMonths(issuedOn, 2 * rules.cycleMonths)) throw new RecertError('credential-dates-invalid', { issuedOn, expiresOn, tooLong: true, months: rules.cycleMonths });
 }
 
 async function correct(trx: CoreDeps['db'], actor: Actor, current: Credential, certificate: { number: string; issuedOn: string; expiresOn: string }) {

@@ -56,9 +56,11 @@ export function progressOf(standing: Standing): Progress {
   };
 }
 
-export function viewOf(training: Training): TrainingView {
+/** An entry as adapters show it; with the person's standing, also whether it counts toward the cycle. */
+export function viewOf(training: Training, standing?: Standing): TrainingView {
   const { id, seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount } = training;
-  return { id, seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount };
+  const notCounted = standing?.compliance.excluded.find((e) => e.training.id === id)?.why ?? null;
+  return { id, seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount, notCounted };
 }
 
 export interface Change {

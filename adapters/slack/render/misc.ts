@@ -1,6 +1,6 @@
 import type { Reply, UndoneChange } from '../../../src/index.ts';
 import { errorMessage } from '../../common/error-messages.ts';
-import { formatBytes, formatDate, formatMoney } from '../../common/format.ts';
+import { formatBytes, formatDate, formatMoney, FIELD_LABELS } from '../../common/format.ts';
 import { helpSections } from '../../common/help.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { actions, button, context, section, type SlackMessage } from './blocks.ts';
@@ -69,7 +69,7 @@ export function renderUndone(reply: Of<'undone'>): SlackMessage {
 }
 
 export function renderUpdated({ training, changed, progress }: Of<'training-updated'>): SlackMessage {
-  const text = `Updated entry #${training.seq} (${escapeMrkdwn(changed.join(', '))}): ${bold(training.title)} — ${creditLine(training)}`;
+  const text = `Updated entry #${training.seq} (${changed.map((f) => FIELD_LABELS[f]).join(', ')}): ${bold(training.title)} — ${creditLine(training)}`;
   return { text, blocks: [section(`:pencil2: ${text}`), context(`How: ${escapeMrkdwn(training.howComputed)}`), section(progressLine(progress)), actions(button('Undo', ACTIONS.undo, training.id))] };
 }
 

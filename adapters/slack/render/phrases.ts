@@ -1,6 +1,6 @@
 import { formatCredit, type ComplianceState, type Progress, type TrainingView } from '../../../src/index.ts';
 import { STATE_LABELS } from '../../common/compliance-phrases.ts';
-import { formatCe, formatDate, kindLabel } from '../../common/format.ts';
+import { formatCe, formatDate, kindLabel, NOT_COUNTED_LABELS } from '../../common/format.ts';
 import { COMMAND } from '../ids.ts';
 import { escapeMrkdwn } from './escape.ts';
 
@@ -14,9 +14,10 @@ export function cmd(words: string): string {
 export const CERT_COMMAND = cmd('cert <number> issued <date>');
 
 /** "60 min → 1 CE (CMS06140728A)", or the manual-review wording when the length is outside the table. */
-export function creditLine(view: { readonly credit: number | null; readonly indexNumber: string | null; readonly minutes: number }): string {
+export function creditLine(view: Pick<TrainingView, 'credit' | 'indexNumber' | 'minutes' | 'notCounted'>): string {
   if (view.credit === null) return `${view.minutes} min → needs manual review (no automatic credit)`;
-  return `${view.minutes} min → ${formatCe(view.credit)} (${escapeMrkdwn(view.indexNumber ?? '')})`;
+  const base = `${view.minutes} min → ${formatCe(view.credit)} (${escapeMrkdwn(view.indexNumber ?? '')})`;
+  return view.notCounted && view.notCounted !== 'needs-review' ? `${base}, _${NOT_COUNTED_LABELS[view.notCounted]}_` : base;
 }
 
 /** One history line: "#3 · Nov 2, 2026 · *Title* — 60 min → 1 CE (CMS06140728A) · webinar · proof ✓". */

@@ -9,7 +9,7 @@ const LA = 'America/Los_Angeles';
 const TOKYO = 'Asia/Tokyo';
 
 function dayOf(reading: DateReading): string {
-  return `${reading.kind} ${reading.date}`;
+  return reading.kind === 'invalid' ? `invalid ${reading.text}` : `${reading.kind} ${reading.date}`;
 }
 
 describe('readCompletionDate: the day in the person’s zone (B20)', () => {
@@ -119,10 +119,11 @@ describe('readCompletionDate: Feb 29 without a year', () => {
     expect(dayOf(readCompletionDate(text, fixedClock(iso).now(), 'UTC'))).toBe(expected);
   });
 
-  it.todo(
-    '"Feb 29" in a non-leap year (e.g. now 2026-11-27) should mean 2024-02-29; chrono-node drops the invalid ' +
-      '2026-02-29 altogether, so the reading silently defaults to today. Needs a pre-parse of the month-day or a chrono refiner.',
-  );
+  it('reads "Feb 29" in a year without one as the last Feb 29, and refuses a day that does not exist', () => {
+    expect(readCompletionDate('hospice course 30 min on Feb 29', NOW, LA)).toMatchObject({ kind: 'stated', date: '2024-02-29', text: 'Feb 29' });
+    expect(readCompletionDate('hospice course 30 min on Feb 30', NOW, LA)).toEqual({ kind: 'invalid', text: 'Feb 30' });
+    expect(readCompletionDate('hospice course 30 min on 2026-02-30', NOW, LA)).toEqual({ kind: 'invalid', text: '2026-02-30' });
+  });
 });
 
 describe('readDateWords: dates typed in commands (future allowed)', () => {
@@ -137,12 +138,20 @@ describe('readDateWords: dates typed in commands (future allowed)', () => {
     ['tomorrow', '2026-11-27', '2026-11-28'],
     ['last night', '2026-11-25', '2026-11-26'],
     ['3 days ago', '2026-11-23', '2026-11-24'],
+    ['last Tuesday', '2026-11-24', '2026-11-24'],
+    ['Jan 15', '2026-01-15', '2026-01-15'],
   ])('%j → LA %s, Tokyo %s', (text, inLosAngeles, inTokyo) => {
     expect(readDateWords(text, NOW, LA)).toBe(inLosAngeles);
     expect(readDateWords(text, NOW, TOKYO)).toBe(inTokyo);
   });
 
-  it.each(['', 'soon', 'last Tuesday', 'January 2026', '2pm', '1:30 – 3:00 pm ET', '2026-02-30'])('%j → null', (text) => {
+  it.each(['', 'soon', 'January 2026', '2pm', '1:30 – 3:00 pm ET', '2026-02-30'])('%j → null', (text) => {
     expect(readDateWords(text, NOW, LA)).toBeNull();
+  });
+
+  it('reads a month and day without a year as the latest such day for issue and payment dates, the next for expiries', () => {
+    expect(readDateWords('Dec 25', NOW, LA)).toBe('2025-12-25');
+    expect(readDateWords('Dec 25', NOW, LA, 'future')).toBe('2026-12-25');
+    expect(readDateWords('Jan 10', NOW, LA, 'future')).toBe('2027-01-10');
   });
 });

@@ -112,7 +112,7 @@ function summary(reading: TrainingReading) {
     title: reading.title,
     kind: reading.kind,
     minutes: reading.duration.kind === 'found' ? reading.duration.duration.minutes : reading.duration.kind,
-    date: `${reading.date.kind} ${reading.date.date}`,
+    date: reading.date.kind === 'invalid' ? `invalid ${reading.date.text}` : `${reading.date.kind} ${reading.date.date}`,
     registered: reading.registered,
   };
 }
@@ -222,8 +222,8 @@ describe('readTraining: realistic messages', () => {
 
   it('reads "yesterday" in the person’s zone, not UTC', () => {
     const lateEvening = fixedClock('2026-11-27T03:30:00Z').now(); // Thu 19:30 in Los Angeles, Fri 12:30 in Tokyo
-    expect(readTraining('hospice course yesterday, 30 min', lateEvening, 'America/Los_Angeles').date.date).toBe('2026-11-25');
-    expect(readTraining('hospice course yesterday, 30 min', lateEvening, 'Asia/Tokyo').date.date).toBe('2026-11-26');
+    expect(readTraining('hospice course yesterday, 30 min', lateEvening, 'America/Los_Angeles').date).toMatchObject({ date: '2026-11-25' });
+    expect(readTraining('hospice course yesterday, 30 min', lateEvening, 'Asia/Tokyo').date).toMatchObject({ date: '2026-11-26' });
   });
 
   it('does not take a clock range for a completion day', () => {

@@ -19,6 +19,7 @@ export function aView(seq: number, overrides: Partial<TrainingView> = {}): Train
     reviewReason: award.kind === 'review' ? award.reason : null,
     registered: null,
     proofCount: 0,
+    notCounted: null,
     ...overrides,
   };
 }

@@ -124,7 +124,7 @@ describe('oversized replies stay within the limits', () => {
     const t = aView(1, { title, howComputed: LONG });
     for (const reply of [
       { ...ONE_OF_EACH['training-logged'], training: t },
-      { ...ONE_OF_EACH['training-updated'], training: t, changed: [LONG] },
+      { ...ONE_OF_EACH['training-updated'], training: t, changed: ['title'] },
       { ...ONE_OF_EACH['proof-attached'], training: t, file: { ...ONE_OF_EACH['proof-attached'].file, name: LONG }, alsoAttachedTo: [{ seq: 2, title }] },
       { kind: 'question', draftId: DRAFT_ID, ask: 'length', title, candidates: [{ minutes: 1, text: LONG }, { minutes: 2, text: LONG }] },
       { kind: 'error', code: 'invalid-date', details: { text: LONG } },

@@ -161,7 +161,7 @@ describe('short replies', () => {
     ['undone proof, entry gone', { kind: 'undone', change: { action: 'proof.attached', fileName: 'c.pdf', training: null } }, ['Undone: "c.pdf" is no longer attached.']],
     ['undone fee', { kind: 'undone', change: { action: 'fee.recorded', amountCents: 8500, currency: 'USD' } }, ['Undone: the $85 fee payment is removed.']],
     ['undone credential', { kind: 'undone', change: { action: 'credential.saved', number: 'CMSS-12345' } }, ['Undone: the change to certificate CMSS-12345 is reverted.']],
-    ['training-updated', { kind: 'training-updated', training: aView(3, { minutes: 45 }), changed: ['minutes'], progress: PROGRESS }, ['Updated entry #3 (minutes)', '45 min → 1 CE (CMS06140728A)', 'Progress: 1.5 of 3 CE — At risk']],
+    ['training-updated', { kind: 'training-updated', training: aView(3, { minutes: 45 }), changed: ['minutes'], progress: PROGRESS }, ['Updated entry #3 (length)', '45 min → 1 CE (CMS06140728A)', 'Progress: 1.5 of 3 CE — At risk']],
     ['training-deleted', { kind: 'training-deleted', training: t, progress: PROGRESS }, ['Deleted entry #3: *Hospice Benefit*.', '`/ceu undo` brings it back', 'Progress: 1.5 of 3 CE — At risk']],
     ['credential created', ONE_OF_EACH['credential-saved'], ['Saved your CMSS certificate *CMSS-12345*: issued Jan 15, 2026, expires Jan 15, 2027. This cycle needs 3 CE.']],
     ['credential renewed', { ...ONE_OF_EACH['credential-saved'], mode: 'renewed' }, ['Renewed your CMSS certificate']],
