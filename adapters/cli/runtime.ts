@@ -19,7 +19,14 @@ const POOL_MAX = 8;
 const JOB_QUEUE_CONNECTIONS = 10;
 
 export function makeLogger(config: Config, quiet: boolean): Logger {
-  return jsonLogger(quiet && config.logLevel === 'info' ? 'warn' : config.logLevel, (line) => process.stderr.write(`${line}\n`), () => new Date().toISOString());
+  return jsonLogger(quiet && config.logLevel === 'info' ? 'warn' : config.logLevel, (line) => process.stderr.write(`${line}\n`), () => new Date().toISOString(), secretsOf(config));
+}
+
+/** Every configured secret, so no log line can carry one verbatim. */
+function secretsOf(config: Config): string[] {
+  const slack = config.slack;
+  const password = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : '';
+  return [slack?.signingSecret, slack?.botToken, slack?.appToken, slack?.oauth?.clientSecret, slack?.oauth?.stateSecret, password].filter((s): s is string => Boolean(s));
 }
 
 /**
@@ -62,6 +69,6 @@ function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPERM';
   }
 }

@@ -50,6 +50,7 @@ export class ShellSession {
       displayName,
       timeZone: null,
       source: 'shell',
+      organisationZoneIsConfigured: true,
     });
     this.actor = actor;
     return { replies: firstContact ? [{ kind: 'welcome', displayName, hasCredential: false }] : [], notice: `(you are ${displayName})` };

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { CoreDeps, Logger, SlackConfig } from '../../src/index.ts';
@@ -51,6 +51,7 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
   if (config.appToken) {
     const app = new App({ socketMode: true, appToken: config.appToken, logger, clientOptions, ...identity });
     registerListeners(app, rt, null);
+    app.error(async (error) => log.error('slack unhandled error', { error: error.message, code: error.code }));
     await app.start();
     return { port: null, stop: () => app.stop().then(() => undefined) };
   }
@@ -63,7 +64,7 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
       ? { clientId: config.oauth.clientId, clientSecret: config.oauth.clientSecret, stateSecret: config.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore: store, installerOptions: { directInstall: true, clientOptions } }
       : {}),
   });
-  const app = new App({ receiver: receiver as Receiver, logger, clientOptions, ...identity });
+  const app = new App({ receiver, logger, clientOptions, ...identity });
   registerListeners(app, rt, store);
   app.error(async (error) => log.error('slack unhandled error', { error: error.message, code: error.code }));
   const server = createHttpServer({ slack: receiver.requestListener, nowSeconds: options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)) });

@@ -21,6 +21,9 @@ export interface FileInfo {
   readonly shares: readonly FileShare[];
 }
 
+/** A certificate download that takes longer than this (ms) is abandoned. */
+const DOWNLOAD_TIMEOUT_MS = 30_000;
+
 /** Slack's file hosts; a test or proxy adds the host of SLACK_API_URL. Nothing else is fetched (SSRF). */
 const SLACK_FILE_HOSTS = ['files.slack.com'];
 
@@ -45,7 +48,7 @@ export async function downloadFile(info: FileInfo, token: string, extraHosts: re
   const url = new URL(info.url);
   if (url.protocol !== 'https:' && !extraHosts.includes(url.host)) return { kind: 'unavailable', name: info.name, reason: 'host-not-allowed' };
   if (![...SLACK_FILE_HOSTS, ...extraHosts].includes(url.host)) return { kind: 'unavailable', name: info.name, reason: 'host-not-allowed' };
-  const response = await fetchFn(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'error' });
+  const response = await fetchFn(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'error', signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
   if (!response.ok || !response.body) return { kind: 'unavailable', name: info.name, reason: 'http-error' };
   if ((response.headers.get('content-type') ?? '').includes('text/html')) return { kind: 'unavailable', name: info.name, reason: 'login-page' };
   return readCapped(response.body, info.name);

@@ -66,3 +66,13 @@ export function plainText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The workspace a payload belongs to (the first id Slack gave). A payload without one is refused:
+ * filing it under an empty id would mix unrelated people into one organisation.
+ */
+export function teamOf(rt: SlackRuntime, what: string, ...candidates: readonly (string | null | undefined)[]): string | null {
+  const team = candidates.find((c): c is string => typeof c === 'string' && c.length > 0) ?? null;
+  if (!team) rt.log.warn('slack payload without a team id ignored', { what });
+  return team;
+}

@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { sqlState } from './errors.ts';
 
 export class DataDirInUseError extends Error {
   constructor(dataDir: string, pid: number) {
@@ -22,7 +23,7 @@ export async function lockDataDir(dataDir: string, pid: number, isAlive: (pid: n
       await handle.close();
       return () => rm(file, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (sqlState(error) !== 'EEXIST') throw error; // Node puts errno names on `code` too
       const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
       if (Number.isInteger(owner) && owner !== pid && isAlive(owner)) throw new DataDirInUseError(dataDir, owner);
       await rm(file, { force: true });

@@ -3,9 +3,16 @@ import type { ActivityKind } from './activity-kind.ts';
 import type { IsoDate } from './dates.ts';
 
 /** Where a training's length came from: stated in the title/message, answered when asked, or corrected later. */
-export type MinutesSource = 'stated' | 'answered' | 'edited';
+export const MINUTES_SOURCES = ['stated', 'answered', 'edited'] as const;
+export type MinutesSource = (typeof MINUTES_SOURCES)[number];
 
-export type ReviewReason = 'zero-length' | 'over-maximum';
+export const REVIEW_REASONS = ['zero-length', 'over-maximum'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+/** A stored value read back: one of `values`, else `fallback` (the column is free text in the database). */
+export function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
+  return values.find((v) => v === value) ?? fallback;
+}
 
 /** One logged activity in a person's ledger. */
 export interface Training {

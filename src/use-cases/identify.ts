@@ -19,6 +19,8 @@ export interface IdentifyInput {
   readonly requestId?: string;
   /** Role for a person seen for the first time. */
   readonly role?: Role;
+  /** The organisation's zone follows `organisationTimeZone` (the terminal's, from configuration). */
+  readonly organisationZoneIsConfigured?: boolean;
 }
 
 export interface Identified {
@@ -33,7 +35,7 @@ export async function identify(deps: CoreDeps, input: IdentifyInput): Promise<Id
   const organisationZone = isValidZone(input.organisationTimeZone) ? input.organisationTimeZone : 'UTC';
   const organisation = await upsertOrganisation(
     deps.db,
-    { platform: input.platform, externalId: input.organisationExternalId, name: input.organisationName, timeZone: organisationZone },
+    { platform: input.platform, externalId: input.organisationExternalId, name: input.organisationName, timeZone: organisationZone, updateZone: input.organisationZoneIsConfigured === true },
     now,
   );
   const person = await upsertPerson(

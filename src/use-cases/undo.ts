@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/people.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { findLastUndoable } from '../db/repositories/audit.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
@@ -6,8 +7,6 @@ import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange } from './shared.ts';
 import { UNDO_HANDLERS } from './undo-handlers.ts';
 
-/** Postgres unique_violation: a concurrent undo claimed the same event first. */
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Reverse the person's most recent change that has not been undone yet: a logged entry, an edit,
@@ -27,7 +26,7 @@ export async function undoLast(deps: CoreDeps, actor: Actor, options: { readonly
     });
     return { kind: 'undone', change };
   } catch (error) {
-    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) throw new RecertError('nothing-to-undo', { raced: true });
+    if (isUniqueViolation(error)) throw new RecertError('nothing-to-undo', { raced: true });
     throw error;
   }
 }

@@ -67,6 +67,12 @@ describe('the terminal chat through a pipe', () => {
     expect(result.stdout).toContain('No certificate on file.');
   });
 
+  it('does not take a message starting with "as" for a change of speaker', async () => {
+    const result = await run(['as part of onboarding I finished the MLN webinar on telehealth 45 min'], 'Hollis');
+    expect(result.stdout).not.toContain('(you are part');
+    expect(result.stdout).toContain('Length:  45 minutes');
+  });
+
   it('switches speakers with `as NAME`; each person has their own ledger', async () => {
     const result = await run(['log "Dana Course" 30 min', 'yes', 'as Erin', 'history', 'as Dana', 'history'], 'Dana');
     const [, , erinPart = '', danaAgain = ''] = result.stdout.split(/\(you are (?:Erin|Dana)\)/);
@@ -86,6 +92,20 @@ describe('the embedded database', () => {
       const second = await runCli([], { input: 'history\n', env, timeoutMs: 90_000 });
       expect(second.stdout).toContain('Persisted Course');
       expect(second.stdout).not.toContain('Welcome to Recert');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+describe('the terminal organisation\'s time zone', () => {
+  it('follows RECERT_TIME_ZONE from one run to the next', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'recert-zone-'));
+    try {
+      const first = await runCli([], { input: 'status\n', env: { RECERT_DATA_DIR: dataDir, RECERT_USER: 'Ira', RECERT_TIME_ZONE: 'America/New_York' }, timeoutMs: 90_000 });
+      expect(first.stdout).toContain('dates in America/New_York');
+      const second = await runCli([], { input: 'status\n', env: { RECERT_DATA_DIR: dataDir, RECERT_USER: 'Ira', RECERT_TIME_ZONE: 'Asia/Tokyo' }, timeoutMs: 90_000 });
+      expect(second.stdout).toContain('dates in Asia/Tokyo');
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Identified } from '../../../src/index.ts';
-import { actorFor, firstDelivery, type SlackRuntime } from '../runtime.ts';
+import { actorFor, firstDelivery, teamOf, type SlackRuntime } from '../runtime.ts';
 import type { Surface } from '../send.ts';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -23,15 +23,17 @@ export interface ButtonPress {
  * was on (or in the DM when it has no response_url, as on App Home). `isFirst` drops a
  * redelivered click (same trigger id).
  */
-export async function pressed(rt: SlackRuntime, args: ButtonArgs): Promise<ButtonPress> {
+export async function pressed(rt: SlackRuntime, args: ButtonArgs): Promise<ButtonPress | null> {
   await args.ack();
   const { body, action, client, respond } = args;
-  const teamId = args.context.teamId ?? body.team?.id ?? body.user.team_id ?? '';
+  const teamId = teamOf(rt, 'button', args.context.teamId, body.team?.id, body.user.team_id);
+  if (!teamId) return null;
   const userId = body.user.id;
   const surface: Surface = body.response_url
     ? { kind: 'respond', respond, replaceOriginal: true, client, userId }
     : { kind: 'dm', client, userId };
-  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  const message: Record<string, unknown> = body.message ?? {};
+  const threadTs = typeof message.thread_ts === 'string' ? message.thread_ts : typeof message.ts === 'string' ? message.ts : null;
   return {
     isFirst: () => firstDelivery(rt, 'slack-trigger', body.trigger_id),
     value: action.value ?? '',
@@ -40,7 +42,7 @@ export async function pressed(rt: SlackRuntime, args: ButtonArgs): Promise<Butto
     userId,
     triggerId: body.trigger_id,
     channel: body.channel?.id ?? body.container?.channel_id ?? null,
-    threadTs: message?.thread_ts ?? message?.ts ?? null,
+    threadTs,
     identify: () => actorFor(rt, client, { teamId, userId, requestId: body.trigger_id }),
   };
 }

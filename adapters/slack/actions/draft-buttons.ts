@@ -3,14 +3,15 @@ import { asReply, cancelDraft, confirmDraft, draftFields, isRecertError, type Re
 import type { SlackRuntime } from '../runtime.ts';
 import { handled, sendReplies } from '../send.ts';
 import { openLogModal } from '../views/open-log-modal.ts';
-import { pressed, type ButtonArgs } from './action-context.ts';
+import { pressed } from './action-context.ts';
 
 type ButtonMiddleware = Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>>;
 
 /** Confirm (value: draft id). `registered` is the answer for calls: false is "Not registered". */
 export function confirmButton(rt: SlackRuntime, registered?: boolean): ButtonMiddleware {
   return async (args) => {
-    const press = await pressed(rt, args as ButtonArgs);
+    const press = await pressed(rt, args);
+    if (!press) return;
     await handled(rt, press.surface, 'confirm', async () => {
       if (!(await press.isFirst())) return;
       const { actor } = await press.identify();
@@ -22,7 +23,8 @@ export function confirmButton(rt: SlackRuntime, registered?: boolean): ButtonMid
 
 export function cancelButton(rt: SlackRuntime): ButtonMiddleware {
   return async (args) => {
-    const press = await pressed(rt, args as ButtonArgs);
+    const press = await pressed(rt, args);
+    if (!press) return;
     await handled(rt, press.surface, 'cancel', async () => {
       if (!(await press.isFirst())) return;
       const { actor } = await press.identify();
@@ -34,7 +36,8 @@ export function cancelButton(rt: SlackRuntime): ButtonMiddleware {
 /** Edit: the "Log a training" modal, filled with the preview; saving it logs the entry and drops the preview. */
 export function editButton(rt: SlackRuntime): ButtonMiddleware {
   return async (args) => {
-    const press = await pressed(rt, args as ButtonArgs);
+    const press = await pressed(rt, args);
+    if (!press) return;
     await handled(rt, press.surface, 'edit', async () => {
       if (!(await press.isFirst())) return;
       const { actor } = await press.identify();

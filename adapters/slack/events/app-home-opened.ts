@@ -3,6 +3,7 @@ import { getHistory, getStatus } from '../../../src/index.ts';
 import { callSlack } from '../deliver.ts';
 import { renderHome } from '../render/home.ts';
 import { actorFor, type SlackRuntime } from '../runtime.ts';
+import { sendReplies } from '../send.ts';
 
 type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
@@ -19,7 +20,9 @@ export function appHomeOpened(rt: SlackRuntime): Middleware<SlackEventMiddleware
 }
 
 export async function publishHome(rt: SlackRuntime, client: HomeArgs['client'], teamId: string, userId: string): Promise<void> {
-  const { actor } = await actorFor(rt, client, { teamId, userId });
+  const { actor, firstContact } = await actorFor(rt, client, { teamId, userId });
+  // Someone who meets the bot on its Home tab first still gets the welcome, in the DM.
+  if (firstContact) await sendReplies(rt, { kind: 'dm', client, userId }, [{ kind: 'welcome', displayName: actor.displayName, hasCredential: false }]);
   const [status, history] = await Promise.all([getStatus(rt.core, actor), getHistory(rt.core, actor, 1)]);
   if (status.kind !== 'status' || history.kind !== 'history') return;
   const view = renderHome({ status: status.status, history });

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, Middleware, SlackEventMiddlewareArgs } from '@s
 import { anchoredEntry, asReply, attachProof, MAX_PROOF_BYTES, type Actor, type Reply } from '../../../src/index.ts';
 import { callSlack } from '../deliver.ts';
 import { downloadFile, fileInfo, type FileInfo } from '../file-download.ts';
-import { actorFor, anchorOf, firstDelivery, type SlackRuntime } from '../runtime.ts';
+import { actorFor, anchorOf, firstDelivery, teamOf, type SlackRuntime } from '../runtime.ts';
 import { handled, sendReplies, type Surface } from '../send.ts';
 
 type FileArgs = SlackEventMiddlewareArgs<'file_shared'> & AllMiddlewareArgs;
@@ -17,18 +17,23 @@ export function fileShared(rt: SlackRuntime): Middleware<SlackEventMiddlewareArg
     if (event.user_id === context.botUserId) return;
     const inDm = event.channel_id.startsWith('D');
     let surface: Surface = { kind: 'dm', client, userId: event.user_id };
-    await handled(rt, surface, 'file_shared', async () => {
+    const work = async () => {
       if (!(await firstDelivery(rt, 'slack-event', body.event_id))) return;
       const info = await callSlack(rt.log, 'files.info', () => fileInfo(client, event.file_id), rt.sleep);
       const threadTs = info.shares.find((s) => s.channelId === event.channel_id)?.threadTs ?? null;
       if (!inDm && !threadTs) return;
       if (threadTs) surface = { kind: 'thread', client, channel: event.channel_id, threadTs, userId: event.user_id };
-      const { actor } = await actorFor(rt, client, { teamId: context.teamId ?? body.team_id, userId: event.user_id, requestId: body.event_id });
+      const teamId = teamOf(rt, 'file_shared', context.teamId, body.team_id);
+      if (!teamId) return;
+      const { actor } = await actorFor(rt, client, { teamId, userId: event.user_id, requestId: body.event_id });
       const anchor = threadTs ? anchorOf(event.channel_id, threadTs) : undefined;
       // In a channel, only a thread where this person's entry was logged is the bot's business.
       if (!inDm && (!anchor || (await anchoredEntry(rt.core, actor, anchor))?.status !== 'confirmed')) return;
       await sendReplies(rt, surface, [await attach(rt, actor, info, context.botToken ?? '', { anchor })]);
-    });
+    };
+    // Files in channels are mostly none of the bot's business: a failure there is logged, not announced.
+    if (inDm) await handled(rt, surface, 'file_shared', work);
+    else await work().catch((error: unknown) => rt.log.warn('slack channel file not handled', { error: error instanceof Error ? error.message : String(error) }));
   };
 }
 

@@ -4,7 +4,7 @@ import { callSlack } from '../deliver.ts';
 import { attach } from '../events/file-shared.ts';
 import { fileInfo } from '../file-download.ts';
 import { modalErrors, readLogTrainingSubmission } from '../render/modal.ts';
-import { actorFor, anchorOf, firstDelivery, type SlackRuntime } from '../runtime.ts';
+import { actorFor, anchorOf, firstDelivery, teamOf, type SlackRuntime } from '../runtime.ts';
 import { handled, sendReplies, type Surface } from '../send.ts';
 import { decodeModalMetadata } from './modal-metadata.ts';
 
@@ -21,7 +21,8 @@ const LATEST_ZONE = 'Pacific/Kiritimati';
 export function logTrainingSubmission(rt: SlackRuntime): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, client, context }: SubmitArgs) => {
     const { form, fileIds } = readLogTrainingSubmission(view.state.values);
-    const teamId = context.teamId ?? body.team?.id ?? '';
+    const teamId = teamOf(rt, 'log training modal', context.teamId, body.team?.id, body.user.team_id);
+    if (!teamId) return void (await ack());
     const zone = rt.people.cachedZone(teamId, body.user.id) ?? LATEST_ZONE;
     const problems = checkTrainingForm(form, localDate(rt.core.clock.now(), zone));
     if (problems.length) {

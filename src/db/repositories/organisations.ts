@@ -7,15 +7,20 @@ export interface OrganisationKey {
   readonly externalId: string;
 }
 
+/**
+ * Find or create the organisation. Its stored name and zone are kept, unless `updateZone` says the
+ * caller's zone is authoritative (the terminal's organisation follows RECERT_TIME_ZONE).
+ */
 export async function upsertOrganisation(
   db: Db,
-  key: OrganisationKey & { readonly name: string; readonly timeZone: string },
+  key: OrganisationKey & { readonly name: string; readonly timeZone: string; readonly updateZone?: boolean },
   now: Date,
 ): Promise<Organisation> {
   const row = await db
     .insertInto('organisations')
     .values({ platform: key.platform, external_id: key.externalId, name: key.name, time_zone: key.timeZone, created_at: now })
-    .onConflict((oc) => oc.columns(['platform', 'external_id']).doUpdateSet({ name: (eb) => eb.ref('organisations.name') })) // keep the stored name; the no-op update makes RETURNING work
+    // An update even when nothing changes, so that RETURNING gives the row back.
+    .onConflict((oc) => oc.columns(['platform', 'external_id']).doUpdateSet((eb) => ({ time_zone: key.updateZone ? eb.ref('excluded.time_zone') : eb.ref('organisations.time_zone') })))
     .returningAll()
     .executeTakeFirstOrThrow();
   return toOrganisation(row);

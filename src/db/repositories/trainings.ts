@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { isActivityKind } from '../../domain/activity-kind.ts';
-import type { MinutesSource, ReviewReason, Training } from '../../domain/training.ts';
+import { MINUTES_SOURCES, oneOf, REVIEW_REASONS, type MinutesSource, type ReviewReason, type Training } from '../../domain/training.ts';
 import type { Db } from '../connection.ts';
 import type { NewTraining, TrainingRow } from '../schema.ts';
 
@@ -122,10 +122,10 @@ function toTraining(row: TrainingWithProofs): Training {
     kind: isActivityKind(row.kind) ? row.kind : 'other',
     completedOn: row.completed_on,
     minutes: row.minutes,
-    minutesSource: row.minutes_source as MinutesSource,
+    minutesSource: oneOf(MINUTES_SOURCES, row.minutes_source, 'stated'),
     credit: row.credit === null ? null : Number(row.credit),
     indexNumber: row.index_number,
-    reviewReason: row.review_reason as ReviewReason | null,
+    reviewReason: row.review_reason === null ? null : oneOf(REVIEW_REASONS, row.review_reason, 'over-maximum'),
     registered: row.registered,
     howComputed: row.how_computed,
     proofCount: Number(row.proof_count ?? 0),

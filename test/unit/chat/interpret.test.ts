@@ -251,3 +251,22 @@ describe('looksLikeTraining', () => {
     expect(looksLikeTraining(text)).toBe(expected);
   });
 });
+
+describe('interpret: trainings whose titles start like commands', () => {
+  it.each([
+    'Certificate of completion: MLN webinar Telehealth Billing 45 min',
+    'Fee schedule webinar 45 minutes yesterday',
+    'Change Healthcare cyberattack webinar 45 min',
+    'Attach billing codes course 60 min',
+    'Remove barriers to care webinar, 1 hour',
+  ])('%j is a training to log', (text) => {
+    expect(interpret(text)).toEqual({ kind: 'log', text, explicit: false });
+  });
+
+  it('still reads the real commands', () => {
+    expect(interpret('cert CMSS-12345 issued 2026-01-15')).toMatchObject({ kind: 'cert', number: 'CMSS-12345' });
+    expect(interpret('fee paid $1,000')).toMatchObject({ kind: 'fee', amountText: '1000' });
+    expect(interpret('proof ./certificate.pdf')).toMatchObject({ kind: 'attach-local', path: './certificate.pdf' });
+    expect(interpret('cert')).toMatchObject({ kind: 'unknown', reason: 'usage', topic: 'cert' });
+  });
+});

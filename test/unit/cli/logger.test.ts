@@ -23,3 +23,13 @@ describe('the JSON logger', () => {
     ]);
   });
 });
+
+describe('redacting configured secrets', () => {
+  it('masks secrets that have no telltale prefix', () => {
+    const lines: string[] = [];
+    const log = jsonLogger('info', (line) => lines.push(line), () => 't', ['signing-secret-123', 'abc']);
+    log.warn('verification failed', { secret: 'signing-secret-123', short: 'abc' });
+    expect(lines[0]).toContain('"secret":"[redacted]"');
+    expect(lines[0]).toContain('"short":"abc"');
+  });
+});
