@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfBytes } from '../builders/files.ts';
-import { BOT_TOKEN, buttonValue, interceptSlack, startTestSlack, textOf, waitFor, type TestSlack } from '../support/slack/harness.ts';
+import { BOT_TOKEN, buttonValue, textOf, waitFor, useTestSlack } from '../support/slack/harness.ts';
 import { blockAction, DM, dmMessage, eventEnvelope, uniqueId, USER } from '../support/slack/payloads.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
@@ -40,31 +40,16 @@ function fileShared(fileId: string, channel: string) {
 }
 
 describe('Slack: certificates shared as files', () => {
-  let app: TestSlack;
-  let slack: ReturnType<typeof interceptSlack>;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    app = await startTestSlack(database.current.db);
-  });
-  afterAll(async () => {
-    await app.stop();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => {
-    slack = interceptSlack();
-  });
-  afterEach(() => nock.cleanAll());
+  const t = useTestSlack(database);
 
   async function loggedEntry(title: string): Promise<string> {
     const message = dmMessage(`MLN course "${title}" 45 min yesterday`);
-    await app.slack.event(eventEnvelope(message));
-    await waitFor(() => slack.callsTo('chat.postMessage').some((c) => textOf(c.body).includes(title) && textOf(c.body).includes('ceu_confirm')));
-    const preview = slack.callsTo('chat.postMessage').find((c) => textOf(c.body).includes(title) && textOf(c.body).includes('ceu_confirm'));
-    const before = slack.callsTo('response_url').length;
-    await app.slack.interaction(blockAction('ceu_confirm', buttonValue(preview?.body ?? {}, 'ceu_confirm')));
-    await waitFor(() => slack.callsTo('response_url').length > before);
+    await t.app.slack.event(eventEnvelope(message));
+    await waitFor(() => t.slack.callsTo('chat.postMessage').some((c) => textOf(c.body).includes(title) && textOf(c.body).includes('ceu_confirm')));
+    const preview = t.slack.callsTo('chat.postMessage').find((c) => textOf(c.body).includes(title) && textOf(c.body).includes('ceu_confirm'));
+    const before = t.slack.callsTo('response_url').length;
+    await t.app.slack.interaction(blockAction('ceu_confirm', buttonValue(preview?.body ?? {}, 'ceu_confirm')));
+    await waitFor(() => t.slack.callsTo('response_url').length > before);
     return String(message.ts);
   }
 
@@ -73,11 +58,11 @@ describe('Slack: certificates shared as files', () => {
     await loggedEntry('Later Course');
     const id = uniqueId('F');
     const file = serveFile({ id, name: 'certificate.pdf', size: pdfBytes().length, channel: DM, threadTs }, { status: 200, body: pdfBytes(), contentType: 'application/pdf' });
-    const posts = slack.callsTo('chat.postMessage').length;
-    expect((await app.slack.event(fileShared(id, DM))).status).toBe(200);
-    await waitFor(() => slack.callsTo('chat.postMessage').length > posts);
+    const posts = t.slack.callsTo('chat.postMessage').length;
+    expect((await t.app.slack.event(fileShared(id, DM))).status).toBe(200);
+    await waitFor(() => t.slack.callsTo('chat.postMessage').length > posts);
     expect(file.downloaded()).toBe(true);
-    const reply = slack.callsTo('chat.postMessage').at(-1)?.body ?? {};
+    const reply = t.slack.callsTo('chat.postMessage').at(-1)?.body ?? {};
     expect(reply).toMatchObject({ channel: DM, thread_ts: threadTs });
     expect(textOf(reply)).toContain('certificate.pdf');
     expect(textOf(reply)).toContain('Thread Proof Course');
@@ -87,10 +72,10 @@ describe('Slack: certificates shared as files', () => {
     await loggedEntry('Latest Entry Course');
     const id = uniqueId('F');
     serveFile({ id, name: 'latest.pdf', size: pdfBytes('latest').length, channel: DM }, { status: 200, body: pdfBytes('latest'), contentType: 'application/pdf' });
-    const posts = slack.callsTo('chat.postMessage').length;
-    await app.slack.event(fileShared(id, DM));
-    await waitFor(() => slack.callsTo('chat.postMessage').length > posts);
-    const reply = slack.callsTo('chat.postMessage').at(-1)?.body ?? {};
+    const posts = t.slack.callsTo('chat.postMessage').length;
+    await t.app.slack.event(fileShared(id, DM));
+    await waitFor(() => t.slack.callsTo('chat.postMessage').length > posts);
+    const reply = t.slack.callsTo('chat.postMessage').at(-1)?.body ?? {};
     expect(reply.channel).toBe(USER);
     expect(textOf(reply)).toContain('Latest Entry Course');
   });
@@ -99,11 +84,11 @@ describe('Slack: certificates shared as files', () => {
     await loggedEntry('Big File Course');
     const id = uniqueId('F');
     const file = serveFile({ id, name: 'huge.pdf', size: 11 * 1024 * 1024, channel: DM }, { status: 200, body: pdfBytes(), contentType: 'application/pdf' });
-    const posts = slack.callsTo('chat.postMessage').length;
-    await app.slack.event(fileShared(id, DM));
-    await waitFor(() => slack.callsTo('chat.postMessage').length > posts);
+    const posts = t.slack.callsTo('chat.postMessage').length;
+    await t.app.slack.event(fileShared(id, DM));
+    await waitFor(() => t.slack.callsTo('chat.postMessage').length > posts);
     expect(file.downloaded()).toBe(false);
-    expect(textOf(slack.callsTo('chat.postMessage').at(-1)?.body ?? {})).toMatch(/10(\.0)? MB/);
+    expect(textOf(t.slack.callsTo('chat.postMessage').at(-1)?.body ?? {})).toMatch(/10(\.0)? MB/);
   });
 
   it.each([
@@ -113,18 +98,18 @@ describe('Slack: certificates shared as files', () => {
     await loggedEntry(`Bad File ${fileName} Course`);
     const id = uniqueId('F');
     serveFile({ id, name: fileName, size: body.length, channel: DM }, { status: 200, body, contentType });
-    const posts = slack.callsTo('chat.postMessage').length;
-    await app.slack.event(fileShared(id, DM));
-    await waitFor(() => slack.callsTo('chat.postMessage').length > posts);
-    expect(textOf(slack.callsTo('chat.postMessage').at(-1)?.body ?? {})).toMatch(expected);
+    const posts = t.slack.callsTo('chat.postMessage').length;
+    await t.app.slack.event(fileShared(id, DM));
+    await waitFor(() => t.slack.callsTo('chat.postMessage').length > posts);
+    expect(textOf(t.slack.callsTo('chat.postMessage').at(-1)?.body ?? {})).toMatch(expected);
   });
 
   it('leaves alone files shared in channels outside an entry\'s thread', async () => {
     const id = uniqueId('F');
     const file = serveFile({ id, name: 'random.pdf', size: 100, channel: 'C0RANDOM' }, { status: 200, body: pdfBytes(), contentType: 'application/pdf' });
-    await app.slack.event(fileShared(id, 'C0RANDOM'));
+    await t.app.slack.event(fileShared(id, 'C0RANDOM'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(file.downloaded()).toBe(false);
-    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+    expect(t.slack.callsTo('chat.postMessage')).toEqual([]);
   });
 });

@@ -1,25 +1,16 @@
 import { DateTime } from 'luxon';
 import { isActivityKind } from '../../domain/activity-kind.ts';
-import { MINUTES_SOURCES, oneOf, REVIEW_REASONS, type MinutesSource, type ReviewReason, type Training } from '../../domain/training.ts';
+import { MINUTES_SOURCES, oneOf, REVIEW_REASONS, type Training } from '../../domain/training.ts';
 import type { Db } from '../connection.ts';
 import type { NewTraining, TrainingRow } from '../schema.ts';
 
 type TrainingWithProofs = TrainingRow & { proof_count: string | number | null };
 
-/** The editable part of an entry, as stored. */
-export interface TrainingFields {
-  readonly title: string;
-  readonly titleKey: string;
-  readonly kind: Training['kind'];
-  readonly completedOn: string;
-  readonly minutes: number;
-  readonly minutesSource: MinutesSource;
-  readonly credit: number | null;
-  readonly indexNumber: string | null;
-  readonly reviewReason: ReviewReason | null;
-  readonly registered: boolean | null;
-  readonly howComputed: string;
-}
+/** The part of an entry that edits change (and undo restores), as stored. */
+export type TrainingFields = Pick<
+  Training,
+  'title' | 'titleKey' | 'kind' | 'completedOn' | 'minutes' | 'minutesSource' | 'credit' | 'indexNumber' | 'reviewReason' | 'registered' | 'howComputed'
+>;
 
 function baseQuery(db: Db, organisationId: string) {
   return db

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/app.ts';
 import type { SlackConfig } from '../../../src/config.ts';
 import type { Db } from '../../../src/db/connection.ts';
@@ -108,4 +109,28 @@ export function buttonValue(body: Record<string, unknown>, actionId: string): st
     for (const element of block.elements ?? []) if (element.action_id === actionId && element.value) return element.value;
   }
   throw new Error(`no button ${actionId} in ${JSON.stringify(body).slice(0, 400)}`);
+}
+
+/**
+ * One Slack adapter per test file on the file's database, nock at the Web API for every test:
+ * `const t = useTestSlack(database)` then `t.app`, `t.slack` inside tests.
+ */
+export function useTestSlack(database: { readonly current: { readonly db: Db } }, config: Partial<SlackConfig> = {}): { readonly app: TestSlack; readonly slack: ReturnType<typeof interceptSlack> } {
+  const holder = {} as { app: TestSlack; slack: ReturnType<typeof interceptSlack> };
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    holder.app = await startTestSlack(database.current.db, config);
+  });
+  afterAll(async () => {
+    await holder.app.stop();
+    nock.enableNetConnect();
+  });
+  beforeEach(() => {
+    holder.slack = interceptSlack();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+  });
+  return holder;
 }
