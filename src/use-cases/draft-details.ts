@@ -10,13 +10,14 @@ export interface DraftFields {
   readonly completedOn: IsoDate;
   readonly minutes: number | null;
   readonly kind: ActivityKind;
+  readonly registered: boolean | null;
   readonly status: 'open' | 'confirmed' | 'cancelled';
 }
 
 /** What a draft holds so far, to fill a form with it (the Edit button). */
 export async function draftFields(deps: CoreDeps, actor: Actor, draftId: string): Promise<DraftFields> {
   const { record, draft } = await loadDraft(deps, actor, { draftId });
-  return { title: draft.title, completedOn: draft.completedOn, minutes: draft.minutes, kind: draft.kind, status: record.status };
+  return { title: draft.title, completedOn: draft.completedOn, minutes: draft.minutes, kind: draft.kind, registered: draft.registered, status: record.status };
 }
 
 export type AnchoredEntry = { readonly status: 'confirmed'; readonly trainingId: string } | { readonly status: 'open' | 'cancelled' } | null;

@@ -47,8 +47,9 @@ export function editButton(rt: SlackRuntime): ButtonMiddleware {
       if (fields.status !== 'open') {
         return sendReplies(rt, press.surface, [{ kind: 'error', code: fields.status === 'confirmed' ? 'draft-already-logged' : 'draft-not-found', details: { status: fields.status } }]);
       }
-      const { title, completedOn, minutes, kind } = fields;
-      const prefill = { ...(title ? { title } : {}), completedOn, ...(minutes === null ? {} : { minutes }), kind };
+      const { title, completedOn, minutes, kind, registered } = fields;
+      // A call's preview asks for registration; an unanswered question is prefilled as "registered", as Confirm would read it.
+      const prefill = { ...(title ? { title } : {}), completedOn, ...(minutes === null ? {} : { minutes }), kind, registered: registered ?? kind === 'npc' };
       await openLogModal(rt, args.client, {
         triggerId: press.triggerId,
         teamId: press.teamId,

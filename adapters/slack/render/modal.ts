@@ -15,7 +15,7 @@ export interface LogTrainingModalInput {
   /** yyyy-MM-dd in the person's zone: the date picker starts there. */
   /** Today in the person's zone; null when the zone is not known yet (the picker then starts empty). */
   readonly today: string | null;
-  readonly prefill?: { title?: string; completedOn?: string; minutes?: number; kind?: ActivityKind };
+  readonly prefill?: { title?: string; completedOn?: string; minutes?: number; kind?: ActivityKind; registered?: boolean };
 }
 
 const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text, emoji: true });
@@ -44,6 +44,8 @@ function validDate(date: string | undefined): string | undefined {
   return date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
 }
 
+const REGISTERED_OPTION = { text: plain('I registered for this call through MLN (National Provider Calls need it)'), value: 'yes' };
+
 function logBlocks({ today, prefill = {} }: LogTrainingModalInput): KnownBlock[] {
   const title = prefill.title?.trim() ? truncate(prefill.title.trim(), TITLE_MAX) : undefined;
   const minutes = validMinutes(prefill.minutes);
@@ -61,7 +63,7 @@ function logBlocks({ today, prefill = {} }: LogTrainingModalInput): KnownBlock[]
     input(
       LOG_BLOCKS.registered,
       'MLN registration',
-      { type: 'checkboxes', action_id: LOG_ACTION_ID, options: [{ text: plain('I registered for this call through MLN (National Provider Calls need it)'), value: 'yes' }] },
+      { type: 'checkboxes', action_id: LOG_ACTION_ID, options: [REGISTERED_OPTION], ...(prefill.registered ? { initial_options: [REGISTERED_OPTION] } : {}) },
       { optional: true },
     ),
     input(LOG_BLOCKS.certificate, 'Certificate', { type: 'file_input', action_id: LOG_ACTION_ID, filetypes: ['pdf', 'png', 'jpg', 'jpeg'], max_files: 1 }, { optional: true, hint: plain('PDF, PNG or JPEG. You can also share it in the entry\'s thread later.') }),

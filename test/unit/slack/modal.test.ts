@@ -194,3 +194,13 @@ describe('modalErrors', () => {
     expect(modalErrors([])).toEqual({});
   });
 });
+
+describe('logTrainingModal: registration prefill', () => {
+  it('ticks the registration box when the preview was a registered call', () => {
+    const view = logTrainingModal({ privateMetadata: '{}', today: '2026-11-27', prefill: { kind: 'npc', registered: true } });
+    expect(JSON.stringify(view)).toContain('"initial_options":[{"text":{"type":"plain_text","text":"I registered');
+    const unticked = logTrainingModal({ privateMetadata: '{}', today: null });
+    expect(JSON.stringify(unticked)).not.toContain('initial_options');
+    expect(JSON.stringify(unticked)).not.toContain('initial_date');
+  });
+});
