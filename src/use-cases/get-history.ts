@@ -1,5 +1,4 @@
 import type { Actor } from '../domain/people.ts';
-import { listTrainings } from '../db/repositories/trainings.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { standingOf, todayFor, viewOf } from './shared.ts';
@@ -10,7 +9,7 @@ export const HISTORY_PAGE_SIZE = 10;
 /** The person's live entries, newest completion first, one page at a time (pages count from 1). */
 export async function getHistory(deps: CoreDeps, actor: Actor, page = 1): Promise<Reply> {
   const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
-  const all = await listTrainings(deps.db, actor.organisationId, actor.personId);
+  const all = standing.allTrainings;
   const pageCount = Math.max(1, Math.ceil(all.length / HISTORY_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const entries = all.slice((current - 1) * HISTORY_PAGE_SIZE, current * HISTORY_PAGE_SIZE).map((t) => viewOf(t, standing));

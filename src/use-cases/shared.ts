@@ -24,7 +24,10 @@ export function nowOf(deps: CoreDeps): Date {
 export interface Standing {
   readonly credential: Credential | null;
   readonly rules: CredentialRules;
+  /** The person's live entries for this credential type. */
   readonly trainings: readonly Training[];
+  /** Every live entry of the person (other credential types included), newest completion first. */
+  readonly allTrainings: readonly Training[];
   readonly compliance: ComplianceStatus;
 }
 
@@ -36,7 +39,7 @@ export async function standingOf(db: Db, actor: Actor, today: IsoDate): Promise<
   const trainings = all.filter((t) => t.credentialCode === rules.code);
   const fees = credential ? await listFeePayments(db, actor.organisationId, credential.id) : [];
   const compliance = assessCompliance({ rules, certificate: credential, trainings, feePaid: fees.length > 0, today });
-  return { credential, rules, trainings, compliance };
+  return { credential, rules, trainings, allTrainings: all, compliance };
 }
 
 export async function rulesFor(db: Db, actor: Actor, credential: Credential | null): Promise<CredentialRules> {
