@@ -1,6 +1,7 @@
 import type { StatusView } from '../../src/index.ts';
 import { reasonText, STATE_LABELS } from '../common/compliance-phrases.ts';
 import { formatCe, formatDate, formatMoney, plural, relativeDays } from '../common/format.ts';
+import { formatCredit } from '../../src/index.ts';
 
 /** A text progress bar: 20 cells for the cycle's required credit. */
 export function progressBar(earned: number, required: number, cells = 20): string {
@@ -10,7 +11,7 @@ export function progressBar(earned: number, required: number, cells = 20): strin
 
 export function renderStatus(s: StatusView): string {
   const lines = [`${s.displayName} — ${s.credentialCode} (${s.credentialName}): ${STATE_LABELS[s.state]}`];
-  lines.push(`  ${progressBar(s.earned, s.required)} ${formatCe(s.earned)} of ${formatCe(s.required)} (${plural(s.countedEntries, 'entry', 'entries')}, ${s.countedMinutes} min)`);
+  lines.push(`  ${progressBar(s.earned, s.required)} ${formatCredit(s.earned)} of ${formatCe(s.required)} (${plural(s.countedEntries, 'entry', 'entries')}, ${s.countedMinutes} min)`);
   if (s.certificate) {
     const c = s.certificate;
     const when = c.daysLeft > 0 ? `expires ${formatDate(c.expiresOn)} (${relativeDays(c.daysLeft)})` : `expired ${formatDate(c.expiresOn)}`;

@@ -1,6 +1,7 @@
 import type { DraftPreview, LengthCandidate, Progress, TrainingView } from '../../src/index.ts';
 import { STATE_LABELS, warningText } from '../common/compliance-phrases.ts';
 import { formatCe, formatDate, kindLabel, NOT_COUNTED_LABELS, plural } from '../common/format.ts';
+import { formatCredit } from '../../src/index.ts';
 
 export function creditLine(view: Pick<TrainingView, 'credit' | 'indexNumber' | 'minutes' | 'notCounted'>): string {
   const base = view.credit === null ? `${view.minutes} min → needs manual review (no automatic credit)` : `${view.minutes} min → ${formatCe(view.credit)} (${view.indexNumber})`;
@@ -14,7 +15,7 @@ export function entryLine(t: TrainingView): string {
 
 export function progressLine(progress: Progress): string {
   if (!progress.hasCredential) return `Progress: ${formatCe(progress.earned)} logged. Add your certificate (\`cert <number> issued <date>\`) to track your cycle.`;
-  return `Progress: ${formatCe(progress.earned)} of ${formatCe(progress.required)} — ${STATE_LABELS[progress.state]}.`;
+  return `Progress: ${formatCredit(progress.earned)} of ${formatCe(progress.required)} — ${STATE_LABELS[progress.state]}.`;
 }
 
 export function renderPreview(preview: DraftPreview): string {

@@ -41,10 +41,10 @@ describe('the terminal chat through a pipe', () => {
     expect(out).toContain('How:     60 minutes');
     expect(out).toContain('Logged entry #1');
     expect(out).toContain('Attached "certificate.pdf"');
-    expect(out).toMatch(/1 CE of 3 CE \(1 entry, 60 min\)/);
+    expect(out).toMatch(/1 of 3 CE \(1 entry, 60 min\)/);
     expect(out).toContain('Undone: "certificate.pdf" is no longer attached to entry #1.');
     expect(out).toContain('Undone: entry #1 (Medicare Billing: 837P and Form CMS-1500 (60 minutes)) is no longer logged.');
-    expect(out).toMatch(/0 CE of 3 CE \(0 entries, 0 min\)/);
+    expect(out).toMatch(/0 of 3 CE \(0 entries, 0 min\)/);
     expect(result.stderr).toBe('');
   });
 
