@@ -32,7 +32,7 @@ export function reasonText(reason: ComplianceReason): string {
     case 'duplicate-course':
       return `"${reason.title}" is logged ${reason.seqs.length} times this cycle (entries ${reason.seqs.map((s) => `#${s}`).join(', ')}); it counts once.`;
     case 'needs-review':
-      return `${plural(reason.entries.length, 'entry', 'entries')} need manual review (length outside the credit table) and earn nothing until reviewed: ${entries(reason.entries)}.`;
+      return `${plural(reason.entries.length, 'entry', 'entries')} ${reason.entries.length === 1 ? 'needs' : 'need'} manual review (length outside the credit table) and ${reason.entries.length === 1 ? 'earns' : 'earn'} nothing until reviewed: ${entries(reason.entries)}.`;
     case 'registration-missing':
       return `${plural(reason.entries.length, 'call')} without MLN registration ${reason.entries.length === 1 ? 'earns' : 'earn'} no credit: ${entries(reason.entries)}.`;
   }

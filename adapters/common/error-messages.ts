@@ -35,7 +35,10 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'proof-unsupported-type': (d) => `"${str(d, 'fileName')}" is not a PDF, PNG or JPEG (I check the file's contents, not its name). Send the certificate in one of those formats.`,
   'proof-no-entry': () => 'You have no entries to attach a certificate to yet. Log the training first, then attach its certificate.',
   'proof-already-attached': () => 'That file is already attached to this entry.',
-  'proof-file-missing': (d) => `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`,
+  'proof-file-missing': (d) =>
+    d.folder
+      ? `"${str(d, 'path')}" is a folder; give the path of the certificate file inside it.`
+      : `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`,
   'proof-download-failed': (d) =>
     d.reason === 'login-page'
       ? `I couldn't download "${str(d, 'fileName')}": the app lacks permission to read files (files:read). Ask your Slack admin to reinstall Recert.`

@@ -78,7 +78,7 @@ export class ShellSession {
   private async attach(actor: Actor, filePath: string, seq: number | null): Promise<Reply> {
     const file = await this.ports.readFile(filePath);
     if (file.kind === 'missing' || file.kind === 'not-a-file') {
-      return { kind: 'error', code: 'proof-file-missing', details: { path: filePath } };
+      return { kind: 'error', code: 'proof-file-missing', details: { path: filePath, folder: file.kind === 'not-a-file' } };
     }
     if (file.kind === 'too-large') {
       return { kind: 'error', code: 'proof-too-large', details: { fileName: file.name, sizeBytes: file.sizeBytes, maxBytes: MAX_PROOF_BYTES } };
