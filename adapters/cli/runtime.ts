@@ -35,7 +35,14 @@ function secretsOf(config: Config): string[] {
  */
 export async function withRuntime(config: Config, log: Logger, body: (runtime: Runtime) => Promise<number>): Promise<number> {
   const database = await openDatabase(
-    { url: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir, poolMax: POOL_MAX, extraConnections: JOB_QUEUE_CONNECTIONS, migrate: true },
+    {
+      url: config.databaseUrl,
+      dataDir: config.databaseUrl ? null : config.dataDir,
+      poolMax: POOL_MAX,
+      extraConnections: JOB_QUEUE_CONNECTIONS,
+      migrate: true,
+      onIdleError: (error) => log.warn('idle database connection failed; the pool will reconnect', { error: error.message }),
+    },
     { pid: process.pid, isAlive },
   );
   if (database.migrationsApplied.length) log.info('database migrated', { applied: database.migrationsApplied });

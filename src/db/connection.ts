@@ -20,10 +20,15 @@ export interface PoolOptions {
   readonly connectionString: string;
   /** Connections in the pool; the embedded server must allow at least this many. */
   readonly max: number;
+  /** Told when an idle connection fails (the server restarted, an admin ended it); the pool replaces it. */
+  readonly onIdleError?: (error: Error) => void;
 }
 
 export function createPool(options: PoolOptions): pg.Pool {
-  return new pg.Pool({ connectionString: options.connectionString, max: options.max, types });
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max, types });
+  // Without a listener, an idle connection's error (e.g. Postgres restarting) would crash the process.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  return pool;
 }
 
 /** A Kysely instance over `pool` that refuses queries on tenant tables without an organisation filter. */
