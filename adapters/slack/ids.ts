@@ -34,4 +34,3 @@ export const SHORTCUTS = {
   logMessage: 'ceu_log_message',
 } as const;
 
-export const EVENTS = ['message', 'app_mention', 'file_shared', 'app_home_opened', 'app_uninstalled', 'tokens_revoked'] as const;

@@ -47,17 +47,6 @@ export async function findCurrentCredential(db: Db, organisationId: string, pers
   return row && toCredential(row);
 }
 
-export async function findCredential(db: Db, organisationId: string, id: string): Promise<Credential | undefined> {
-  const row = await db
-    .selectFrom('credentials')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return row && toCredential(row);
-}
-
 export async function setCredentialDeleted(db: Db, organisationId: string, id: string, deletedAt: Date | null): Promise<void> {
   await db
     .updateTable('credentials')

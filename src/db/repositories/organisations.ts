@@ -26,21 +26,6 @@ export async function upsertOrganisation(
   return toOrganisation(row);
 }
 
-export async function findOrganisation(db: Db, key: OrganisationKey): Promise<Organisation | undefined> {
-  const row = await db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('platform', '=', key.platform)
-    .where('external_id', '=', key.externalId)
-    .executeTakeFirst();
-  return row && toOrganisation(row);
-}
-
-export async function findOrganisationById(db: Db, id: string): Promise<Organisation | undefined> {
-  const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toOrganisation(row);
-}
-
 function toOrganisation(row: OrganisationRow): Organisation {
   return { id: row.id, platform: row.platform, externalId: row.external_id, name: row.name, timeZone: row.time_zone };
 }

@@ -81,10 +81,6 @@ export async function findLinksOfFile(db: Db, organisationId: string, proofFileI
   return linksQuery(db, organisationId).where('training_proofs.proof_file_id', '=', proofFileId).execute();
 }
 
-export async function findLinksOfTraining(db: Db, organisationId: string, trainingId: string): Promise<ProofLink[]> {
-  return linksQuery(db, organisationId).where('training_proofs.training_id', '=', trainingId).execute();
-}
-
 function linksQuery(db: Db, organisationId: string) {
   return db
     .selectFrom('training_proofs')
@@ -106,12 +102,3 @@ function linksQuery(db: Db, organisationId: string) {
     .where('training_proofs.removed_at', 'is', null);
 }
 
-export async function readProofBytes(db: Db, organisationId: string, proofFileId: string): Promise<Buffer | undefined> {
-  const row = await db
-    .selectFrom('proof_files')
-    .select('bytes')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', proofFileId)
-    .executeTakeFirst();
-  return row?.bytes;
-}
