@@ -7,7 +7,7 @@ import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { loadDraft, type DraftRef, type LoadedDraft } from './draft-store.ts';
-import { nowOf, progressOf, recordChange, standingOf, todayFor, viewOf } from './shared.ts';
+import { currentRules, nowOf, progressOf, recordChange, standingOf, todayFor, viewOf } from './shared.ts';
 import { nextStep } from './training-draft.ts';
 import { trainingFields } from './training-fields.ts';
 
@@ -38,15 +38,16 @@ interface Outcome {
 
 async function logFromDraft(deps: CoreDeps, actor: Actor, { record, draft }: LoadedDraft, input: ConfirmInput): Promise<Outcome> {
   if (nextStep(draft) !== 'ready' || draft.minutes === null || draft.title === null) throw new RecertError('draft-incomplete');
-  const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
-  const needsRegistration = standing.rules.registrationRequiredKinds.includes(draft.kind);
+  // Only the rules are needed to log; the full standing (ledger, fees) is computed once, for the reply.
+  const { rules } = await currentRules(deps.db, actor);
+  const needsRegistration = rules.registrationRequiredKinds.includes(draft.kind);
   const registered = needsRegistration ? (input.registered ?? draft.registered ?? true) : draft.registered;
-  const fields = trainingFields(standing.rules, { ...draft, title: draft.title, minutes: draft.minutes, minutesSource: draft.minutesSource ?? 'stated', registered });
+  const fields = trainingFields(rules, { ...draft, title: draft.title, minutes: draft.minutes, minutesSource: draft.minutesSource ?? 'stated', registered });
   const { award: _award, ...stored } = fields;
   const now = nowOf(deps);
   try {
     const trainingId = await deps.db.transaction().execute(async (trx) => {
-      const training = await insertEntry(trx, actor, { ...stored, text: draft.text, credentialCode: standing.rules.code }, now);
+      const training = await insertEntry(trx, actor, { ...stored, text: draft.text, credentialCode: rules.code }, now);
       if (!(await closeDraft(trx, actor.organisationId, record.id, 'confirmed', training, now))) throw new LostRace();
       await recordChange(trx, deps, actor, { action: 'training.logged', entity: 'training', entityId: training, after: { ...stored, draftId: record.id } });
       return training;

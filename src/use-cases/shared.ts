@@ -33,13 +33,18 @@ export interface Standing {
 
 /** The person's current certificate, its rules, their entries and what they add up to today. */
 export async function standingOf(db: Db, actor: Actor, today: IsoDate): Promise<Standing> {
-  const credential = (await findCurrentCredential(db, actor.organisationId, actor.personId)) ?? null;
-  const rules = await rulesFor(db, actor, credential);
+  const { credential, rules } = await currentRules(db, actor);
   const all = await listTrainings(db, actor.organisationId, actor.personId);
   const trainings = all.filter((t) => t.credentialCode === rules.code);
   const fees = credential ? await listFeePayments(db, actor.organisationId, credential.id) : [];
   const compliance = assessCompliance({ rules, certificate: credential, trainings, feePaid: fees.length > 0, today });
   return { credential, rules, trainings, allTrainings: all, compliance };
+}
+
+/** The person's current certificate and the rules it is held under (CMSS when there is none yet). */
+export async function currentRules(db: Db, actor: Actor): Promise<{ credential: Credential | null; rules: CredentialRules }> {
+  const credential = (await findCurrentCredential(db, actor.organisationId, actor.personId)) ?? null;
+  return { credential, rules: await rulesFor(db, actor, credential) };
 }
 
 export async function rulesFor(db: Db, actor: Actor, credential: Credential | null): Promise<CredentialRules> {
