@@ -104,6 +104,32 @@ describe('Slack: certificates shared as files', () => {
     expect(textOf(t.slack.callsTo('chat.postMessage').at(-1)?.body ?? {})).toMatch(expected);
   });
 
+  it('attaches the certificate uploaded in the "Log a training" modal to the entry it logs', async () => {
+    const id = uniqueId('F');
+    const file = serveFile({ id, name: 'modal-cert.pdf', size: pdfBytes('modal').length, channel: DM }, { status: 200, body: pdfBytes('modal'), contentType: 'application/pdf' });
+    const values = {
+      title: { value: { type: 'plain_text_input', value: 'Modal Upload Course' } },
+      completed_on: { value: { type: 'datepicker', selected_date: '2026-11-20' } },
+      minutes: { value: { type: 'number_input', value: '50' } },
+      kind: { value: { type: 'static_select', selected_option: { value: 'wbt', text: { type: 'plain_text', text: 'wbt' } } } },
+      registered: { value: { type: 'checkboxes', selected_options: [] } },
+      certificate: { value: { type: 'file_input', files: [{ id, name: 'modal-cert.pdf' }] } },
+    };
+    const response = await t.app.slack.interaction({
+      type: 'view_submission',
+      team: { id: 'T0TEST' },
+      user: { id: USER, team_id: 'T0TEST' },
+      trigger_id: `trigger.${uniqueId('')}`,
+      view: { id: uniqueId('V'), hash: uniqueId('h'), type: 'modal', callback_id: 'ceu_log_training', private_metadata: '{}', state: { values } },
+    });
+    expect(response.status).toBe(200);
+    await waitFor(() => t.slack.callsTo('chat.postMessage').some((c) => textOf(c.body).includes('modal-cert.pdf')));
+    expect(file.downloaded()).toBe(true);
+    const replies = t.slack.callsTo('chat.postMessage').map((c) => textOf(c.body));
+    expect(replies.some((r) => r.includes('Modal Upload Course') && r.includes('ceu_undo'))).toBe(true);
+    expect(replies.find((r) => r.includes('modal-cert.pdf'))).toContain('Modal Upload Course');
+  });
+
   it('leaves alone files shared in channels outside an entry\'s thread', async () => {
     const id = uniqueId('F');
     const file = serveFile({ id, name: 'random.pdf', size: 100, channel: 'C0RANDOM' }, { status: 200, body: pdfBytes(), contentType: 'application/pdf' });
