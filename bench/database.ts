@@ -10,7 +10,7 @@ export async function benchDatabase(): Promise<{ db: Db; label: string; close():
     await migrateToLatest(db);
     return { db, label: 'PostgreSQL (DATABASE_URL)', close: () => db.destroy() };
   }
-  const server = await startEmbeddedPostgres(null, 10);
+  const server = await startEmbeddedPostgres({ dataDir: null, maxConnections: 10 });
   const db = createDb(createPool({ connectionString: server.connectionString, max: 8 }));
   await migrateToLatest(db);
   return { db, label: 'embedded PGlite (in memory)', close: async () => (await db.destroy(), await server.stop()) };

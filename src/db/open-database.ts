@@ -14,6 +14,8 @@ export interface DatabaseSettings {
   /** Connections other components (the job queue) will open against the same server. */
   readonly extraConnections: number;
   readonly migrate: boolean;
+  /** What the embedded database server noticed (a vanished client's transaction rolled back…). */
+  readonly onEmbeddedEvent?: (event: string, fields: Record<string, unknown>) => void;
 }
 
 export interface ProcessInfo {
@@ -56,7 +58,7 @@ export async function openDatabase(settings: DatabaseSettings, processInfo: Proc
 async function startEmbedded(settings: DatabaseSettings, processInfo: ProcessInfo) {
   const unlock = settings.dataDir ? await lockDataDir(settings.dataDir, processInfo.pid, processInfo.isAlive) : null;
   try {
-    const server = await startEmbeddedPostgres(settings.dataDir, settings.poolMax + settings.extraConnections);
+    const server = await startEmbeddedPostgres({ dataDir: settings.dataDir, maxConnections: settings.poolMax + settings.extraConnections, ...(settings.onEmbeddedEvent ? { onEvent: settings.onEmbeddedEvent } : {}) });
     return {
       connectionString: server.connectionString,
       async stop() {

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDb, createPool, type Db } from '../../src/db/connection.ts';
-import { serve, type EmbeddedPostgres } from '../../src/db/embedded.ts';
+import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
 import { adminPool } from './postgres-admin.ts';
 
 export interface TestDatabase {
@@ -53,8 +51,8 @@ async function clonePostgres(url: string): Promise<{ database: TestDatabase; sto
 async function loadPglite(): Promise<{ database: TestDatabase; stop: () => Promise<void> }> {
   const snapshot = inject('pgliteSnapshot');
   if (!snapshot) throw new Error('global setup did not create a PGlite snapshot');
-  const lite = await PGlite.create({ loadDataDir: new Blob([await readFile(snapshot)]) });
-  const server: EmbeddedPostgres = await serve(lite, 8);
+  // The same server the app runs: PGlite in a worker thread behind the one-connection-at-a-time socket.
+  const server = await startEmbeddedPostgres({ dataDir: null, snapshot, maxConnections: 24 });
   const db = createDb(createPool({ connectionString: server.connectionString, max: 4 }));
   return {
     database: { db, connectionString: server.connectionString },
