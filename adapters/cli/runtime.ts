@@ -41,7 +41,7 @@ export async function withRuntime(config: Config, log: Logger, body: (runtime: R
       poolMax: POOL_MAX,
       extraConnections: JOB_QUEUE_CONNECTIONS,
       migrate: true,
-      onIdleError: (error) => log.warn('idle database connection failed; the pool will reconnect', { error: error.message }),
+      onConnectionError: (error) => log.warn('database connection failed; the pool will reconnect', { error: error.message }),
       onEmbeddedEvent: (event, fields) => log.warn(`embedded database: ${event}`, fields),
     },
     { pid: process.pid, isAlive },

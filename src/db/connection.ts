@@ -20,14 +20,21 @@ export interface PoolOptions {
   readonly connectionString: string;
   /** Connections in the pool; the embedded server must allow at least this many. */
   readonly max: number;
-  /** Told when an idle connection fails (the server restarted, an admin ended it); the pool replaces it. */
-  readonly onIdleError?: (error: Error) => void;
+  /**
+   * Told when a connection fails (the server restarted, an admin or a failover ended it), idle or in
+   * use. Only the work on that connection fails; the pool drops it and opens another.
+   */
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 export function createPool(options: PoolOptions): pg.Pool {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max, types });
-  // Without a listener, an idle connection's error (e.g. Postgres restarting) would crash the process.
-  pool.on('error', (error) => options.onIdleError?.(error));
+  // Without listeners, a connection's 'error' event (Postgres restarting, pg_terminate_backend)
+  // crashes the process: the pool listens on idle connections, and each client on its own while
+  // checked out (pg-pool stops listening then). The query in flight still rejects; on release the
+  // pool sees the connection is dead and removes it.
+  pool.on('error', (error) => options.onConnectionError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
   return pool;
 }
 

@@ -5,7 +5,7 @@ import { migrateToLatest } from './migrate.ts';
 
 export interface DatabaseSettings {
   /** Told when an idle database connection fails; the pool reconnects on its own. */
-  readonly onIdleError?: (error: Error) => void;
+  readonly onConnectionError?: (error: Error) => void;
   /** A Postgres URL, or null for the embedded database. */
   readonly url: string | null;
   /** Where the embedded database keeps its files; null keeps it in memory. */
@@ -34,7 +34,7 @@ export interface OpenDatabase {
 export async function openDatabase(settings: DatabaseSettings, processInfo: ProcessInfo): Promise<OpenDatabase> {
   const server = settings.url ? null : await startEmbedded(settings, processInfo);
   const connectionString = settings.url ?? server?.connectionString ?? '';
-  const pool = createPool({ connectionString, max: settings.poolMax, ...(settings.onIdleError ? { onIdleError: settings.onIdleError } : {}) });
+  const pool = createPool({ connectionString, max: settings.poolMax, ...(settings.onConnectionError ? { onConnectionError: settings.onConnectionError } : {}) });
   const db = createDb(pool);
   try {
     const migrationsApplied = settings.migrate ? await migrateToLatest(db) : [];

@@ -64,7 +64,8 @@ export class EmbeddedSocketServer {
   private accept(socket: Socket): void {
     socket.setNoDelay(true);
     if (this.connections.size >= this.options.maxConnections) {
-      socket.end(tooManyConnections());
+      // Written, then closed from our side: a refused client must not keep the server from stopping.
+      socket.end(tooManyConnections(), () => socket.destroy());
       this.options.onEvent?.('connection refused: too many', { max: this.options.maxConnections });
       return;
     }
