@@ -155,6 +155,27 @@ export interface PlatformInstallationTable {
   deactivated_at: Instant | null;
 }
 
+export interface InboundDeliveryTable {
+  id: BigId;
+  platform: string;
+  delivery_id: string;
+  kind: string;
+  tenant_key: string;
+  user_key: string | null;
+  payload: Json<unknown>;
+  received_at: Instant;
+  status: 'pending' | 'processing' | 'replying' | 'finished';
+  attempts: Generated<number>;
+  reply_attempts: Generated<number>;
+  available_at: Instant;
+  lease_token: string | null;
+  outcome: Json<unknown> | null;
+  failed: Generated<boolean>;
+  last_error: string | null;
+  processed_at: Instant | null;
+  finished_at: Instant | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
@@ -168,6 +189,7 @@ export interface Database {
   audit_events: AuditEventTable;
   processed_inbound: ProcessedInboundTable;
   platform_installations: PlatformInstallationTable;
+  inbound_deliveries: InboundDeliveryTable;
 }
 
 /** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */

@@ -10,6 +10,7 @@ import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange, viewOf } from './shared.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface ProofUpload {
   readonly fileName: string;
@@ -32,7 +33,7 @@ export async function attachProof(deps: CoreDeps, actor: Actor, upload: ProofUpl
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const fileName = cleanName(upload.fileName);
   const now = nowOf(deps);
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(deps.db, async (trx) => {
     const { file, stored } = await storeProofFile(trx, actor.organisationId, { sha256, mediaType, bytes }, now);
     const links = await findLinksOfFile(trx, actor.organisationId, file.id);
     if (links.some((l) => l.trainingId === training.id)) return { stored, links, alreadyAttached: true };

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/people.ts';
 import type { Db } from '../db/connection.ts';
-import { closeDraft } from '../db/repositories/drafts.ts';
+import { closeDraft, setDraftTraining } from '../db/repositories/drafts.ts';
 import { takeNextSeq } from '../db/repositories/people.ts';
 import { findTraining, insertTraining } from '../db/repositories/trainings.ts';
 import { RecertError } from '../errors.ts';
@@ -10,6 +10,7 @@ import { loadDraft, type DraftRef, type LoadedDraft } from './draft-store.ts';
 import { currentRules, nowOf, progressOf, recordChange, standingOf, todayFor, viewOf } from './shared.ts';
 import { nextStep } from './training-draft.ts';
 import { trainingFields } from './training-fields.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface ConfirmInput extends DraftRef {
   /** For calls that need registration: the person's answer. Confirming without one means "registered". */
@@ -46,16 +47,22 @@ async function logFromDraft(deps: CoreDeps, actor: Actor, { record, draft }: Loa
   const { award: _award, ...stored } = fields;
   const now = nowOf(deps);
   try {
-    const trainingId = await deps.db.transaction().execute(async (trx) => {
+    const trainingId = await inTransaction(deps.db, async (trx) => {
+      // Claim the draft first: every path that logs a draft locks the draft row before the person's
+      // row (entry numbers), so two of them racing take turns instead of deadlocking.
+      if (!(await closeDraft(trx, actor.organisationId, record.id, 'confirmed', null, now))) throw new LostRace();
       const training = await insertEntry(trx, actor, { ...stored, text: draft.text, credentialCode: rules.code }, now);
-      if (!(await closeDraft(trx, actor.organisationId, record.id, 'confirmed', training, now))) throw new LostRace();
+      await setDraftTraining(trx, actor.organisationId, record.id, training);
       await recordChange(trx, deps, actor, { action: 'training.logged', entity: 'training', entityId: training, after: { ...stored, draftId: record.id } });
       return training;
     });
     return { trainingId, inserted: true };
   } catch (error) {
     if (!(error instanceof LostRace)) throw error;
-    return { trainingId: (await loadDraft(deps, actor, { draftId: record.id })).record.trainingId, inserted: false };
+    // Another request closed it first: logged (we answer with its entry) or cancelled.
+    const current = (await loadDraft(deps, actor, { draftId: record.id })).record;
+    if (current.status === 'cancelled') throw new RecertError('draft-not-found', { status: 'cancelled' });
+    return { trainingId: current.trainingId, inserted: false };
   }
 }
 

@@ -4,12 +4,13 @@ import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, progressOf, recordChange, standingOf, todayFor, viewOf } from './shared.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** Remove an entry from the ledger. Nothing is erased: the row is marked deleted and `undo` restores it. */
 export async function deleteTraining(deps: CoreDeps, actor: Actor, seq: number): Promise<Reply> {
   const training = await findTrainingBySeq(deps.db, actor.organisationId, actor.personId, seq);
   if (!training) throw new RecertError('training-not-found', { seq });
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await setTrainingDeleted(trx, actor.organisationId, training.id, nowOf(deps));
     await recordChange(trx, deps, actor, { action: 'training.deleted', entity: 'training', entityId: training.id, before: fieldsOf(training) });
   });

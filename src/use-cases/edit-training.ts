@@ -10,6 +10,7 @@ import type { EditableField, Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { progressOf, recordChange, standingOf, todayFor, viewOf } from './shared.ts';
 import { trainingFields } from './training-fields.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 const EDITABLE: readonly EditableField[] = ['title', 'kind', 'completedOn', 'minutes', 'registered'];
 
@@ -31,7 +32,7 @@ export async function editTraining(deps: CoreDeps, actor: Actor, seq: number, ch
   const after = await recompute(deps, actor, training, changes);
   const changed = EDITABLE.filter((key) => after[key] !== before[key]);
   if (changed.length === 0) throw new RecertError('nothing-to-change', { seq });
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await updateTraining(trx, actor.organisationId, training.id, after);
     await recordChange(trx, deps, actor, { action: 'training.edited', entity: 'training', entityId: training.id, before, after });
   });

@@ -46,11 +46,18 @@ export function checkTrainingForm(form: TrainingForm, today: IsoDate): FormProbl
  * (through a draft, which keeps the logging path, its idempotency and its audit in one place).
  */
 export async function logTrainingForm(deps: CoreDeps, actor: Actor, form: TrainingForm, options: { readonly anchor?: string } = {}): Promise<Reply> {
+  const draft = draftFromForm(deps, actor, form);
+  const record = await insertDraft(deps.db, actor.organisationId, { personId: actor.personId, payload: draft, source: actor.source, anchor: options.anchor ?? null }, nowOf(deps));
+  return confirmDraft(deps, actor, { draftId: record.id, ...(form.registered === undefined ? {} : { registered: form.registered }) });
+}
+
+/** The draft a valid form describes; a field problem is thrown as the person's error. */
+export function draftFromForm(deps: CoreDeps, actor: Actor, form: TrainingForm): TrainingDraft {
   const today = localDate(deps.clock.now(), actor.timeZone);
   const problem = checkTrainingForm(form, today)[0];
   if (problem) throw new RecertError(problem.code, { field: problem.field, text: fieldText(form, problem.field).slice(0, 80), date: form.completedOn, today });
   const minutes = Number(form.minutes.trim());
-  const draft: TrainingDraft = {
+  return {
     text: `${form.title.trim()} — ${minutes} min on ${form.completedOn} (form)`,
     title: form.title.trim(),
     kind: isActivityKind(form.kind) ? form.kind : 'other',
@@ -65,8 +72,6 @@ export async function logTrainingForm(deps: CoreDeps, actor: Actor, form: Traini
     candidates: [],
     registered: form.registered ?? null,
   };
-  const record = await insertDraft(deps.db, actor.organisationId, { personId: actor.personId, payload: draft, source: actor.source, anchor: options.anchor ?? null }, nowOf(deps));
-  return confirmDraft(deps, actor, { draftId: record.id, ...(form.registered === undefined ? {} : { registered: form.registered }) });
 }
 
 function fieldText(form: TrainingForm, field: FormField): string {

@@ -8,6 +8,7 @@ import type { CoreDeps } from './deps.ts';
 import { replyForDraft } from './draft-reply.ts';
 import { nowOf, standingOf, todayFor } from './shared.ts';
 import { draftFromReading } from './training-draft.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /**
  * Read a training from a message and open a draft: the reply is a preview to confirm, or the
@@ -33,7 +34,7 @@ export async function logTraining(deps: CoreDeps, actor: Actor, text: string, op
   }
   const draft = draftFromReading(reading, reading.date.date);
   const now = nowOf(deps);
-  const record = await deps.db.transaction().execute(async (trx) => {
+  const record = await inTransaction(deps.db, async (trx) => {
     await cancelOpenDrafts(trx, actor.organisationId, actor.personId, now);
     return insertDraft(trx, actor.organisationId, { personId: actor.personId, payload: draft, source: actor.source, anchor: options.anchor ?? null }, now);
   });

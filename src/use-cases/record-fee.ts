@@ -6,6 +6,7 @@ import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange, rulesFor, todayFor } from './shared.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface FeeInput {
   /** In cents; defaults to the credential's fee ($85 for CMSS). */
@@ -41,7 +42,7 @@ export async function recordFeePayment(deps: CoreDeps, actor: Actor, input: FeeI
   const [already] = await listFeePayments(deps.db, actor.organisationId, credential.id);
   if (already) throw new RecertError('fee-already-recorded', { paidOn: already.paidOn, amountCents: already.amountCents, currency: already.currency });
   const reference = input.reference?.trim().slice(0, 100) || null;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const payment = await insertFeePayment(trx, actor.organisationId, { personId: actor.personId, credentialId: credential.id, amountCents, currency: rules.currency, paidOn, reference }, nowOf(deps));
     await recordChange(trx, deps, actor, { action: 'fee.recorded', entity: 'fee_payment', entityId: payment.id, after: { amountCents, currency: rules.currency, paidOn, reference, credentialId: credential.id } });
   });

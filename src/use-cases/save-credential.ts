@@ -9,6 +9,7 @@ import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange, todayFor } from './shared.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface CredentialInput {
   readonly number: string;
@@ -36,7 +37,7 @@ export async function saveCredential(deps: CoreDeps, actor: Actor, input: Creden
   checkDates(rules, input.issuedOn, expiresOn, todayFor(deps, actor));
   const certificate = { number, issuedOn: input.issuedOn, expiresOn };
   const mode = modeOf(current, certificate);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(deps.db, async (trx) => {
     const saved = mode === 'corrected' && current ? await correct(trx, actor, current, certificate) : await insertCredential(trx, actor.organisationId, { personId: actor.personId, typeCode: rules.code, ...certificate }, nowOf(deps));
     await recordChange(trx, deps, actor, {
       action: 'credential.saved',

@@ -6,6 +6,7 @@ import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange } from './shared.ts';
 import { UNDO_HANDLERS } from './undo-handlers.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 
 /**
@@ -15,7 +16,7 @@ import { UNDO_HANDLERS } from './undo-handlers.ts';
  */
 export async function undoLast(deps: CoreDeps, actor: Actor, options: { readonly trainingId?: string } = {}): Promise<Reply> {
   try {
-    const change = await deps.db.transaction().execute(async (trx) => {
+    const change = await inTransaction(deps.db, async (trx) => {
       // With a training id (an Undo button under one entry), only changes to that entry are undone.
       const event = await findLastUndoable(trx, actor.organisationId, actor.personId, Object.keys(UNDO_HANDLERS), options.trainingId);
       const handler = event && UNDO_HANDLERS[event.action];

@@ -49,6 +49,33 @@ export async function findDraft(db: Db, organisationId: string, personId: string
   return row && toDraft(row);
 }
 
+/**
+ * Lock the person's draft for the rest of the transaction (`trx`): a Confirm click and a form
+ * submission for the same preview then take turns, and the second sees what the first did.
+ */
+export async function lockDraft(trx: Db, organisationId: string, personId: string, id: string): Promise<DraftRecord | undefined> {
+  const row = await trx
+    .selectFrom('drafts')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', '=', personId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && toDraft(row);
+}
+
+/** Put a form's values into a draft and open it again (a preview replaced by a newer message is still the form's). */
+export async function reopenDraft(trx: Db, organisationId: string, id: string, payload: unknown, now: Date): Promise<void> {
+  await trx
+    .updateTable('drafts')
+    .set({ payload: JSON.stringify(payload), status: 'open', updated_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('status', '<>', 'confirmed')
+    .execute();
+}
+
 /** The person's newest draft (any status, or only open ones) opened in the conversation `anchor`. */
 export async function findDraftByAnchor(db: Db, organisationId: string, personId: string, anchor: string, onlyOpen = false): Promise<DraftRecord | undefined> {
   let query = db
@@ -107,6 +134,11 @@ export async function closeDraft(
     .where('status', '=', 'open')
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Record the entry a confirmed draft became (in the transaction that confirmed it). */
+export async function setDraftTraining(trx: Db, organisationId: string, id: string, trainingId: string): Promise<void> {
+  await trx.updateTable('drafts').set({ training_id: trainingId }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
 }
 
 /** Close every other open draft of the person: a new message about a training replaces the pending one. */

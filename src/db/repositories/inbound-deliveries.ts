@@ -1,0 +1,181 @@
+import { sql } from 'kysely';
+import type { Db } from '../connection.ts';
+
+export interface NewInbound {
+  readonly platform: string;
+  readonly deliveryId: string;
+  readonly kind: string;
+  readonly tenantKey: string;
+  readonly userKey: string | null;
+  readonly payload: unknown;
+}
+
+export type InboundStatus = 'pending' | 'processing' | 'replying' | 'finished';
+
+/** A delivery a worker holds: its lease token proves the hold when it writes the outcome. */
+export interface ClaimedInbound {
+  readonly id: string;
+  readonly platform: string;
+  readonly deliveryId: string;
+  readonly kind: string;
+  readonly tenantKey: string;
+  readonly userKey: string | null;
+  readonly payload: unknown;
+  readonly receivedAt: Date;
+  /** `processing`: the effect is to be done; `replying`: done, the outcome is still to be sent. */
+  readonly status: 'processing' | 'replying';
+  readonly attempts: number;
+  readonly replyAttempts: number;
+  readonly leaseToken: string;
+  readonly outcome: unknown;
+  readonly failed: boolean;
+}
+
+/**
+ * Store a delivery before it is acknowledged: one indexed insert. False when the platform sent
+ * this delivery before (a retry, a replay): it is stored once, and handled once.
+ */
+export async function enqueueInbound(db: Db, item: NewInbound, now: Date): Promise<boolean> {
+  const row = await db
+    .insertInto('inbound_deliveries')
+    .values({
+      platform: item.platform,
+      delivery_id: item.deliveryId,
+      kind: item.kind,
+      tenant_key: item.tenantKey,
+      user_key: item.userKey,
+      payload: JSON.stringify(item.payload),
+      received_at: now,
+      status: 'pending',
+      available_at: now,
+    })
+    .onConflict((oc) => oc.columns(['platform', 'delivery_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Take up to `limit` due deliveries (oldest first) for `leaseMs`: pending ones, ones whose worker's
+ * lease ran out (it crashed, or a connection failed), and done ones whose reply is still unsent.
+ * SKIP LOCKED lets workers of several processes take different rows.
+ */
+export async function claimDueInbound(db: Db, now: Date, leaseMs: number, limit: number): Promise<ClaimedInbound[]> {
+  const until = new Date(now.getTime() + leaseMs);
+  const due = db
+    .selectFrom('inbound_deliveries')
+    .select('id')
+    .where('status', '<>', 'finished')
+    .where('available_at', '<=', now)
+    .orderBy('available_at')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
+  const rows = await db
+    .updateTable('inbound_deliveries')
+    .set((eb) => ({
+      status: eb.case().when('status', '=', 'replying').then(sql.lit<InboundStatus>('replying')).else(sql.lit<InboundStatus>('processing')).end(),
+      attempts: eb.case().when('status', '=', 'replying').then(eb.ref('attempts')).else(eb('attempts', '+', 1)).end(),
+      reply_attempts: eb.case().when('status', '=', 'replying').then(eb('reply_attempts', '+', 1)).else(eb.ref('reply_attempts')).end(),
+      lease_token: sql<string>`gen_random_uuid()`,
+      available_at: until,
+    }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.map((row) => ({
+    id: String(row.id),
+    platform: row.platform,
+    deliveryId: row.delivery_id,
+    kind: row.kind,
+    tenantKey: row.tenant_key,
+    userKey: row.user_key,
+    payload: row.payload,
+    receivedAt: row.received_at,
+    status: row.status === 'replying' ? 'replying' : 'processing',
+    attempts: row.attempts,
+    replyAttempts: row.reply_attempts,
+    leaseToken: row.lease_token ?? '',
+    outcome: row.outcome,
+    failed: row.failed,
+  }));
+}
+
+/**
+ * Inside the effect's transaction: lock the delivery and check this worker still holds it. False
+ * when another worker took it over (this one's lease ran out): then nothing may be written.
+ */
+export async function holdsLease(trx: Db, id: string, leaseToken: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('inbound_deliveries')
+    .select('id')
+    .where('id', '=', id)
+    .where('lease_token', '=', leaseToken)
+    .where('status', '=', 'processing')
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The effect is done (same transaction): keep the lease while the outcome is sent. */
+export async function recordOutcome(trx: Db, id: string, leaseToken: string, outcome: unknown, failed: boolean, lastError: string | null, now: Date, leaseMs: number): Promise<void> {
+  await trx
+    .updateTable('inbound_deliveries')
+    .set({ status: 'replying', outcome: JSON.stringify(outcome ?? null), failed, last_error: lastError, processed_at: now, available_at: new Date(now.getTime() + leaseMs) })
+    .where('id', '=', id)
+    .where('lease_token', '=', leaseToken)
+    .execute();
+}
+
+/** The effect failed (a passing fault): back to pending, not before `availableAt`. */
+export async function retryInboundLater(db: Db, id: string, leaseToken: string, availableAt: Date, error: string): Promise<void> {
+  await db
+    .updateTable('inbound_deliveries')
+    .set({ status: 'pending', lease_token: null, available_at: availableAt, last_error: error.slice(0, 2000) })
+    .where('id', '=', id)
+    .where('lease_token', '=', leaseToken)
+    .where('status', '=', 'processing')
+    .execute();
+}
+
+/** Sending the outcome failed: try again after `availableAt` (the effect stays done). */
+export async function retryReplyLater(db: Db, id: string, leaseToken: string, availableAt: Date, error: string): Promise<void> {
+  await db
+    .updateTable('inbound_deliveries')
+    .set({ lease_token: null, available_at: availableAt, last_error: error.slice(0, 2000) })
+    .where('id', '=', id)
+    .where('lease_token', '=', leaseToken)
+    .where('status', '=', 'replying')
+    .execute();
+}
+
+export async function finishInbound(db: Db, id: string, leaseToken: string, now: Date, error: string | null = null): Promise<void> {
+  await db
+    .updateTable('inbound_deliveries')
+    .set((eb) => ({ status: 'finished', lease_token: null, finished_at: now, last_error: error === null ? eb.ref('last_error') : error.slice(0, 2000) }))
+    .where('id', '=', id)
+    .where('lease_token', '=', leaseToken)
+    .execute();
+}
+
+/** Housekeeping: forget finished deliveries received before `before` (past every retry window). */
+export async function pruneFinishedInbound(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom('inbound_deliveries').where('status', '=', 'finished').where('finished_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** How many deliveries are in each state (benchmarks, drills, `status` of the process). */
+export async function countInbound(db: Db): Promise<Record<InboundStatus, number> & { failed: number }> {
+  const rows = await db
+    .selectFrom('inbound_deliveries')
+    .select(['status', 'failed', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['status', 'failed'])
+    .execute();
+  const counts = { pending: 0, processing: 0, replying: 0, finished: 0, failed: 0 };
+  for (const row of rows) {
+    counts[row.status] += Number(row.n);
+    if (row.failed) counts.failed += Number(row.n);
+  }
+  return counts;
+}
