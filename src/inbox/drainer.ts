@@ -109,7 +109,7 @@ export class InboxDrainer {
   }
 
   private claim(limit: number): Promise<ClaimedInbound[]> {
-    return claimDueInbound(this.deps.db, this.deps.clock.now().toJSDate(), this.options.leaseMs, limit);
+    return claimDueInbound(this.deps.db, [...this.handlers.keys()], this.deps.clock.now().toJSDate(), this.options.leaseMs, limit);
   }
 
   private claimFailed(error: unknown): ClaimedInbound[] {

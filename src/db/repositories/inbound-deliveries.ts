@@ -56,16 +56,17 @@ export async function enqueueInbound(db: Db, item: NewInbound, now: Date): Promi
 }
 
 /**
- * Take up to `limit` due deliveries (oldest first) for `leaseMs`: pending ones, ones whose worker's
+ * Take up to `limit` due deliveries of `platforms` (oldest first) for `leaseMs`: pending ones, ones whose worker's
  * lease ran out (it crashed, or a connection failed), and done ones whose reply is still unsent.
  * SKIP LOCKED lets workers of several processes take different rows.
  */
-export async function claimDueInbound(db: Db, now: Date, leaseMs: number, limit: number): Promise<ClaimedInbound[]> {
+export async function claimDueInbound(db: Db, platforms: readonly string[], now: Date, leaseMs: number, limit: number): Promise<ClaimedInbound[]> {
   const until = new Date(now.getTime() + leaseMs);
   const due = db
     .selectFrom('inbound_deliveries')
     .select('id')
     .where('status', '<>', 'finished')
+    .where('platform', 'in', [...platforms])
     .where('available_at', '<=', now)
     .orderBy('available_at')
     .orderBy('id')
