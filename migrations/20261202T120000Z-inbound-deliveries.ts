@@ -16,7 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The platform's ids of the workspace (team or enterprise) and the person, as sent.
     .addColumn('tenant_key', 'text', (c) => c.notNull())
     .addColumn('user_key', 'text')
-    .addColumn('payload', 'jsonb', (c) => c.notNull())
+    // JSON as text, not jsonb: jsonb cannot hold the escaped NUL (\u0000) a person may have typed,
+    // and what was acknowledged must be stored as it came (the core then refuses it in words).
+    .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('received_at', 'timestamptz', (c) => c.notNull())
     // pending → processing → replying → finished; a failed effect goes to replying with a notice.
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'processing', 'replying', 'finished')`))
@@ -26,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('available_at', 'timestamptz', (c) => c.notNull())
     .addColumn('lease_token', 'uuid')
     // What to tell the person, stored with the effect in one transaction; sent after the commit.
-    .addColumn('outcome', 'jsonb')
+    .addColumn('outcome', 'text')
     .addColumn('failed', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('last_error', 'text')
     .addColumn('processed_at', 'timestamptz')

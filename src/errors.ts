@@ -38,7 +38,9 @@ export type ErrorCode =
   | 'nothing-to-change'
   | 'kind-unknown'
   | 'person-not-found'
-  | 'forbidden';
+  | 'forbidden'
+  /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
+  | 'processing-failed';
 
 export type ErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
 

@@ -21,6 +21,9 @@ export { openDatabase, type OpenDatabase, type DatabaseSettings } from './db/ope
 export { DataDirInUseError } from './db/data-dir-lock.ts';
 export { migrateToLatest, MigrationFailedError } from './db/migrate.ts';
 export { claimInbound } from './db/repositories/inbound.ts';
+export { enqueueInbound, countInbound, type NewInbound } from './db/repositories/inbound-deliveries.ts';
+export { InboxDrainer, DEFAULT_DRAINER_OPTIONS, type DrainerOptions, type DrainerDeps } from './inbox/drainer.ts';
+export { PermanentDeliveryError, type InboundHandler, type InboundDelivery } from './inbox/handler.ts';
 export { saveInstallation, findInstallation, deactivateInstallation, type InstallationKey, type StoredInstallation } from './db/repositories/installations.ts';
 export type { Db } from './db/connection.ts';
 
@@ -30,6 +33,7 @@ export { logTraining, type LogOptions } from './use-cases/log-training.ts';
 export { logTrainingForm, checkTrainingForm, type TrainingForm, type FormField, type FormProblem } from './use-cases/log-training-form.ts';
 export { answerDraft } from './use-cases/answer-draft.ts';
 export { confirmDraft } from './use-cases/confirm-draft.ts';
+export { submitDraftForm } from './use-cases/submit-draft-form.ts';
 export { cancelDraft } from './use-cases/cancel-draft.ts';
 export { undoLast } from './use-cases/undo.ts';
 export { editTraining, type TrainingChanges } from './use-cases/edit-training.ts';
@@ -43,6 +47,6 @@ export { explainText, type TextExplanation, type ExplainReason } from './use-cas
 
 export { converse, replyTo, asReply, type ConverseOptions } from './chat/converse.ts';
 export type { DraftRef } from './use-cases/draft-store.ts';
-export { draftFields, anchoredEntry, type DraftFields, type AnchoredEntry } from './use-cases/draft-details.ts';
+export { draftFields, anchoredEntry, knownAnchoredEntry, type DraftFields, type AnchoredEntry } from './use-cases/draft-details.ts';
 export { interpret } from './chat/interpret.ts';
 export type { Intent, HelpTopic } from './chat/intent.ts';

@@ -64,6 +64,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
   'person-not-found': () => 'I could not find that person.',
   forbidden: () => 'You are not allowed to do that.',
+  'processing-failed': (d) => `Something went wrong on my side (reference ${str(d, 'reference')}) and I could not finish that, so nothing from it was saved. Please send it again; if it keeps happening, tell your admin the reference.`,
 };
 
 export function errorMessage(code: ErrorCode, details: ErrorDetails): string {

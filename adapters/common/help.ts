@@ -23,7 +23,9 @@ export function helpSections(topic: HelpTopic, prefix: string): HelpSection[] {
     },
     proof: {
       title: 'Attach a certificate',
-      lines: prefix ? ['Upload the certificate (PDF, PNG or JPEG, 10 MB at most) in this conversation or in the entry\'s thread.'] : ['proof ./certificate.pdf — attaches to your latest entry', 'proof 3 ./certificate.pdf — attaches to entry 3'],
+      lines: prefix
+        ? ['Share the file of the certificate (PDF, PNG or JPEG, 10 MB at most) in our DM: it goes to your latest entry.', "To attach it to another entry, share it in that entry's thread."]
+        : ['proof ./certificate.pdf — attaches to your latest entry', 'proof 3 ./certificate.pdf — attaches to entry 3'],
     },
     cert: {
       title: 'Your certificate',

@@ -1,13 +1,17 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
-import type { CoreDeps, Logger, SlackConfig } from '../../src/index.ts';
+import { InboxDrainer, type CoreDeps, type Db, type Logger, type SlackConfig } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { installedClients, singleWorkspaceClients, type SlackClients } from './clients.ts';
 import type { Sleeper } from './deliver.ts';
 import { createHttpServer, listen } from './http-server.ts';
+import { PLATFORM } from './inbound/accept.ts';
+import { slackInboundHandler } from './inbound/handler.ts';
 import { postgresInstallationStore } from './installation-store.ts';
 import { PeopleDirectory, slackErrorCode } from './people.ts';
 import { registerListeners } from './register.ts';
+import { responder } from './respond.ts';
 import type { SlackRuntime } from './runtime.ts';
 
 /** Bot scopes the app asks for at install; the manifest declares the same list (a test checks). */
@@ -16,6 +20,10 @@ export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files
 export interface SlackAppOptions {
   readonly config: SlackConfig;
   readonly core: CoreDeps;
+  /** Where deliveries are stored before their ack (a small pool of its own); the core's db when absent. */
+  readonly ingress?: Db;
+  /** Deliveries this process works on at once (the rest wait in the inbox). */
+  readonly inboxConcurrency?: number;
   readonly log: Logger;
   readonly newReference: () => string;
   readonly sleep?: Sleeper;
@@ -44,44 +52,61 @@ export class SlackStartError extends Error {
  */
 export async function startSlack(options: SlackAppOptions, port: number, host?: string): Promise<RunningSlack> {
   const { config, log } = options;
-  const rt = runtimeOf(options);
   const logger = boltLogger(log);
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
-  const identity = config.oauth ? {} : { ...(options.botIdentity ?? (await verifyToken(config, clientOptions))), tokenVerificationEnabled: false, token: config.botToken ?? '' };
+  const bot = config.oauth ? null : (options.botIdentity ?? (await verifyToken(config, clientOptions)));
+  const identity = bot ? { ...bot, tokenVerificationEnabled: false, token: config.botToken ?? '' } : {};
+  const store = config.oauth ? postgresInstallationStore(options.core.db, options.core.clock) : null;
+  const clients: SlackClients = store ? installedClients(store, clientOptions) : singleWorkspaceClients(config.botToken ?? '', bot?.botUserId ?? '', clientOptions);
+  const inbox = startInbox(options, clients);
   if (config.appToken) {
     const app = new App({ socketMode: true, appToken: config.appToken, logger, clientOptions, ...identity });
-    registerListeners(app, rt, null);
+    registerListeners(app, inbox.rt, null);
     app.error(async (error) => log.error('slack unhandled error', { error: error.message, code: error.code }));
     await app.start();
-    return { port: null, stop: () => app.stop().then(() => undefined) };
+    return { port: null, stop: async () => (await app.stop(), await inbox.drainer.stop()) };
   }
   if (!config.signingSecret) throw new SlackStartError('The Slack HTTP receiver needs SLACK_SIGNING_SECRET to verify requests; refusing to start without it.');
-  const store = config.oauth ? postgresInstallationStore(options.core.db, options.core.clock) : null;
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
     logger,
+    // The HTTP answer waits for the listener: a delivery is stored in the inbox before Slack hears "200".
+    processBeforeResponse: true,
     ...(config.oauth && store
       ? { clientId: config.oauth.clientId, clientSecret: config.oauth.clientSecret, stateSecret: config.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore: store, installerOptions: { directInstall: true, clientOptions } }
       : {}),
   });
   const app = new App({ receiver, logger, clientOptions, ...identity });
-  registerListeners(app, rt, store);
+  registerListeners(app, inbox.rt, store);
   app.error(async (error) => log.error('slack unhandled error', { error: error.message, code: error.code }));
   const server = createHttpServer({ slack: receiver.requestListener, nowSeconds: options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)) });
   const bound = await listen(server, port, host);
-  return { port: bound, stop: () => closeServer(server) };
+  // Stop taking requests first, then let the workers finish what they hold.
+  return { port: bound, stop: async () => (await closeServer(server), await inbox.drainer.stop()) };
 }
 
-function runtimeOf(options: SlackAppOptions): SlackRuntime {
+/** The runtime every handler gets, and the workers that process what the handlers store. */
+function startInbox(options: SlackAppOptions, clients: SlackClients): { rt: SlackRuntime; drainer: InboxDrainer } {
   const { config, core, log } = options;
-  return {
+  const extraHosts = config.apiUrl ? [new URL(config.apiUrl).host] : [];
+  const wake = { kick: (): void => undefined };
+  const rt: SlackRuntime = {
     core,
+    ingress: options.ingress ?? core.db,
     log,
     people: new PeopleDirectory(log, () => core.clock.now().toMillis()),
-    fileHosts: config.apiUrl ? [new URL(config.apiUrl).host] : [],
+    clients,
+    respond: responder(extraHosts),
+    fileHosts: extraHosts,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     newReference: options.newReference,
+    kick: () => wake.kick(),
   };
+  const handlers = new Map([[PLATFORM, slackInboundHandler(rt)]]);
+  const drainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, { concurrency: options.inboxConcurrency ?? 8 });
+  wake.kick = () => drainer.kick();
+  drainer.start();
+  return { rt, drainer };
 }
 
 /** One workspace: check the bot token once at start, so a bad token is reported now, not on the first command. */

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
-import { cancelButton, confirmButton, editButton } from './actions/draft-buttons.ts';
-import { historyPageButton, homeAttachButton, homeLogButton, undoButton } from './actions/entry-buttons.ts';
+import { inboxButton } from './actions/action-context.ts';
+import { editButton } from './actions/draft-buttons.ts';
+import { homeLogButton } from './actions/entry-buttons.ts';
 import { ceuCommand } from './commands/ceu.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
 import { appMention } from './events/app-mention.ts';
@@ -17,7 +18,11 @@ import { logTrainingSubmission } from './views/log-training-submission.ts';
 /** The part of Bolt's App that registration uses; a recorder implements it in the manifest test. */
 export type ListenerRegistry = Pick<App, 'command' | 'event' | 'message' | 'action' | 'view' | 'shortcut'>;
 
-/** Every Slack entry point, registered apart from its implementation (one file per handler). */
+/**
+ * Every Slack entry point, registered apart from its implementation (one file per handler). What
+ * changes data is stored in the inbox before the ack and processed by inbound/handler.ts; what only
+ * opens a modal (its trigger lives 3 s) runs right after the ack.
+ */
 export function registerListeners(app: ListenerRegistry, rt: SlackRuntime, store: InstallationStore | null): void {
   app.command(COMMAND, ceuCommand(rt));
 
@@ -28,14 +33,14 @@ export function registerListeners(app: ListenerRegistry, rt: SlackRuntime, store
   app.event('app_uninstalled', uninstalled(rt, store));
   app.event('tokens_revoked', uninstalled(rt, store));
 
-  app.action(ACTIONS.confirm, confirmButton(rt));
-  app.action(ACTIONS.confirmUnregistered, confirmButton(rt, false));
+  app.action(ACTIONS.confirm, inboxButton(rt, 'confirm'));
+  app.action(ACTIONS.confirmUnregistered, inboxButton(rt, 'confirm-unregistered'));
+  app.action(ACTIONS.cancel, inboxButton(rt, 'cancel'));
+  app.action(ACTIONS.undo, inboxButton(rt, 'undo'));
+  app.action(HISTORY_PAGE_ACTION, inboxButton(rt, 'history-page'));
+  app.action(ACTIONS.homeAttach, inboxButton(rt, 'home-attach'));
   app.action(ACTIONS.edit, editButton(rt));
-  app.action(ACTIONS.cancel, cancelButton(rt));
-  app.action(ACTIONS.undo, undoButton(rt));
-  app.action(HISTORY_PAGE_ACTION, historyPageButton(rt));
   app.action(ACTIONS.homeLog, homeLogButton(rt));
-  app.action(ACTIONS.homeAttach, homeAttachButton(rt));
 
   app.view(VIEWS.logTraining, logTrainingSubmission(rt));
 

@@ -1,17 +1,26 @@
 import type { WebClient } from '@slack/web-api';
-import { claimInbound, identify, type CoreDeps, type Identified, type Logger } from '../../src/index.ts';
+import { claimInbound, identify, type CoreDeps, type Db, type Identified, type Logger } from '../../src/index.ts';
+import type { SlackClients } from './clients.ts';
 import type { Sleeper } from './deliver.ts';
 import type { PeopleDirectory } from './people.ts';
+import type { RespondFn } from './respond.ts';
 
 /** What every Slack handler needs; built once by app.ts and passed to each handler factory. */
 export interface SlackRuntime {
+  /** The core over the workers' pool; deliveries are processed with a transaction of it instead. */
   readonly core: CoreDeps;
+  /** Where a delivery is stored before it is acknowledged (a small pool of its own: acks never wait for workers). */
+  readonly ingress: Db;
   readonly log: Logger;
   readonly people: PeopleDirectory;
+  readonly clients: SlackClients;
+  readonly respond: RespondFn;
   /** Hosts besides files.slack.com that certificates may be downloaded from (a proxy or a fake Slack). */
   readonly fileHosts: readonly string[];
   readonly sleep: Sleeper;
   readonly newReference: () => string;
+  /** A delivery was stored: wake the inbox's workers. */
+  readonly kick: () => void;
 }
 
 export interface SlackUserRef {
@@ -21,10 +30,10 @@ export interface SlackUserRef {
   readonly requestId?: string;
 }
 
-/** The Recert person behind a Slack user: each workspace is its own organisation. */
-export async function actorFor(rt: SlackRuntime, client: WebClient, ref: SlackUserRef): Promise<Identified> {
+/** The Recert person behind a Slack user (each workspace is its own organisation), within `deps`' transaction. */
+export async function actorFor(rt: SlackRuntime, deps: CoreDeps, client: WebClient, ref: SlackUserRef): Promise<Identified> {
   const person = await rt.people.lookup(client, ref.teamId, ref.userId);
-  return identify(rt.core, {
+  return identify(deps, {
     platform: 'slack',
     organisationExternalId: ref.teamId,
     organisationName: ref.teamId,
@@ -38,12 +47,12 @@ export async function actorFor(rt: SlackRuntime, client: WebClient, ref: SlackUs
 }
 
 /**
- * True the first time `id` is seen, across processes. Slack redelivers events it thinks failed
- * (sometimes while the first delivery is still running) and replays happen: only the first counts.
+ * True the first time `id` is seen, across processes — claimed inside the delivery's transaction,
+ * so a failed attempt releases the claim with everything else it did.
  */
-export async function firstDelivery(rt: SlackRuntime, source: string, id: string | undefined): Promise<boolean> {
+export async function firstDelivery(rt: SlackRuntime, deps: CoreDeps, source: string, id: string | null | undefined): Promise<boolean> {
   if (!id) return true;
-  const first = await claimInbound(rt.core.db, source, id, null, rt.core.clock.now().toJSDate());
+  const first = await claimInbound(deps.db, source, id, null, deps.clock.now().toJSDate());
   if (!first) rt.log.info('slack duplicate delivery ignored', { source, id });
   return first;
 }
@@ -71,7 +80,7 @@ export function plainText(text: string): string {
  * The workspace a payload belongs to (the first id Slack gave). A payload without one is refused:
  * filing it under an empty id would mix unrelated people into one organisation.
  */
-export function teamOf(rt: SlackRuntime, what: string, ...candidates: readonly (string | null | undefined)[]): string | null {
+export function teamOf(rt: Pick<SlackRuntime, 'log'>, what: string, ...candidates: readonly (string | null | undefined)[]): string | null {
   const team = candidates.find((c): c is string => typeof c === 'string' && c.length > 0) ?? null;
   if (!team) rt.log.warn('slack payload without a team id ignored', { what });
   return team;

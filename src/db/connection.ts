@@ -25,10 +25,12 @@ export interface PoolOptions {
    * use. Only the work on that connection fails; the pool drops it and opens another.
    */
   readonly onConnectionError?: (error: Error) => void;
+  /** Give up waiting for a connection after this long (ms); unlimited when absent. */
+  readonly connectionTimeoutMs?: number;
 }
 
 export function createPool(options: PoolOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max, types });
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max, types, ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}) });
   // Without listeners, a connection's 'error' event (Postgres restarting, pg_terminate_backend)
   // crashes the process: the pool listens on idle connections, and each client on its own while
   // checked out (pg-pool stops listening then). The query in flight still rejects; on release the

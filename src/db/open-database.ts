@@ -25,32 +25,36 @@ export interface ProcessInfo {
 
 export interface OpenDatabase {
   readonly db: Db;
+  /**
+   * A small pool of its own for storing inbound deliveries before they are acknowledged: however
+   * busy the workers' pool is, an acknowledgement never waits for one of its connections.
+   */
+  readonly ingressDb: Db;
   readonly connectionString: string;
   readonly embedded: boolean;
   readonly migrationsApplied: readonly string[];
   close(): Promise<void>;
 }
 
+/** Connections for acknowledgements, and how long (ms) one may take to get: Slack waits 3 s in all. */
+export const INGRESS_POOL_MAX = 4;
+const INGRESS_CONNECT_TIMEOUT_MS = 2_000;
+
 export async function openDatabase(settings: DatabaseSettings, processInfo: ProcessInfo): Promise<OpenDatabase> {
   const server = settings.url ? null : await startEmbedded(settings, processInfo);
   const connectionString = settings.url ?? server?.connectionString ?? '';
-  const pool = createPool({ connectionString, max: settings.poolMax, ...(settings.onConnectionError ? { onConnectionError: settings.onConnectionError } : {}) });
-  const db = createDb(pool);
+  const onError = settings.onConnectionError ? { onConnectionError: settings.onConnectionError } : {};
+  const db = createDb(createPool({ connectionString, max: settings.poolMax, ...onError }));
+  const ingressDb = createDb(createPool({ connectionString, max: INGRESS_POOL_MAX, connectionTimeoutMs: INGRESS_CONNECT_TIMEOUT_MS, ...onError }));
+  const destroy = async () => {
+    await Promise.all([db.destroy(), ingressDb.destroy()]);
+    await server?.stop();
+  };
   try {
     const migrationsApplied = settings.migrate ? await migrateToLatest(db) : [];
-    return {
-      db,
-      connectionString,
-      embedded: server !== null,
-      migrationsApplied,
-      async close() {
-        await db.destroy();
-        await server?.stop();
-      },
-    };
+    return { db, ingressDb, connectionString, embedded: server !== null, migrationsApplied, close: destroy };
   } catch (error) {
-    await db.destroy();
-    await server?.stop();
+    await destroy();
     throw error;
   }
 }
@@ -58,7 +62,7 @@ export async function openDatabase(settings: DatabaseSettings, processInfo: Proc
 async function startEmbedded(settings: DatabaseSettings, processInfo: ProcessInfo) {
   const unlock = settings.dataDir ? await lockDataDir(settings.dataDir, processInfo.pid, processInfo.isAlive) : null;
   try {
-    const server = await startEmbeddedPostgres({ dataDir: settings.dataDir, maxConnections: settings.poolMax + settings.extraConnections, ...(settings.onEmbeddedEvent ? { onEvent: settings.onEmbeddedEvent } : {}) });
+    const server = await startEmbeddedPostgres({ dataDir: settings.dataDir, maxConnections: settings.poolMax + INGRESS_POOL_MAX + settings.extraConnections, ...(settings.onEmbeddedEvent ? { onEvent: settings.onEmbeddedEvent } : {}) });
     return {
       connectionString: server.connectionString,
       async stop() {

@@ -162,14 +162,15 @@ export interface InboundDeliveryTable {
   kind: string;
   tenant_key: string;
   user_key: string | null;
-  payload: Json<unknown>;
+  /** JSON text (see the migration: jsonb refuses \u0000). */
+  payload: string;
   received_at: Instant;
   status: 'pending' | 'processing' | 'replying' | 'finished';
   attempts: Generated<number>;
   reply_attempts: Generated<number>;
   available_at: Instant;
   lease_token: string | null;
-  outcome: Json<unknown> | null;
+  outcome: string | null;
   failed: Generated<boolean>;
   last_error: string | null;
   processed_at: Instant | null;

@@ -1,6 +1,9 @@
 import type { WebClient } from '@slack/web-api';
+import { PLATFORM } from '../../adapters/slack/inbound/accept.ts';
+import { slackInboundHandler } from '../../adapters/slack/inbound/handler.ts';
 import type { SlackRuntime } from '../../adapters/slack/runtime.ts';
 import { PeopleDirectory } from '../../adapters/slack/people.ts';
+import { InboxDrainer } from '../../src/inbox/drainer.ts';
 import type { TestDeps } from './deps.ts';
 
 /** What a handler did, in order: acks, responses and Web API calls. */
@@ -25,15 +28,26 @@ export function recordingClient(steps: Step[]): WebClient {
   return client as unknown as WebClient;
 }
 
-export function testRuntime(deps: TestDeps): SlackRuntime {
-  return {
+/**
+ * A Slack runtime whose Web API calls and response_url posts are recorded in `steps`, and the inbox
+ * workers as a function: `await drain()` processes what the handlers stored, as the real workers would.
+ */
+export function testRuntime(deps: TestDeps, steps: Step[] = []): { rt: SlackRuntime; drain: () => Promise<number> } {
+  const client = recordingClient(steps);
+  const rt: SlackRuntime = {
     core: deps,
+    ingress: deps.db,
     log: deps.log,
     people: new PeopleDirectory(deps.log, () => deps.clock.now().toMillis()),
+    clients: { forWorkspace: async () => ({ client, botToken: 'xoxb-test', botUserId: 'U0BOT' }) },
+    respond: async (_url, body) => void steps.push({ kind: 'respond', body }),
     fileHosts: [],
     sleep: async () => undefined,
     newReference: () => 'ref-test',
+    kick: () => undefined,
   };
+  const drainer = new InboxDrainer({ db: deps.db, clock: deps.clock, log: deps.log, newReference: rt.newReference }, new Map([[PLATFORM, slackInboundHandler(rt)]]));
+  return { rt, drain: () => drainer.drainOnce() };
 }
 
 /** Arguments for a slash-command handler, as Bolt would pass them (the bolt starter's buildArguments). */

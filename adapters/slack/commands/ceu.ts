@@ -1,28 +1,31 @@
 import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { converse, interpret } from '../../../src/index.ts';
-import { actorFor, firstDelivery, plainText, type SlackRuntime } from '../runtime.ts';
-import { handled, sendReplies, type Surface } from '../send.ts';
+import { accept, NOT_STORED_TEXT, UNREADABLE_TEXT } from '../inbound/accept.ts';
+import { plainText, teamOf, type SlackRuntime } from '../runtime.ts';
 import { openLogModal } from '../views/open-log-modal.ts';
 
-/** Only answers that are safe to show others can be shared in the channel. */
-const SHAREABLE: ReadonlySet<string> = new Set(['status', 'history', 'help']);
-
-/** `/ceu …`: the same words as a chat message. `/ceu` alone opens "Log a training". Private unless `share`. */
+/**
+ * `/ceu …`: stored in the inbox, then acknowledged; the answer follows through the response_url.
+ * `/ceu` alone opens "Log a training" at once (the trigger lives 3 s). Private unless `share`.
+ */
 export function ceuCommand(rt: SlackRuntime): Middleware<SlackCommandMiddlewareArgs> {
-  return async ({ command, ack, respond, client }) => {
-    await ack();
+  return async ({ command, ack, client }) => {
+    const teamId = teamOf(rt, 'command', command.team_id);
+    if (!teamId || !command.user_id) return void (await ack(UNREADABLE_TEXT));
     // Slack escapes &, < and > in command text as it does in messages.
-    const { text, share } = readShare(plainText(command.text));
+    const { text, share } = readShare(plainText(command.text ?? ''));
     if (!text) {
-      await openLogModal(rt, client, { triggerId: command.trigger_id, teamId: command.team_id, userId: command.user_id, metadata: {} }).catch(() => undefined);
+      await ack();
+      await openLogModal(rt, client, { triggerId: command.trigger_id, teamId, userId: command.user_id, metadata: {} });
       return;
     }
-    const surface: Surface = { kind: 'respond', respond, share: share && SHAREABLE.has(interpret(text).kind), client, userId: command.user_id };
-    await handled(rt, surface, 'command', async () => {
-      if (!(await firstDelivery(rt, 'slack-trigger', command.trigger_id))) return;
-      const { actor, firstContact } = await actorFor(rt, client, { teamId: command.team_id, userId: command.user_id, requestId: command.trigger_id });
-      await sendReplies(rt, surface, await converse(rt.core, actor, text, { firstContact }));
+    const where = { teamId, enterpriseId: command.enterprise_id || null, isEnterpriseInstall: command.is_enterprise_install === 'true', userId: command.user_id };
+    const stored = await accept(rt, `trigger:${command.trigger_id}`, { ...where, kind: 'command', channelId: command.channel_id, text, responseUrl: command.response_url, share }).catch((error: unknown) => {
+      rt.log.error('slack command not stored', { error: error instanceof Error ? error.message : String(error) });
+      return 'failed' as const;
     });
+    if (stored === 'failed') return void (await ack(NOT_STORED_TEXT));
+    if (stored === 'invalid') return void (await ack(UNREADABLE_TEXT));
+    await ack();
   };
 }
 

@@ -1,10 +1,10 @@
-import type { WebClient } from '@slack/web-api';
-import { converse } from '../../../src/index.ts';
-import { actorFor, anchorOf, firstDelivery, plainText, type SlackRuntime } from '../runtime.ts';
-import { handled, sendReplies, type Surface } from '../send.ts';
+import { accept } from '../inbound/accept.ts';
+import type { SlackRuntime } from '../runtime.ts';
 
 export interface IncomingMessage {
-  readonly teamId: string;
+  readonly teamId: string | undefined;
+  readonly enterpriseId: string | undefined;
+  readonly isEnterpriseInstall: boolean;
   readonly userId: string;
   readonly channel: string;
   readonly text: string;
@@ -16,18 +16,22 @@ export interface IncomingMessage {
 }
 
 /**
- * A person wrote to the bot (DM or mention): answer in the message's thread. A preview opened here
- * is anchored to the thread, so the answer to a question and a certificate shared there find it.
+ * A person wrote to the bot (DM or mention): store the delivery; it is answered in the message's
+ * thread once processed. Throws when it cannot be stored, so that Slack is not told it arrived
+ * (the receiver answers 500 and Slack delivers it again later).
  */
-export async function answerMessage(rt: SlackRuntime, client: WebClient, message: IncomingMessage): Promise<void> {
-  const threadTs = message.threadTs ?? message.ts;
-  const surface: Surface = { kind: 'thread', client, channel: message.channel, threadTs, userId: message.userId };
-  await handled(rt, surface, 'message', async () => {
-    if (!(await firstDelivery(rt, 'slack-event', message.eventId))) return;
-    if (!(await firstDelivery(rt, 'slack-message', message.clientMsgId))) return;
-    const { actor, firstContact } = await actorFor(rt, client, { teamId: message.teamId, userId: message.userId, requestId: message.eventId ?? message.ts });
-    // A channel is public: there, answers reach only a preview opened in the same thread.
-    const replies = await converse(rt.core, actor, plainText(message.text), { firstContact, anchor: anchorOf(message.channel, threadTs), public: !message.channel.startsWith('D') });
-    await sendReplies(rt, surface, replies);
+export async function acceptMessage(rt: SlackRuntime, message: IncomingMessage): Promise<void> {
+  if (!message.teamId || !message.eventId) return void rt.log.warn('slack message without a team or event id ignored', {});
+  await accept(rt, `event:${message.eventId}`, {
+    kind: 'message',
+    teamId: message.teamId,
+    enterpriseId: message.enterpriseId ?? null,
+    isEnterpriseInstall: message.isEnterpriseInstall,
+    userId: message.userId,
+    channel: message.channel,
+    text: message.text,
+    ts: message.ts,
+    threadTs: message.threadTs,
+    clientMsgId: message.clientMsgId ?? null,
   });
 }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackRuntime } from '../runtime.ts';
-import { answerMessage } from './conversation.ts';
+import { acceptMessage } from './conversation.ts';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -9,11 +9,13 @@ type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
  * files arrive through `file_shared`, so they are not handled twice.
  */
 export function directMessage(rt: SlackRuntime): Middleware<SlackEventMiddlewareArgs<'message'>> {
-  return async ({ message, body, client, context }: MessageArgs) => {
-    if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message && message.bot_id) return;
+  return async ({ message, body, context }: MessageArgs) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || ('bot_id' in message && message.bot_id)) return;
     if (!message.user || !message.text) return;
-    await answerMessage(rt, client, {
+    await acceptMessage(rt, {
       teamId: context.teamId ?? body.team_id,
+      enterpriseId: context.enterpriseId ?? body.enterprise_id,
+      isEnterpriseInstall: context.isEnterpriseInstall === true,
       userId: message.user,
       channel: message.channel,
       text: message.text,

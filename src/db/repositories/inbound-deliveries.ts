@@ -92,13 +92,13 @@ export async function claimDueInbound(db: Db, platforms: readonly string[], now:
     kind: row.kind,
     tenantKey: row.tenant_key,
     userKey: row.user_key,
-    payload: row.payload,
+    payload: JSON.parse(row.payload) as unknown,
     receivedAt: row.received_at,
     status: row.status === 'replying' ? 'replying' : 'processing',
     attempts: row.attempts,
     replyAttempts: row.reply_attempts,
     leaseToken: row.lease_token ?? '',
-    outcome: row.outcome,
+    outcome: row.outcome === null ? null : (JSON.parse(row.outcome) as unknown),
     failed: row.failed,
   }));
 }
@@ -123,7 +123,7 @@ export async function holdsLease(trx: Db, id: string, leaseToken: string): Promi
 export async function recordOutcome(trx: Db, id: string, leaseToken: string, outcome: unknown, failed: boolean, lastError: string | null, now: Date, leaseMs: number): Promise<void> {
   await trx
     .updateTable('inbound_deliveries')
-    .set({ status: 'replying', outcome: JSON.stringify(outcome ?? null), failed, last_error: lastError, processed_at: now, available_at: new Date(now.getTime() + leaseMs) })
+    .set({ status: 'replying', outcome: JSON.stringify(outcome ?? null), failed, last_error: lastError === null ? null : storable(lastError), processed_at: now, available_at: new Date(now.getTime() + leaseMs) })
     .where('id', '=', id)
     .where('lease_token', '=', leaseToken)
     .execute();
@@ -133,7 +133,7 @@ export async function recordOutcome(trx: Db, id: string, leaseToken: string, out
 export async function retryInboundLater(db: Db, id: string, leaseToken: string, availableAt: Date, error: string): Promise<void> {
   await db
     .updateTable('inbound_deliveries')
-    .set({ status: 'pending', lease_token: null, available_at: availableAt, last_error: error.slice(0, 2000) })
+    .set({ status: 'pending', lease_token: null, available_at: availableAt, last_error: storable(error) })
     .where('id', '=', id)
     .where('lease_token', '=', leaseToken)
     .where('status', '=', 'processing')
@@ -144,7 +144,7 @@ export async function retryInboundLater(db: Db, id: string, leaseToken: string, 
 export async function retryReplyLater(db: Db, id: string, leaseToken: string, availableAt: Date, error: string): Promise<void> {
   await db
     .updateTable('inbound_deliveries')
-    .set({ lease_token: null, available_at: availableAt, last_error: error.slice(0, 2000) })
+    .set({ lease_token: null, available_at: availableAt, last_error: storable(error) })
     .where('id', '=', id)
     .where('lease_token', '=', leaseToken)
     .where('status', '=', 'replying')
@@ -154,7 +154,7 @@ export async function retryReplyLater(db: Db, id: string, leaseToken: string, av
 export async function finishInbound(db: Db, id: string, leaseToken: string, now: Date, error: string | null = null): Promise<void> {
   await db
     .updateTable('inbound_deliveries')
-    .set((eb) => ({ status: 'finished', lease_token: null, finished_at: now, last_error: error === null ? eb.ref('last_error') : error.slice(0, 2000) }))
+    .set((eb) => ({ status: 'finished', lease_token: null, finished_at: now, last_error: error === null ? eb.ref('last_error') : storable(error) }))
     .where('id', '=', id)
     .where('lease_token', '=', leaseToken)
     .execute();
@@ -179,4 +179,9 @@ export async function countInbound(db: Db): Promise<Record<InboundStatus, number
     if (row.failed) counts.failed += Number(row.n);
   }
   return counts;
+}
+
+/** An error message as a text column takes it: bounded, and without NUL (PostgreSQL refuses it in text). */
+function storable(message: string): string {
+  return message.replaceAll('\u0000', '\\0').slice(0, 2000);
 }

@@ -1,0 +1,25 @@
+import type { Db } from '../connection.ts';
+
+export interface PlatformPersonRef {
+  readonly platform: string;
+  readonly organisationExternalId: string;
+  readonly userExternalId: string;
+}
+
+/** The organisation and person a platform's ids name, if both exist (read only: nothing is created). */
+export async function findKnownPerson(db: Db, ref: PlatformPersonRef): Promise<{ organisationId: string; personId: string } | undefined> {
+  const organisation = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('platform', '=', ref.platform)
+    .where('external_id', '=', ref.organisationExternalId)
+    .executeTakeFirst();
+  if (!organisation) return undefined;
+  const person = await db
+    .selectFrom('people')
+    .select('id')
+    .where('organisation_id', '=', organisation.id)
+    .where('platform_user_id', '=', ref.userExternalId)
+    .executeTakeFirst();
+  return person && { organisationId: organisation.id, personId: person.id };
+}
