@@ -16,6 +16,7 @@ describe('migrations', () => {
       'credentials',
       'drafts',
       'fee_payments',
+      'inbound_deliveries',
       'organisations',
       'people',
       'platform_installations',
