@@ -155,6 +155,15 @@ export interface PlatformInstallationTable {
   deactivated_at: Instant | null;
 }
 
+/** A single-use OAuth state awaiting its callback (platform-level, not a tenant row). */
+export interface OAuthStateTable {
+  state_hash: string;
+  platform: string;
+  payload: Json<unknown>;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
@@ -168,6 +177,7 @@ export interface Database {
   audit_events: AuditEventTable;
   processed_inbound: ProcessedInboundTable;
   platform_installations: PlatformInstallationTable;
+  oauth_states: OAuthStateTable;
 }
 
 /** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */

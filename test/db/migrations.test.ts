@@ -16,6 +16,7 @@ describe('migrations', () => {
       'credentials',
       'drafts',
       'fee_payments',
+      'oauth_states',
       'organisations',
       'people',
       'platform_installations',
