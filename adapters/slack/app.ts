@@ -1,11 +1,12 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, type InstallationStore, type InstallProviderOptions } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
-import type { CoreDeps, Logger, SlackConfig } from '../../src/index.ts';
+import type { CoreDeps, Logger, SecretBox, SlackConfig } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { Sleeper } from './deliver.ts';
 import { createHttpServer, listen } from './http-server.ts';
 import { postgresInstallationStore } from './installation-store.ts';
+import { postgresStateStore } from './oauth-state-store.ts';
 import { PeopleDirectory, slackErrorCode } from './people.ts';
 import { registerListeners } from './register.ts';
 import type { SlackRuntime } from './runtime.ts';
@@ -23,6 +24,8 @@ export interface SlackAppOptions {
   readonly botIdentity?: { readonly botId: string; readonly botUserId: string };
   /** Real seconds since the epoch, for Slack's replay window (Bolt checks against the real clock too). */
   readonly nowSeconds?: () => number;
+  /** Encrypts installation tokens (OAuth). Absent or null: no key, so installs are refused, never stored in clear. */
+  readonly secrets?: SecretBox | null;
 }
 
 export interface RunningSlack {
@@ -56,20 +59,24 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
     return { port: null, stop: () => app.stop().then(() => undefined) };
   }
   if (!config.signingSecret) throw new SlackStartError('The Slack HTTP receiver needs SLACK_SIGNING_SECRET to verify requests; refusing to start without it.');
-  const store = config.oauth ? postgresInstallationStore(options.core.db, options.core.clock) : null;
-  const receiver = new HTTPReceiver({
-    signingSecret: config.signingSecret,
-    logger,
-    ...(config.oauth && store
-      ? { clientId: config.oauth.clientId, clientSecret: config.oauth.clientSecret, stateSecret: config.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore: store, installerOptions: { directInstall: true, clientOptions } }
-      : {}),
-  });
+  const store = config.oauth ? postgresInstallationStore(options.core.db, options.core.clock, options.secrets ?? null) : null;
+  const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, logger, ...(store ? oauthOptions(options, store, clientOptions) : {}) });
   const app = new App({ receiver, logger, clientOptions, ...identity });
   registerListeners(app, rt, store);
   app.error(async (error) => log.error('slack unhandled error', { error: error.message, code: error.code }));
   const server = createHttpServer({ slack: receiver.requestListener, nowSeconds: options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)) });
   const bound = await listen(server, port, host);
   return { port: bound, stop: () => closeServer(server) };
+}
+
+/** OAuth install for many workspaces: tokens in our installation store, single-use states in our state store. */
+function oauthOptions(options: SlackAppOptions, installationStore: InstallationStore, clientOptions: InstallProviderOptions['clientOptions']) {
+  const { config, core, log } = options;
+  if (!config.oauth) return {};
+  if (!options.secrets) log.error('Slack OAuth is configured but RECERT_ENCRYPTION_KEY is not: installs will be refused until a key is set (tokens are stored only encrypted)');
+  const stateStore = postgresStateStore(core.db, core.clock);
+  const { clientId, clientSecret, stateSecret } = config.oauth;
+  return { clientId, clientSecret, stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true, clientOptions, stateStore } };
 }
 
 function runtimeOf(options: SlackAppOptions): SlackRuntime {
