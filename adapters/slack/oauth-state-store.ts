@@ -40,7 +40,7 @@ export function postgresStateStore(db: Db, clock: Clock, ttlMs = STATE_TTL_MS): 
     async verifyStateParam(_now: Date, state: string) {
       const consumed = await consumeOAuthState(db, 'slack', state, clock.now().toJSDate());
       if (!consumed.ok) throw new OAuthStateRefusedError(consumed.reason);
-      return installOptionsSchema.parse(consumed.payload) as InstallURLOptions;
+      return installOptionsSchema.parse(consumed.payload);
     },
   };
 }
