@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseKeySpec } from './secrets/key-spec.ts';
+import type { EncryptionKey } from './secrets/secret-box.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -22,6 +24,11 @@ export interface Config {
   /** Who is speaking in the terminal chat at start. */
   readonly shellUser: string;
   readonly slack: SlackConfig | null;
+  /**
+   * RECERT_ENCRYPTION_KEY: the first key encrypts stored tokens, all of them decrypt (rotation).
+   * Null when unset: the embedded database then uses a key file in its data directory.
+   */
+  readonly encryptionKeys: readonly EncryptionKey[] | null;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +63,12 @@ const schema = z.object({
   SLACK_CLIENT_SECRET: optional,
   SLACK_STATE_SECRET: optional,
   SLACK_API_URL: optional.refine((v) => v === null || /^https?:\/\//.test(v), 'SLACK_API_URL must be an http(s) URL'),
+  RECERT_ENCRYPTION_KEY: optional.transform((v, ctx) => {
+    if (v === null) return null;
+    const { keys, problems } = parseKeySpec(v, 'RECERT_ENCRYPTION_KEY');
+    for (const message of problems) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    return keys;
+  }),
 });
 
 export interface ConfigDefaults {
@@ -79,6 +92,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
     timeZone,
     shellUser: e.RECERT_USER ?? defaults.userName,
     slack: slackConfig(e),
+    encryptionKeys: e.RECERT_ENCRYPTION_KEY,
   };
 }
 

@@ -8,6 +8,9 @@ export { silentLogger } from './log.ts';
 export { parseConfig, ConfigError, type Config, type SlackConfig, type LogLevel } from './config.ts';
 export { RecertError, isRecertError, type ErrorCode, type ErrorDetails } from './errors.ts';
 export type * from './replies.ts';
+export { SecretBox, SecretError, KEY_BYTES, type EncryptionKey, type SealedSecret, type SecretErrorCode } from './secrets/secret-box.ts';
+export { parseKeySpec, formatKeySpec } from './secrets/key-spec.ts';
+export type { SecretPath } from './secrets/sealed-fields.ts';
 
 export { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from './domain/activity-kind.ts';
 export { CMSS_RULES, type CredentialRules, type CreditBucket } from './domain/credential-rules.ts';
@@ -24,7 +27,9 @@ export { claimInbound } from './db/repositories/inbound.ts';
 export { enqueueInbound, countInbound, type NewInbound } from './db/repositories/inbound-deliveries.ts';
 export { InboxDrainer, DEFAULT_DRAINER_OPTIONS, type DrainerOptions, type DrainerDeps } from './inbox/drainer.ts';
 export { PermanentDeliveryError, type InboundHandler, type InboundDelivery } from './inbox/handler.ts';
-export { saveInstallation, findInstallation, deactivateInstallation, type InstallationKey, type StoredInstallation } from './db/repositories/installations.ts';
+export { saveInstallation, findInstallation, deactivateInstallation, type InstallationKey, type InstallationSecrets, type StoredInstallation } from './db/repositories/installations.ts';
+export { rotateInstallationSecrets, type RotationReport, type RotationFailure } from './db/repositories/installation-secrets.ts';
+export { issueOAuthState, consumeOAuthState, type ConsumedState } from './db/repositories/oauth-states.ts';
 export type { Db } from './db/connection.ts';
 
 export type { CoreDeps } from './use-cases/deps.ts';

@@ -1,5 +1,6 @@
 import { ConfigError, DataDirInUseError, MigrationFailedError } from '../../src/index.ts';
 import { SlackStartError } from '../slack/app.ts';
+import { keysCommand } from './commands/keys.ts';
 import { parseCommand } from './commands/parse.ts';
 import { serveCommand } from './commands/serve.ts';
 import { shellCommand } from './commands/shell.ts';
@@ -15,6 +16,7 @@ Commands:
   parse [--json] [text]
                      show what the bot reads from a text; without text, one text per line from stdin
   migrate            bring the database schema up to date
+  keys rotate        re-encrypt every stored token with the first key of RECERT_ENCRYPTION_KEY
   help               this text
 
 Configuration comes from the environment and a .env file; see README.md.`;
@@ -32,6 +34,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return withRuntime(config, makeLogger(config, false), async ({ database }) =>
           print(database.migrationsApplied.length ? `Applied: ${database.migrationsApplied.join(', ')}` : 'The database is up to date.', 0),
         );
+      case 'keys':
+        return keysCommand(args, config);
       case 'shell':
         return withRuntime(config, makeLogger(config, true), shellCommand);
       case 'serve':

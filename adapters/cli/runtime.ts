@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Config, type CoreDeps, type Logger, type OpenDatabase } from '../../src/index.ts';
+import { openDatabase, type Config, type CoreDeps, type Logger, type OpenDatabase, type SecretBox } from '../../src/index.ts';
+import { secretBoxFor } from './encryption-keys.ts';
 import { jsonLogger } from './logger.ts';
 import { systemClock } from './system-clock.ts';
 
@@ -7,6 +8,8 @@ export interface Runtime {
   readonly deps: CoreDeps;
   readonly database: OpenDatabase;
   readonly config: Config;
+  /** Encrypts stored tokens; null on a real database without RECERT_ENCRYPTION_KEY (storing one is then refused). */
+  readonly secrets: SecretBox | null;
   /** Resolves when SIGINT or SIGTERM arrives: stop taking work and return. */
   readonly stopping: Promise<NodeJS.Signals>;
 }
@@ -26,7 +29,8 @@ export function makeLogger(config: Config, quiet: boolean): Logger {
 function secretsOf(config: Config): string[] {
   const slack = config.slack;
   const password = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : '';
-  return [slack?.signingSecret, slack?.botToken, slack?.appToken, slack?.oauth?.clientSecret, slack?.oauth?.stateSecret, password].filter((s): s is string => Boolean(s));
+  const keys = (config.encryptionKeys ?? []).map((k) => k.key.toString('base64'));
+  return [slack?.signingSecret, slack?.botToken, slack?.appToken, slack?.oauth?.clientSecret, slack?.oauth?.stateSecret, password, ...keys].filter((s): s is string => Boolean(s));
 }
 
 /**
@@ -60,7 +64,8 @@ export async function withRuntime(config: Config, log: Logger, body: (runtime: R
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    return await body({ deps: { db: database.db, clock: systemClock, log }, database, config, stopping });
+    const secrets = await secretBoxFor(config, database.embedded, log);
+    return await body({ deps: { db: database.db, clock: systemClock, log }, database, config, secrets, stopping });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

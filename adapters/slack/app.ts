@@ -1,7 +1,7 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, type InstallationStore, type InstallProviderOptions } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
-import { InboxDrainer, type CoreDeps, type Db, type Logger, type SlackConfig } from '../../src/index.ts';
+import { InboxDrainer, type CoreDeps, type Db, type Logger, type SecretBox, type SlackConfig } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { installedClients, singleWorkspaceClients, type SlackClients } from './clients.ts';
 import type { Sleeper } from './deliver.ts';
@@ -9,6 +9,7 @@ import { createHttpServer, listen } from './http-server.ts';
 import { PLATFORM } from './inbound/accept.ts';
 import { slackInboundHandler } from './inbound/handler.ts';
 import { postgresInstallationStore } from './installation-store.ts';
+import { postgresStateStore } from './oauth-state-store.ts';
 import { PeopleDirectory, slackErrorCode } from './people.ts';
 import { registerListeners } from './register.ts';
 import { responder } from './respond.ts';
@@ -31,6 +32,8 @@ export interface SlackAppOptions {
   readonly botIdentity?: { readonly botId: string; readonly botUserId: string };
   /** Real seconds since the epoch, for Slack's replay window (Bolt checks against the real clock too). */
   readonly nowSeconds?: () => number;
+  /** Encrypts installation tokens (OAuth). Absent or null: no key, so installs are refused, never stored in clear. */
+  readonly secrets?: SecretBox | null;
 }
 
 export interface RunningSlack {
@@ -56,7 +59,7 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
   const bot = config.oauth ? null : (options.botIdentity ?? (await verifyToken(config, clientOptions)));
   const identity = bot ? { ...bot, tokenVerificationEnabled: false, token: config.botToken ?? '' } : {};
-  const store = config.oauth ? postgresInstallationStore(options.core.db, options.core.clock) : null;
+  const store = config.oauth ? postgresInstallationStore(options.core.db, options.core.clock, options.secrets ?? null) : null;
   const clients: SlackClients = store ? installedClients(store, clientOptions) : singleWorkspaceClients(config.botToken ?? '', bot?.botUserId ?? '', clientOptions);
   const inbox = startInbox(options, clients);
   if (config.appToken) {
@@ -72,9 +75,7 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
     logger,
     // The HTTP answer waits for the listener: a delivery is stored in the inbox before Slack hears "200".
     processBeforeResponse: true,
-    ...(config.oauth && store
-      ? { clientId: config.oauth.clientId, clientSecret: config.oauth.clientSecret, stateSecret: config.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore: store, installerOptions: { directInstall: true, clientOptions } }
-      : {}),
+    ...(store ? oauthOptions(options, store, clientOptions) : {}),
   });
   const app = new App({ receiver, logger, clientOptions, ...identity });
   registerListeners(app, inbox.rt, store);
@@ -83,6 +84,16 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
   const bound = await listen(server, port, host);
   // Stop taking requests first, then let the workers finish what they hold.
   return { port: bound, stop: async () => (await closeServer(server), await inbox.drainer.stop()) };
+}
+
+/** OAuth install for many workspaces: tokens in our installation store, single-use states in our state store. */
+function oauthOptions(options: SlackAppOptions, installationStore: InstallationStore, clientOptions: InstallProviderOptions['clientOptions']) {
+  const { config, core, log } = options;
+  if (!config.oauth) return {};
+  if (!options.secrets) log.error('Slack OAuth is configured but RECERT_ENCRYPTION_KEY is not: installs will be refused until a key is set (tokens are stored only encrypted)');
+  const stateStore = postgresStateStore(core.db, core.clock);
+  const { clientId, clientSecret, stateSecret } = config.oauth;
+  return { clientId, clientSecret, stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true, clientOptions, stateStore } };
 }
 
 /** The runtime every handler gets, and the workers that process what the handlers store. */

@@ -1,9 +1,22 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import { z } from 'zod';
-import { deactivateInstallation, findInstallation, saveInstallation, type Clock, type Db, type InstallationKey } from '../../src/index.ts';
+import { deactivateInstallation, findInstallation, saveInstallation, type Clock, type Db, type InstallationKey, type InstallationSecrets, type SecretBox, type SecretPath } from '../../src/index.ts';
 
 /** Installation lookups sit on the path to every ack (Bolt authorizes first): keep them in memory this long (ms). */
 const CACHE_TTL_MS = 60_000;
+
+/**
+ * Every credential in Bolt's `Installation`: bot and user tokens, their refresh tokens (token
+ * rotation), and the incoming-webhook URL (anyone holding it can post). They are stored encrypted
+ * and erased on uninstall; ids, scopes, names and expiry times stay readable.
+ */
+export const SLACK_SECRET_PATHS: readonly SecretPath[] = [
+  ['bot', 'token'],
+  ['bot', 'refreshToken'],
+  ['user', 'token'],
+  ['user', 'refreshToken'],
+  ['incomingWebhook', 'url'],
+];
 
 const installationSchema = z
   .object({
@@ -26,16 +39,18 @@ function keyOf(query: { teamId?: string | undefined; enterpriseId?: string | und
 }
 
 /**
- * Bolt's installation store on Recert's database. Uninstalling marks the installation inactive and
- * keeps it (and the organisation's records); a reinstall reactivates it.
+ * Bolt's installation store on Recert's database, tokens encrypted with `box` (null: no key, so an
+ * install is refused rather than stored in clear). Uninstalling erases the tokens and marks the
+ * installation inactive, keeping the rest (and the organisation's records); a reinstall reactivates it.
  */
-export function postgresInstallationStore(db: Db, clock: Clock): InstallationStore & { forget(): void } {
+export function postgresInstallationStore(db: Db, clock: Clock, box: SecretBox | null): InstallationStore & { forget(): void } {
+  const secrets: InstallationSecrets = { box, paths: SLACK_SECRET_PATHS };
   const cache = new Map<string, { installation: Installation; until: number }>();
   const cacheKey = (key: InstallationKey) => `${key.isEnterpriseInstall ? 'E' : 'T'}:${key.enterpriseId ?? ''}:${key.teamId ?? ''}`;
   return {
     async storeInstallation(installation) {
       const key = keyOf({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall });
-      await saveInstallation(db, key, installation, clock.now().toJSDate());
+      await saveInstallation(db, secrets, key, installation, clock.now().toJSDate());
       cache.delete(cacheKey(key));
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
@@ -43,7 +58,7 @@ export function postgresInstallationStore(db: Db, clock: Clock): InstallationSto
       const hit = cache.get(cacheKey(key));
       const now = clock.now().toMillis();
       if (hit && hit.until > now) return hit.installation;
-      const stored = await findInstallation(db, key);
+      const stored = await findInstallation(db, secrets, key);
       if (!stored?.active) throw new InstallationNotFoundError(cacheKey(key));
       // Validated shape; the full Installation type (auth versions, enterprise generics) is Bolt's own.
       const installation = installationSchema.parse(stored.data) as unknown as Installation;
@@ -52,7 +67,7 @@ export function postgresInstallationStore(db: Db, clock: Clock): InstallationSto
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
       const key = keyOf(query);
-      await deactivateInstallation(db, key, clock.now().toJSDate());
+      await deactivateInstallation(db, secrets, key, clock.now().toJSDate());
       cache.delete(cacheKey(key));
     },
     forget() {

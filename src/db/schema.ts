@@ -177,6 +177,15 @@ export interface InboundDeliveryTable {
   finished_at: Instant | null;
 }
 
+/** A single-use OAuth state awaiting its callback (platform-level, not a tenant row). */
+export interface OAuthStateTable {
+  state_hash: string;
+  platform: string;
+  payload: Json<unknown>;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
@@ -191,6 +200,7 @@ export interface Database {
   processed_inbound: ProcessedInboundTable;
   platform_installations: PlatformInstallationTable;
   inbound_deliveries: InboundDeliveryTable;
+  oauth_states: OAuthStateTable;
 }
 
 /** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */

@@ -17,6 +17,7 @@ describe('migrations', () => {
       'drafts',
       'fee_payments',
       'inbound_deliveries',
+      'oauth_states',
       'organisations',
       'people',
       'platform_installations',

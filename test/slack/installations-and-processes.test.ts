@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { postgresInstallationStore } from '../../adapters/slack/installation-store.ts';
+import { postgresInstallationStore, SLACK_SECRET_PATHS } from '../../adapters/slack/installation-store.ts';
 import { saveInstallation } from '../../src/db/repositories/installations.ts';
 import { testDeps } from '../builders/deps.ts';
+import { testSecretBox } from '../builders/secrets.ts';
 import { interceptSlack, startTestSlack, textOf, waitFor, type TestSlack } from '../support/slack/harness.ts';
 import { dmMessage, eventEnvelope } from '../support/slack/payloads.ts';
 import { useTestDatabase } from '../support/test-database.ts';
@@ -14,8 +15,9 @@ describe('the installation store', () => {
   it('serves lookups from memory for a minute (they sit before every ack), then from the database again', async () => {
     const deps = testDeps(database.current.db);
     const key = { platform: 'slack', enterpriseId: null, teamId: 'T0CACHE', isEnterpriseInstall: false };
-    await saveInstallation(deps.db, key, { team: { id: 'T0CACHE' }, bot: { token: 'xoxb-cached', userId: 'U0B', id: 'B0B', scopes: ['chat:write'] } }, new Date());
-    const store = postgresInstallationStore(deps.db, deps.clock);
+    const box = testSecretBox();
+    await saveInstallation(deps.db, { box, paths: SLACK_SECRET_PATHS }, key, { team: { id: 'T0CACHE' }, bot: { token: 'xoxb-cached', userId: 'U0B', id: 'B0B', scopes: ['chat:write'] } }, new Date());
+    const store = postgresInstallationStore(deps.db, deps.clock, box);
     const query = { teamId: 'T0CACHE', enterpriseId: undefined, isEnterpriseInstall: false } as const;
     expect((await store.fetchInstallation(query)).bot?.token).toBe('xoxb-cached');
     await sql`update platform_installations set active = false where installation_key = 'team:T0CACHE'`.execute(deps.db);

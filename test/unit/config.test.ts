@@ -14,6 +14,7 @@ describe('parseConfig', () => {
       timeZone: 'America/New_York',
       shellUser: 'Dana',
       slack: null,
+      encryptionKeys: null,
     });
   });
 

@@ -3,7 +3,9 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/app.ts';
 import type { SlackConfig } from '../../../src/config.ts';
 import type { Db } from '../../../src/db/connection.ts';
+import type { SecretBox } from '../../../src/secrets/secret-box.ts';
 import { testDeps, type TestDeps } from '../../builders/deps.ts';
+import { testSecretBox } from '../../builders/secrets.ts';
 import { BOT_USER, TEAM, USER } from './payloads.ts';
 import { SlackSender } from './signed-request.ts';
 
@@ -17,8 +19,11 @@ export interface TestSlack {
   stop(): Promise<void>;
 }
 
-/** The real Slack adapter on a free port, over the test database, with a fixed clock for the core. */
-export async function startTestSlack(db: Db, config: Partial<SlackConfig> = {}): Promise<TestSlack> {
+/**
+ * The real Slack adapter on a free port, over the test database, with a fixed clock for the core
+ * and a test encryption key (`secrets: null`: none configured).
+ */
+export async function startTestSlack(db: Db, config: Partial<SlackConfig> = {}, options: { readonly secrets?: SecretBox | null } = {}): Promise<TestSlack> {
   const deps = testDeps(db, '2026-11-27T15:00:00Z');
   const running: RunningSlack = await startSlack(
     {
@@ -28,6 +33,7 @@ export async function startTestSlack(db: Db, config: Partial<SlackConfig> = {}):
       newReference: () => 'ref0001',
       sleep: async () => undefined,
       botIdentity: { botId: 'B0BOT', botUserId: BOT_USER },
+      secrets: options.secrets === undefined ? testSecretBox() : options.secrets,
     },
     0,
     '127.0.0.1',
