@@ -25,6 +25,8 @@ export interface SlackAppOptions {
   readonly ingress?: Db;
   /** Deliveries this process works on at once (the rest wait in the inbox). */
   readonly inboxConcurrency?: number;
+  /** This process is the database's only user (the embedded database): see DrainerOptions.exclusive. */
+  readonly exclusiveDatabase?: boolean;
   readonly log: Logger;
   readonly newReference: () => string;
   readonly sleep?: Sleeper;
@@ -65,7 +67,7 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
   if (config.appToken) {
     const app = new App({ socketMode: true, appToken: config.appToken, logger, clientOptions, ...identity });
     registerListeners(app, inbox.rt, null);
-    app.error(async (error) => log.error('slack unhandled error', { error: error.message, code: error.code }));
+    app.error(rethrowing(log));
     await app.start();
     return { port: null, stop: async () => (await app.stop(), await inbox.drainer.stop()) };
   }
@@ -79,11 +81,22 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
   });
   const app = new App({ receiver, logger, clientOptions, ...identity });
   registerListeners(app, inbox.rt, store);
-  app.error(async (error) => log.error('slack unhandled error', { error: error.message, code: error.code }));
+  app.error(rethrowing(log));
   const server = createHttpServer({ slack: receiver.requestListener, nowSeconds: options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)) });
   const bound = await listen(server, port, host);
   // Stop taking requests first, then let the workers finish what they hold.
   return { port: bound, stop: async () => (await closeServer(server), await inbox.drainer.stop()) };
+}
+
+/**
+ * Bolt's global error handler: log, then fail the request. Swallowing the error would make Bolt
+ * answer 200 to an event whose delivery could not be stored, and Slack would never send it again.
+ */
+function rethrowing(log: Logger): (error: Error & { code?: string }) => Promise<void> {
+  return async (error) => {
+    log.error('slack request failed', { error: error.message, code: error.code });
+    throw error;
+  };
 }
 
 /** OAuth install for many workspaces: tokens in our installation store, single-use states in our state store. */
@@ -114,7 +127,7 @@ function startInbox(options: SlackAppOptions, clients: SlackClients): { rt: Slac
     kick: () => wake.kick(),
   };
   const handlers = new Map([[PLATFORM, slackInboundHandler(rt)]]);
-  const drainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, { concurrency: options.inboxConcurrency ?? 8 });
+  const drainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, { concurrency: options.inboxConcurrency ?? 8, exclusive: options.exclusiveDatabase === true });
   wake.kick = () => drainer.kick();
   drainer.start();
   return { rt, drainer };

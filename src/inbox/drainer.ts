@@ -2,9 +2,11 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import {
   claimDueInbound,
+  extendLease,
   finishInbound,
   holdsLease,
   recordOutcome,
+  releaseAllLeases,
   retryInboundLater,
   retryReplyLater,
   type ClaimedInbound,
@@ -23,7 +25,10 @@ export interface DrainerDeps {
 export interface DrainerOptions {
   /** Deliveries processed at once by this process: the backlog waits in Postgres, not in memory. */
   readonly concurrency: number;
-  /** How long (ms) a worker holds a delivery before another may take it over. */
+  /**
+   * How long (ms) a worker holds a delivery before another may take it over: how soon the work of a
+   * crashed process is picked up. A worker still busy renews its lease every third of this.
+   */
   readonly leaseMs: number;
   /** How often (ms) to look for work when nothing was announced (other processes' retries). */
   readonly pollMs: number;
@@ -32,15 +37,21 @@ export interface DrainerOptions {
   readonly maxReplyAttempts: number;
   /** Wait (ms) before attempt `attempt + 1`. */
   readonly backoffMs: (attempt: number) => number;
+  /**
+   * This process is the database's only user (the embedded database): at start, deliveries its
+   * previous run held are taken back at once instead of when their leases end.
+   */
+  readonly exclusive: boolean;
 }
 
 export const DEFAULT_DRAINER_OPTIONS: DrainerOptions = {
   concurrency: 8,
-  leaseMs: 120_000,
+  leaseMs: 30_000,
   pollMs: 1_000,
   maxAttempts: 5,
   maxReplyAttempts: 5,
   backoffMs: (attempt) => Math.min(60_000, 500 * 4 ** (attempt - 1)),
+  exclusive: false,
 };
 
 class LostLease extends Error {}
@@ -70,7 +81,13 @@ export class InboxDrainer {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.loop = this.recover().then(() => this.run());
+  }
+
+  private async recover(): Promise<void> {
+    if (!this.options.exclusive) return;
+    const released = await releaseAllLeases(this.deps.db, [...this.handlers.keys()], this.now()).catch((error: unknown) => (this.claimFailed(error), 0));
+    if (released) this.deps.log.warn('inbox: took back deliveries the previous run left unfinished', { count: released });
   }
 
   /** Stop taking work; resolves when what was taken is done. */
@@ -144,7 +161,21 @@ export class InboxDrainer {
     });
   }
 
+  /** Process one delivery, renewing its lease while it runs. */
   private async process(item: ClaimedInbound): Promise<void> {
+    const heartbeat = setInterval(() => {
+      const until = new Date(this.now().getTime() + this.options.leaseMs);
+      extendLease(this.deps.db, item.id, item.leaseToken, until).catch((error: unknown) => this.bookkeepingFailed(item, error));
+    }, this.options.leaseMs / 3);
+    heartbeat.unref?.();
+    try {
+      await this.processLeased(item);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async processLeased(item: ClaimedInbound): Promise<void> {
     const handler = this.handlers.get(item.platform);
     if (!handler) return this.giveUp(item, `no handler for platform ${item.platform}`);
     if (item.status === 'replying') return this.deliver(handler, item, item.outcome, item.failed);

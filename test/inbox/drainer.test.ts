@@ -136,6 +136,21 @@ describe('the inbox', () => {
     expect(await effectsOf(platform)).toHaveLength(2);
   });
 
+  it('the only process of a database takes back, at start, what its killed previous run held', async () => {
+    const platform = `p-${randomUUID()}`;
+    const clock = fixedClock('2026-12-01T10:00:00Z');
+    await enqueue(platform, 3, clock);
+    expect(await claimDueInbound(database.current.db, [platform], clock.now().toJSDate(), 60_000, 10)).toHaveLength(3);
+    const { handler, delivered } = recordingHandler(platform);
+    const restarted = drainer(database.current.db, clock, platform, handler, { exclusive: true, pollMs: 20 });
+    restarted.start();
+    const until = Date.now() + 10_000;
+    while (delivered.length < 3 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    await restarted.stop();
+    expect(delivered).toHaveLength(3);
+    expect(await effectsOf(platform)).toHaveLength(3);
+  });
+
   it('a worker whose lease ran out while it was still preparing writes nothing: the one that took over did it', async () => {
     const platform = `p-${randomUUID()}`;
     const clock = fixedClock('2026-12-01T10:00:00Z');

@@ -8,7 +8,7 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
   if (!config.slack) return shellCommand(runtime);
   const slack = await startSlack(
     // The embedded database is one backend: a few workers keep it busy; more would only queue.
-    { config: config.slack, core: deps, ingress: runtime.database.ingressDb, inboxConcurrency: runtime.database.embedded ? 4 : 8, log: deps.log, newReference, secrets: runtime.secrets },
+    { config: config.slack, core: deps, ingress: runtime.database.ingressDb, inboxConcurrency: runtime.database.embedded ? 4 : 8, exclusiveDatabase: runtime.database.embedded, log: deps.log, newReference, secrets: runtime.secrets },
     config.port,
   );
   deps.log.info('slack adapter started', { mode: config.slack.appToken ? 'socket' : 'http', port: slack.port, oauth: config.slack.oauth !== null });

@@ -129,6 +129,27 @@ export async function recordOutcome(trx: Db, id: string, leaseToken: string, out
     .execute();
 }
 
+/**
+ * Make every held delivery due now. Only for a process that is sure to be the database's only
+ * user (the embedded database, guarded by its lock file): whatever is held was held by its own
+ * previous run, which crashed or was killed, so there is no reason to wait for those leases to end.
+ */
+export async function releaseAllLeases(db: Db, platforms: readonly string[], now: Date): Promise<number> {
+  const result = await db
+    .updateTable('inbound_deliveries')
+    .set({ lease_token: null, available_at: now })
+    .where('platform', 'in', [...platforms])
+    .where('status', 'in', ['processing', 'replying'])
+    .where('available_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Still working on it: push the lease's end to `until` (a heartbeat while a slow delivery runs). */
+export async function extendLease(db: Db, id: string, leaseToken: string, until: Date): Promise<void> {
+  await db.updateTable('inbound_deliveries').set({ available_at: until }).where('id', '=', id).where('lease_token', '=', leaseToken).where('status', '<>', 'finished').execute();
+}
+
 /** The effect failed (a passing fault): back to pending, not before `availableAt`. */
 export async function retryInboundLater(db: Db, id: string, leaseToken: string, availableAt: Date, error: string): Promise<void> {
   await db

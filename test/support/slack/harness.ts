@@ -23,7 +23,7 @@ export interface TestSlack {
  * The real Slack adapter on a free port, over the test database, with a fixed clock for the core
  * and a test encryption key (`secrets: null`: none configured).
  */
-export async function startTestSlack(db: Db, config: Partial<SlackConfig> = {}, options: { readonly secrets?: SecretBox | null } = {}): Promise<TestSlack> {
+export async function startTestSlack(db: Db, config: Partial<SlackConfig> = {}, options: { readonly secrets?: SecretBox | null; readonly ingress?: Db } = {}): Promise<TestSlack> {
   const deps = testDeps(db, '2026-11-27T15:00:00Z');
   const running: RunningSlack = await startSlack(
     {
@@ -34,6 +34,7 @@ export async function startTestSlack(db: Db, config: Partial<SlackConfig> = {}, 
       sleep: async () => undefined,
       botIdentity: { botId: 'B0BOT', botUserId: BOT_USER },
       secrets: options.secrets === undefined ? testSecretBox() : options.secrets,
+      ...(options.ingress ? { ingress: options.ingress } : {}),
     },
     0,
     '127.0.0.1',
