@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freePort, startServe, type ServeProcess } from '../../test/support/serve-process.ts';
+
+export const SECRET = 'bench-signing-secret';
+
+/** Resident memory (MB) of a process, from /proc (Linux). */
+export function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** A database for one run: a fresh PostgreSQL database (DATABASE_URL names the server), or an empty data directory. */
+export async function freshDatabase(label: string): Promise<{ env: Record<string, string>; name: string; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dir = await mkdtemp(path.join(tmpdir(), `recert-bench-${label}-`));
+    return { env: { RECERT_DATA_DIR: dir }, name: 'embedded PGlite', drop: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const name = `recert_bench_${label}_${process.pid}_${Date.now()}`;
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: target.toString() },
+    name: 'PostgreSQL 15',
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export async function startRecert(env: Record<string, string>, apiUrl: string): Promise<ServeProcess & { port: number }> {
+  const port = await freePort();
+  const serve = await startServe({ ...env, SLACK_API_URL: apiUrl, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'error' }, port);
+  return Object.assign(serve, { port });
+}
+
+const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url));
+const BARE_BOLT = fileURLToPath(new URL('./bare-bolt.ts', import.meta.url));
+
+/** The reference app (bare-bolt.ts) as a child process, like Recert's. */
+export async function startBareBolt(): Promise<{ child: ChildProcess; port: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [RUN_TS, BARE_BOLT], { env: { ...process.env, PORT: String(port), SLACK_SIGNING_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`bare bolt exited (${code})`)));
+  });
+  return {
+    child,
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
