@@ -19,10 +19,18 @@ const SCOPING_OPERATORS = new Set(['=', 'in']);
  * `organisation_id` value. A guard against forgetting the tenant, not a proof of correct scoping.
  */
 export class TenantGuardPlugin implements KyselyPlugin {
+  /**
+   * Queries that passed. Kysely checks a subquery on its own when the outer query is built, then
+   * embeds that same (immutable) node in the outer query: the outer walk need not check it again.
+   * Only subqueries are looked up here; every query Kysely sends is checked in full.
+   */
+  private readonly passed = new WeakSet<OperationNode>();
+
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     if (!DATA_QUERIES.has(args.node.kind)) return args.node;
-    const unscoped = unscopedTables(args.node);
+    const unscoped = unscopedTables(args.node, this.passed);
     if (unscoped.length > 0) throw new UnscopedQueryError([...new Set(unscoped)]);
+    this.passed.add(args.node);
     return args.node;
   }
 
@@ -40,21 +48,14 @@ interface QueryParts {
   readonly subqueries: OperationNode[];
 }
 
-function unscopedTables(query: OperationNode): string[] {
+function unscopedTables(query: OperationNode, passed: WeakSet<OperationNode>): string[] {
   const parts: QueryParts = { tables: new Map(), scopes: [], insertColumns: [], subqueries: [] };
-  collect(query, parts, { root: query, filtering: false, tableSlot: false });
+  collect(query, parts, query, false, false);
   const unscoped =
     query.kind === 'InsertQueryNode'
       ? parts.insertColumns.includes('organisation_id') ? [] : [...parts.tables.values()]
       : [...parts.tables].filter(([name]) => !parts.scopes.includes(name) && !parts.scopes.includes(null)).map(([, table]) => table);
-  return [...unscoped, ...parts.subqueries.flatMap(unscopedTables)];
-}
-
-interface Walk {
-  readonly root: OperationNode;
-  readonly filtering: boolean;
-  /** Inside a FROM, JOIN, UPDATE or INSERT INTO target: tables here are read or written. */
-  readonly tableSlot: boolean;
+  return [...unscoped, ...parts.subqueries.flatMap((sub) => (passed.has(sub) ? [] : unscopedTables(sub, passed)))];
 }
 
 /** Where a node's children name the tables it reads or writes (a ReferenceNode's `table` is only a qualifier). */
@@ -68,15 +69,48 @@ const TABLE_SLOTS: Readonly<Record<string, ReadonlySet<string>>> = {
   JoinNode: new Set(['table']),
 };
 
-function collect(node: OperationNode, parts: QueryParts, walk: Walk): void {
-  if (node !== walk.root && DATA_QUERIES.has(node.kind)) return void parts.subqueries.push(node);
-  if (walk.tableSlot) noteTable(node, parts);
-  if (walk.filtering && node.kind === 'BinaryOperationNode') noteScope(node, parts);
+/**
+ * Nodes whose children can hold no table, no condition and no query, so the walk stops at them:
+ * names and operators, parameter values (a value is data, never SQL, whatever its shape), and
+ * references and table names, which are read where they matter (`noteScope`, `noteTable`).
+ */
+const LEAVES: ReadonlySet<string> = new Set([
+  'IdentifierNode',
+  'SchemableIdentifierNode',
+  'ColumnNode',
+  'SelectAllNode',
+  'OperatorNode',
+  'ValueNode',
+  'PrimitiveValueListNode',
+  'DefaultInsertValueNode',
+  'ReferenceNode',
+  'TableNode',
+]);
+
+/**
+ * Walk one query level. It runs on every query, so it allocates nothing per node: the walk's state
+ * is in the arguments (`filtering`: inside a WHERE or ON; `tableSlot`: inside a FROM, JOIN, UPDATE
+ * or INSERT INTO target, where tables are read or written) and own keys are read with `for…in`.
+ */
+function collect(node: OperationNode, parts: QueryParts, root: OperationNode, filtering: boolean, tableSlot: boolean): void {
+  if (node !== root && DATA_QUERIES.has(node.kind)) return void parts.subqueries.push(node);
+  if (tableSlot) noteTable(node, parts);
+  if (filtering && node.kind === 'BinaryOperationNode') noteScope(node, parts);
   if (node.kind === 'InsertQueryNode') parts.insertColumns.push(...columnsOf(node));
-  for (const [key, value] of Object.entries(node)) {
-    const slot = TABLE_SLOTS[node.kind]?.has(key) === true;
-    const next: Walk = { root: walk.root, filtering: walk.filtering || key === 'where' || key === 'on', tableSlot: slot || (walk.tableSlot && node.kind === 'AliasNode') };
-    for (const child of Array.isArray(value) ? value : [value]) if (isNode(child)) collect(child, parts, next);
+  if (LEAVES.has(node.kind)) return;
+  const slots = TABLE_SLOTS[node.kind];
+  const aliasInSlot = tableSlot && node.kind === 'AliasNode';
+  const fields = node as unknown as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    const value = fields[key];
+    if (typeof value !== 'object' || value === null) continue;
+    const childFiltering = filtering || key === 'where' || key === 'on';
+    const childSlot = aliasInSlot || slots?.has(key) === true;
+    if (Array.isArray(value)) {
+      for (const child of value) if (isNode(child)) collect(child, parts, root, childFiltering, childSlot);
+    } else if (isNode(value)) {
+      collect(value, parts, root, childFiltering, childSlot);
+    }
   }
 }
 
@@ -86,9 +120,15 @@ function noteTable(node: OperationNode, parts: QueryParts): void {
     const table = isNode(inner) && inner.kind === 'TableNode' ? tableName(inner) : '';
     const alias = identifierName((node as { alias?: unknown }).alias);
     if (TENANT_TABLES.has(table)) parts.tables.set(alias || table, table);
-  } else if (node.kind === 'TableNode' && TENANT_TABLES.has(tableName(node)) && ![...parts.tables.values()].includes(tableName(node))) {
-    parts.tables.set(tableName(node), tableName(node));
+  } else if (node.kind === 'TableNode') {
+    const table = tableName(node);
+    if (TENANT_TABLES.has(table) && !isNoted(parts, table)) parts.tables.set(table, table);
   }
+}
+
+function isNoted(parts: QueryParts, table: string): boolean {
+  for (const noted of parts.tables.values()) if (noted === table) return true;
+  return false;
 }
 
 /** `x.organisation_id = …` (either side) records `x`; an unqualified column records null. */

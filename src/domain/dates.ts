@@ -35,6 +35,25 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round(dateOf(to).diff(dateOf(from), 'days').days);
 }
 
-export function isValidZone(zone: string): boolean {
-  return Info.isValidIANAZone(zone);
+/** Distinct zone strings whose answer is kept; people use a handful of zones, so this is plenty. */
+export const ZONE_CACHE_LIMIT = 256;
+
+/**
+ * `check` with its answers remembered, at most `limit` of them (the oldest is dropped first). luxon's
+ * check builds a new `Intl.DateTimeFormat` on every call (about 10 µs), and every request checks
+ * the same few zones; an invalid zone is remembered as invalid, so it stays false.
+ */
+export function cachedZoneCheck(check: (zone: string) => boolean, limit = ZONE_CACHE_LIMIT): (zone: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (zone) => {
+    const known = answers.get(zone);
+    if (known !== undefined) return known;
+    const answer = check(zone);
+    if (answers.size >= limit) answers.delete(answers.keys().next().value ?? '');
+    answers.set(zone, answer);
+    return answer;
+  };
 }
+
+/** Whether `zone` is an IANA zone this runtime knows ("America/New_York", "UTC"). */
+export const isValidZone: (zone: string) => boolean = cachedZoneCheck((zone) => Info.isValidIANAZone(zone));

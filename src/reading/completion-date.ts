@@ -19,7 +19,11 @@ const TIME_ONLY = /\b(min(ute)?s?|h(ou)?rs?|hours?|seconds?|secs?)\b/i;
  * `invalid` (the caller refuses both). No date in the text means today.
  */
 export function readCompletionDate(text: string, now: DateTime, zone: string): DateReading {
-  const local = now.setZone(zone);
+  return readCompletionDateAt(text, now, now.setZone(zone));
+}
+
+/** The same, with `now` already in the person's zone (`local`): the zone's offset is computed once per message. */
+export function readCompletionDateAt(text: string, now: DateTime, local: DateTime): DateReading {
   const today = local.toISODate() ?? '';
   const results = chrono.parse(text, { instant: now.toJSDate(), timezone: local.offset }, { forwardDate: false });
   for (const result of results) {

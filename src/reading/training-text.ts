@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { ActivityKind } from '../domain/activity-kind.ts';
 import { readActivityKind, readRegistration } from './activity-kind.ts';
-import { readCompletionDate, type DateReading } from './completion-date.ts';
+import { readCompletionDateAt, type DateReading } from './completion-date.ts';
 import { readDuration, type DurationReading } from './duration.ts';
 import { readTitle, type Span } from './title.ts';
 
@@ -35,11 +35,16 @@ export function readTraining(text: string, now: DateTime, zone: string): Trainin
   };
 }
 
-/** A date outside the quoted title is the completion date; one inside it (a call's date) is the fallback. */
+/**
+ * A date outside the quoted title is the completion date; one inside it (a call's date) is the
+ * fallback. Without quotes both readings are of the same text, so chrono-node runs once.
+ */
 function readDate(text: string, now: DateTime, zone: string): DateReading {
+  const local = now.setZone(zone);
   const outsideQuotes = text.replace(/["“][^"“”]*["”]/g, (quoted) => ' '.repeat(quoted.length));
-  const outside = readCompletionDate(outsideQuotes, now, zone);
-  return outside.kind === 'defaulted' ? readCompletionDate(text, now, zone) : outside;
+  const outside = readCompletionDateAt(outsideQuotes, now, local);
+  if (outside.kind !== 'defaulted' || outsideQuotes === text) return outside;
+  return readCompletionDateAt(text, now, local);
 }
 
 function lengthSpans(duration: DurationReading): Span[] {

@@ -1,7 +1,7 @@
 import { isValidZone } from '../domain/dates.ts';
-import type { Actor, Role, Source } from '../domain/people.ts';
-import { upsertOrganisation } from '../db/repositories/organisations.ts';
-import { markGreeted, upsertPerson } from '../db/repositories/people.ts';
+import type { Actor, Organisation, Person, Role, Source } from '../domain/people.ts';
+import { setOrganisationZone, upsertOrganisation } from '../db/repositories/organisations.ts';
+import { findMember, markGreeted, updatePersonDetails, upsertPerson } from '../db/repositories/people.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf } from './shared.ts';
 
@@ -29,27 +29,27 @@ export interface Identified {
   readonly firstContact: boolean;
 }
 
-/** Resolve (creating on first contact) the organisation and person behind a request. */
+/** What the request says about the organisation and the person, cleaned up. */
+interface Stated {
+  readonly organisationZone: string;
+  readonly displayName: string;
+  readonly timeZone: string | null;
+}
+
+/**
+ * Resolve (creating on first contact) the organisation and person behind a request. A known person
+ * whose name and zone are unchanged costs one read and no write: this runs on every message.
+ */
 export async function identify(deps: CoreDeps, input: IdentifyInput): Promise<Identified> {
-  const now = nowOf(deps);
-  const organisationZone = isValidZone(input.organisationTimeZone) ? input.organisationTimeZone : 'UTC';
-  const organisation = await upsertOrganisation(
-    deps.db,
-    { platform: input.platform, externalId: input.organisationExternalId, name: input.organisationName, timeZone: organisationZone, updateZone: input.organisationZoneIsConfigured === true },
-    now,
-  );
-  const person = await upsertPerson(
-    deps.db,
-    organisation.id,
-    {
-      platformUserId: input.userExternalId,
-      displayName: input.displayName.trim() || input.userExternalId,
-      timeZone: input.timeZone && isValidZone(input.timeZone) ? input.timeZone : null,
-      role: input.role ?? 'scribe',
-    },
-    now,
-  );
-  const firstContact = !person.greeted && (await markGreeted(deps.db, organisation.id, person.id, now));
+  const stated: Stated = {
+    organisationZone: isValidZone(input.organisationTimeZone) ? input.organisationTimeZone : 'UTC',
+    displayName: input.displayName.trim() || input.userExternalId,
+    timeZone: input.timeZone && isValidZone(input.timeZone) ? input.timeZone : null,
+  };
+  const found = await findMember(deps.db, { platform: input.platform, externalId: input.organisationExternalId }, input.userExternalId);
+  const organisation = found ? await refreshOrganisation(deps, found.organisation, input, stated) : await createOrganisation(deps, input, stated);
+  const person = found?.person ? await refreshPerson(deps, found.person, stated) : await createPerson(deps, organisation, input, stated);
+  const firstContact = !person.greeted && (await markGreeted(deps.db, organisation.id, person.id, nowOf(deps)));
   const actor: Actor = {
     organisationId: organisation.id,
     personId: person.id,
@@ -60,4 +60,32 @@ export async function identify(deps: CoreDeps, input: IdentifyInput): Promise<Id
     ...(input.requestId ? { requestId: input.requestId } : {}),
   };
   return { actor, firstContact };
+}
+
+/** Concurrent first contacts both insert; the upsert makes them agree on one row. */
+function createOrganisation(deps: CoreDeps, input: IdentifyInput, stated: Stated): Promise<Organisation> {
+  const key = { platform: input.platform, externalId: input.organisationExternalId, name: input.organisationName };
+  return upsertOrganisation(deps.db, { ...key, timeZone: stated.organisationZone, updateZone: input.organisationZoneIsConfigured === true }, nowOf(deps));
+}
+
+/** An organisation's stored name and zone are kept, except a configured zone (the terminal's), which is followed. */
+async function refreshOrganisation(deps: CoreDeps, organisation: Organisation, input: IdentifyInput, stated: Stated): Promise<Organisation> {
+  if (input.organisationZoneIsConfigured !== true || organisation.timeZone === stated.organisationZone) return organisation;
+  await setOrganisationZone(deps.db, organisation.id, stated.organisationZone);
+  return { ...organisation, timeZone: stated.organisationZone };
+}
+
+/** Two first messages at once both get here; the upsert gives both the same person (the greeting is claimed after). */
+function createPerson(deps: CoreDeps, organisation: Organisation, input: IdentifyInput, stated: Stated): Promise<Person> {
+  const details = { platformUserId: input.userExternalId, displayName: stated.displayName, timeZone: stated.timeZone, role: input.role ?? 'scribe' };
+  return upsertPerson(deps.db, organisation.id, details, nowOf(deps));
+}
+
+/** Write only what changed: a new display name, or a new valid zone (an unknown zone keeps the stored one). */
+async function refreshPerson(deps: CoreDeps, person: Person, stated: Stated): Promise<Person> {
+  const displayName = stated.displayName !== person.displayName ? stated.displayName : undefined;
+  const timeZone = stated.timeZone !== null && stated.timeZone !== person.timeZone ? stated.timeZone : undefined;
+  if (displayName === undefined && timeZone === undefined) return person;
+  await updatePersonDetails(deps.db, person.organisationId, person.id, { ...(displayName === undefined ? {} : { displayName }), ...(timeZone === undefined ? {} : { timeZone }) });
+  return { ...person, displayName: displayName ?? person.displayName, timeZone: timeZone ?? person.timeZone };
 }

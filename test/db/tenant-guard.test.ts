@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { UnscopedQueryError } from '../../src/db/tenant-guard.ts';
 import { useTestDatabase } from '../support/test-database.ts';
@@ -34,5 +35,29 @@ describe('the tenant guard', () => {
   it('requires organisation_id on inserts into tenant tables', async () => {
     const insert = database.current.db.insertInto('credential_types').values({ code: 'X', rules: '{}', created_at: new Date() } as never);
     await expect(insert.execute()).rejects.toBeInstanceOf(UnscopedQueryError);
+  });
+});
+
+describe('the tenant guard, in every place a query can hide', () => {
+  const db = () => database.current.db;
+  it.each([
+    ['subquery in a WHERE … IN', () => db().selectFrom('people').select('id').where('organisation_id', '=', ORG).where('id', 'in', db().selectFrom('trainings').select('person_id'))],
+    ['subquery inside a raw SQL condition', () => db().selectFrom('people').select('id').where('organisation_id', '=', ORG).where(sql<boolean>`exists (${db().selectFrom('drafts').select('id')})`)],
+    ['derived table in FROM', () => db().selectFrom(db().selectFrom('trainings').select('title').as('t')).selectAll()],
+    ['join on a tenant table scoped in WHERE for the other table only', () => db().selectFrom('trainings').innerJoin('people', 'people.id', 'trainings.person_id').selectAll().where('trainings.organisation_id', '=', ORG)],
+    ['update whose WHERE subquery is unscoped', () => db().updateTable('trainings').set({ title: 'x' }).where('organisation_id', '=', ORG).where('person_id', 'in', db().selectFrom('people').select('id'))],
+    ['delete with an unscoped USING table', () => db().deleteFrom('drafts').using('people').whereRef('people.id', '=', 'drafts.person_id').where('drafts.organisation_id', '=', ORG)],
+    ['insert … select from an unscoped table', () => db().insertInto('credential_types').columns(['organisation_id', 'code', 'rules', 'created_at']).expression(db().selectFrom('credential_types').select(['organisation_id', 'code', 'rules', 'created_at']))],
+  ])('refuses a %s', async (_name, query) => {
+    // A subquery is checked on its own when the outer query is built, so building may already throw.
+    await expect((async () => query().execute())()).rejects.toBeInstanceOf(UnscopedQueryError);
+  });
+
+  it.each([
+    ['scoped subquery in a WHERE … IN', () => db().selectFrom('people').select('id').where('organisation_id', '=', ORG).where('id', 'in', db().selectFrom('trainings').select('person_id').where('organisation_id', '=', ORG))],
+    ['scoped derived table', () => db().selectFrom(db().selectFrom('trainings').select('title').where('organisation_id', '=', ORG).as('t')).selectAll()],
+    ['value that looks like a query node (data is never SQL)', () => db().selectFrom('drafts').select('id').where('organisation_id', '=', ORG).where('payload', '=', JSON.stringify({ kind: 'SelectQueryNode' }))],
+  ])('lets a %s through', async (_name, query) => {
+    await expect(query().execute()).resolves.toBeInstanceOf(Array);
   });
 });

@@ -26,6 +26,11 @@ export async function upsertOrganisation(
   return toOrganisation(row);
 }
 
+/** The organisation's default zone (the terminal's organisation follows RECERT_TIME_ZONE). */
+export async function setOrganisationZone(db: Db, organisationId: string, timeZone: string): Promise<void> {
+  await db.updateTable('organisations').set({ time_zone: timeZone }).where('id', '=', organisationId).execute();
+}
+
 function toOrganisation(row: OrganisationRow): Organisation {
   return { id: row.id, platform: row.platform, externalId: row.external_id, name: row.name, timeZone: row.time_zone };
 }

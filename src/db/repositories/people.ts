@@ -1,6 +1,7 @@
-import type { Person, Role } from '../../domain/people.ts';
+import type { Organisation, Person, Role } from '../../domain/people.ts';
 import type { Db } from '../connection.ts';
 import type { PersonRow } from '../schema.ts';
+import type { OrganisationKey } from './organisations.ts';
 
 export interface PersonDetails {
   readonly platformUserId: string;
@@ -31,6 +32,52 @@ export async function upsertPerson(db: Db, organisationId: string, details: Pers
     .returningAll()
     .executeTakeFirstOrThrow();
   return toPerson(row);
+}
+
+export interface Member {
+  readonly organisation: Organisation;
+  /** Null when the organisation is known but this person has not been seen in it. */
+  readonly person: Person | null;
+}
+
+/**
+ * The organisation and person behind a platform's ids, in one read served by the two unique keys
+ * (organisations' platform + external id, people's organisation + platform user id).
+ */
+export async function findMember(db: Db, key: OrganisationKey, platformUserId: string): Promise<Member | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .leftJoin('people', (join) => join.onRef('people.organisation_id', '=', 'organisations.id').on('people.platform_user_id', '=', platformUserId))
+    .select(['organisations.id as org_id', 'organisations.name as org_name', 'organisations.time_zone as org_time_zone'])
+    .select(['people.id', 'people.display_name', 'people.time_zone', 'people.role', 'people.greeted_at'])
+    .where('organisations.platform', '=', key.platform)
+    .where('organisations.external_id', '=', key.externalId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const organisation: Organisation = { id: row.org_id, platform: key.platform, externalId: key.externalId, name: row.org_name, timeZone: row.org_time_zone };
+  const person: Person | null =
+    row.id === null || row.display_name === null || row.role === null
+      ? null
+      : { id: row.id, organisationId: row.org_id, platformUserId, displayName: row.display_name, timeZone: row.time_zone, role: row.role, greeted: row.greeted_at !== null };
+  return { organisation, person };
+}
+
+/** Change the person's name and/or zone (only the fields given); the role is never changed here. */
+export async function updatePersonDetails(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  changes: { readonly displayName?: string; readonly timeZone?: string },
+): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({
+      ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
+      ...(changes.timeZone === undefined ? {} : { time_zone: changes.timeZone }),
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', personId)
+    .execute();
 }
 
 export async function findPerson(db: Db, organisationId: string, personId: string): Promise<Person | undefined> {

@@ -25,7 +25,15 @@ const VULGAR: Readonly<Record<string, string>> = {
   '⅗': '3/5', '⅘': '4/5', '⅙': '1/6', '⅚': '5/6', '⅛': '1/8', '⅜': '3/8', '⅝': '5/8', '⅞': '7/8',
 };
 
+/** ASCII, by far the common case: capitals lower-cased, the six ASCII whitespace characters (`\s`) a space. */
+const ASCII: readonly string[] = Array.from({ length: 128 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  return /\s/.test(ch) ? ' ' : ch.toLowerCase();
+});
+
 function canonical(ch: string): string {
+  const ascii = ASCII[ch.charCodeAt(0)];
+  if (ascii !== undefined) return ascii;
   if (HYPHENS.includes(ch)) return '-';
   if (DASHES.includes(ch)) return '–';
   if (TILDES.includes(ch)) return '~';
@@ -63,7 +71,10 @@ export function normalise(input: string): Normalised {
       to[to.length - 1] = i + 1;
       continue;
     }
-    push(ch, i, i + 1);
+    // canonical() returns one UTF-16 unit here (it keeps a letter whose lower case is longer).
+    out.push(ch);
+    from.push(i);
+    to.push(i + 1);
   }
   return { text: out.join(''), from, to };
 }

@@ -7,19 +7,23 @@ import { TO_UNIT } from './units.ts';
 const HOUR_WORD = String.raw`(?:hours?|hrs?\.?)`;
 const ONE_HOUR = String.raw`(?:hour|hr)(?![a-z0-9])`;
 const CE_KIND = String.raw`(?:contact|ce|cme|cne|continuing education)`;
+// What a pattern cannot match without (see `canMatch`): CE_KIND is always followed by a space.
+const CE_KIND_WORDS = ['contact ', 'ce ', 'cme ', 'cne ', 'education '];
+const IACET_WORDS = ['iacet'];
 
 function fixed(name: string, source: string, minutes: number): Reader {
   return reader(name, source, (_g, span) => ({ exact: whole(minutes), how: fromPhrase(span, whole(minutes)) }));
 }
 
 /** Number group `q` times a fixed number of minutes, explained by `explain`. */
-function times(name: string, source: string, factor: number, explain: (span: string, q: Rational, exact: Rational) => string): Reader {
-  return reader(name, source, (g, span) => {
+function times(name: string, source: string, factor: number, explain: (span: string, q: Rational, exact: Rational) => string, needs?: readonly string[]): Reader {
+  const read = (g: Groups, span: string): Quantity | null => {
     const q = parseCount(g['q']);
     if (q === null) return null;
     const exact = scale(q, factor);
     return { exact, how: explain(span, q, exact) };
-  });
+  };
+  return reader(name, source, read, needs);
 }
 
 function andAFraction(g: Groups, span: string): Quantity | null {
@@ -38,19 +42,19 @@ const iacet = (_span: string, q: Rational, exact: Rational): string =>
   `${formatNumber(q)} IACET CEU × 600 = ${result(exact)} (an IACET CEU is 10 contact hours)`;
 
 export const CE_READERS: readonly Reader[] = [
-  times('contact-hours', String.raw`${NUM_START}(?<q>${NUM})${TO_UNIT}${CE_KIND} (?:credit )?${HOUR_WORD}(?:\(s\))?(?![a-z0-9])`, 60, contactHours),
+  times('contact-hours', String.raw`${NUM_START}(?<q>${NUM})${TO_UNIT}${CE_KIND} (?:credit )?${HOUR_WORD}(?:\(s\))?(?![a-z0-9])`, 60, contactHours, CE_KIND_WORDS),
   // The label form needs its colon: in "1 contact hour 0.1 CEU" the 0.1 is not a number of hours.
   times('contact-hours-label', String.raw`\b${CE_KIND} (?:credit )?${HOUR_WORD}(?:\(s\))? ?[:=] ?(?<q>${NUM_DIGITS})(?![\d\/])`, 60, contactHours),
   times('contact-minutes', String.raw`${NUM_START}(?<q>${NUM})${TO_UNIT}contact (?:minutes?|mins?\.?)(?![a-z0-9])`, 1,
-    (span, _q, exact) => `${span} = ${result(exact)}`),
-  times('iacet-ceu', String.raw`${NUM_START}(?<q>${NUM_DIGITS}) ?(?:iacet ceus?|ceus? ?\(iacet\)|iacet continuing education units?)(?![a-z])`, 600, iacet),
-  times('iacet-ceu-label', String.raw`\biacet ceus? ?[:=] ?(?<q>${NUM_DIGITS})(?![\d\/])`, 600, iacet),
+    (span, _q, exact) => `${span} = ${result(exact)}`, ['contact']),
+  times('iacet-ceu', String.raw`${NUM_START}(?<q>${NUM_DIGITS}) ?(?:iacet ceus?|ceus? ?\(iacet\)|iacet continuing education units?)(?![a-z])`, 600, iacet, IACET_WORDS),
+  times('iacet-ceu-label', String.raw`\biacet ceus? ?[:=] ?(?<q>${NUM_DIGITS})(?![\d\/])`, 600, iacet, IACET_WORDS),
 ];
 
 /** Phrases that contain "an hour" must be read before the plain "an hour" reader sees them. */
 export const WORD_READERS: readonly Reader[] = [
-  reader('hours-and-a-half', String.raw`${NUM_START}(?<q>${NUM}|an?) ${HOUR_WORD} and a (?<f>half|quarter)(?![a-z])`, andAFraction),
-  reader('and-a-half-hours', String.raw`${NUM_START}(?<q>${NUM}) and (?:a |one )?(?<f>half|quarter)${TO_UNIT}${HOUR_WORD}(?![a-z])`, andAFraction),
+  reader('hours-and-a-half', String.raw`${NUM_START}(?<q>${NUM}|an?) ${HOUR_WORD} and a (?<f>half|quarter)(?![a-z])`, andAFraction, [' and a ']),
+  reader('and-a-half-hours', String.raw`${NUM_START}(?<q>${NUM}) and (?:a |one )?(?<f>half|quarter)${TO_UNIT}${HOUR_WORD}(?![a-z])`, andAFraction, ['half', 'quarter']),
   times('fraction-of-an-hour', `${NUM_START}(?<q>${NUM_DIGITS}) of an? ${ONE_HOUR}`, 60, (span, _q, exact) => fromPhrase(span, exact)),
   fixed('half-hour', String.raw`\b(?:(?:a|one) )?half(?: an?| of an?)?${TO_UNIT}${ONE_HOUR}`, 30),
   fixed('three-quarters-hour', String.raw`\bthree${TO_UNIT}quarters?(?: of)?(?: an?)?${TO_UNIT}${ONE_HOUR}`, 45),

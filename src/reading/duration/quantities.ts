@@ -9,14 +9,19 @@ const HOUR_PART = String.raw`(?<h>${NUM}|an?(?= (?:hour|hr)))${TO_UNIT}${HOUR_CO
 const MINUTE_PART = String.raw`(?<m>${NUM})${TO_UNIT}${MINUTE_CORE}(?![a-z])`;
 const SECOND_PART = String.raw`(?<s>${NUM})${TO_UNIT}${SECOND_UNIT}`;
 const RANGE_SEP = String.raw` ?(?:-|–|to|till|until|through|thru) ?`;
+// What a pattern cannot match without (see `canMatch`): SECOND_UNIT always holds "sec", and
+// RANGE_SEP one of these ("till" and "until" hold "til", "through" and "thru" hold "thr").
+const SECOND_WORDS = ['sec'];
+const RANGE_SEP_WORDS = ['-', '–', 'to', 'til', 'thr'];
 const RANGE_UNIT = `${HOUR_UNIT}|${MINUTE_UNIT}|${SECOND_UNIT}`;
 const RANGE_TAIL = String.raw`(?<hi>${NUM})${TO_UNIT}(?<hu>${RANGE_UNIT})`;
 
-function simple(name: string, unit: string, explain: (span: string, q: Rational, exact: Rational) => string): Reader {
-  return reader(name, `${NUM_START}(?<q>${NUM})${TO_UNIT}(?<u>${unit})`, (g, span) => {
+function simple(name: string, unit: string, explain: (span: string, q: Rational, exact: Rational) => string, needs?: readonly string[]): Reader {
+  const read = (g: Groups, span: string): Quantity | null => {
     const a = amount(g['q'], g['u']);
     return a && { exact: a.exact, how: explain(span, a.value, a.exact) };
-  });
+  };
+  return reader(name, `${NUM_START}(?<q>${NUM})${TO_UNIT}(?<u>${unit})`, read, needs);
 }
 
 /** Hours, minutes and seconds of one compound; null when the parts cannot belong together. */
@@ -53,7 +58,7 @@ function range(g: Groups, span: string): Quantity | null {
 
 export const COMPOUND_READERS: readonly Reader[] = [
   reader('hours-minutes-seconds', `${NUM_START}${HOUR_PART}${PART_SEP}${MINUTE_PART}(?:${PART_SEP}${SECOND_PART})?`, compound),
-  reader('minutes-seconds', `${NUM_START}${MINUTE_PART}${PART_SEP}${SECOND_PART}`, compound),
+  reader('minutes-seconds', `${NUM_START}${MINUTE_PART}${PART_SEP}${SECOND_PART}`, compound, SECOND_WORDS),
   // "1h30", "1hr30", and "1 hour 30" at the end of a clause: the digits after the hour token are
   // minutes, never more hours (quickwit #857).
   reader('hours-then-minutes', String.raw`${NUM_START}(?<h>\d{1,2}) ?${HOUR_CORE}(?<m>[0-5]\d)(?: ?${MINUTE_UNIT})?(?![a-z0-9:\/]|\.\d)`, compound),
@@ -66,13 +71,13 @@ export const RANGE_READERS: readonly Reader[] = [
   reader('either-or', String.raw`${NUM_START}(?<q>${NUM})(?= or ${NUM}${TO_UNIT}(?<u>${RANGE_UNIT}))`, (g, span) => {
     const a = amount(g['q'], g['u']);
     return a && { exact: a.exact, how: `${span} (the first of two lengths given with “or”): ${describeAmount(a)}` };
-  }),
-  reader('range', `${NUM_START}(?<lo>${NUM})(?:${TO_UNIT}(?<lu>${HOUR_UNIT}|${MINUTE_UNIT}))?${RANGE_SEP}${RANGE_TAIL}`, range),
+  }, [' or ']),
+  reader('range', `${NUM_START}(?<lo>${NUM})(?:${TO_UNIT}(?<lu>${HOUR_UNIT}|${MINUTE_UNIT}))?${RANGE_SEP}${RANGE_TAIL}`, range, RANGE_SEP_WORDS),
   reader('between-range', String.raw`\bbetween (?<lo>${NUM})(?:${TO_UNIT}(?<lu>${HOUR_UNIT}|${MINUTE_UNIT}))? and ${RANGE_TAIL}`, range),
 ];
 
 export const SIMPLE_READERS: readonly Reader[] = [
   simple('hours', HOUR_UNIT, fromHours),
   simple('minutes', MINUTE_UNIT, (span, _q, exact) => fromMinutes(span, exact)),
-  simple('seconds', SECOND_UNIT, (span, _q, exact) => fromPhrase(span, exact)),
+  simple('seconds', SECOND_UNIT, (span, _q, exact) => fromPhrase(span, exact), SECOND_WORDS),
 ];

@@ -17,11 +17,22 @@ export type Groups = Readonly<Partial<Record<string, string>>>;
 export interface Reader {
   readonly name: string;
   readonly pattern: RegExp;
+  /** Literal words of which every match contains one (see `canMatch`); absent: always run. */
+  readonly needs?: readonly string[];
   read(groups: Groups, span: string): Quantity | null;
 }
 
-export function reader(name: string, source: string, read: Reader['read']): Reader {
-  return { name, pattern: new RegExp(source, 'g'), read };
+export function reader(name: string, source: string, read: Reader['read'], needs?: readonly string[]): Reader {
+  return needs ? { name, pattern: new RegExp(source, 'g'), needs, read } : { name, pattern: new RegExp(source, 'g'), read };
+}
+
+/**
+ * False when `text` holds none of the words a pattern cannot match without, so the (much slower)
+ * pattern need not run. A speed-up only: a pattern without `needs` always runs. Masking only turns
+ * characters into MASK, so a check on the normalised text also holds for its masked copies.
+ */
+export function canMatch(needs: readonly string[] | undefined, text: string): boolean {
+  return needs === undefined || needs.some((word) => text.includes(word));
 }
 
 export interface Amount {

@@ -12,7 +12,7 @@ import { maskRange, normalise, originalRange, type Normalised } from './normalis
 import { CE_READERS, ISO_READER, LATE_WORD_READERS, WORD_READERS } from './phrases.ts';
 import { COMPOUND_READERS, RANGE_READERS, SIMPLE_READERS } from './quantities.ts';
 import type { DurationCandidate } from './types.ts';
-import type { Quantity, Reader } from './reader.ts';
+import { canMatch, type Quantity, type Reader } from './reader.ts';
 
 /** Most specific first: a later reader never sees what an earlier one has read. */
 const READERS: readonly Reader[] = [
@@ -45,7 +45,8 @@ interface Hit {
 function findHits(norm: Normalised, input: string): Hit[] {
   let text = maskDistractors(norm.text);
   const hits: Hit[] = [];
-  for (const { pattern, read } of READERS) {
+  for (const { pattern, read, needs } of READERS) {
+    if (!canMatch(needs, norm.text)) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       const start = m.index;

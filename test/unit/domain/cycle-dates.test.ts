@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CMSS_RULES, type CredentialRules } from '../../../src/domain/credential-rules.ts';
 import { certificateValidity, defaultExpiry, inCycle, type Certificate } from '../../../src/domain/cycle.ts';
-import { addDays, addMonths, daysBetween, isIsoDate, isValidZone, localDate } from '../../../src/domain/dates.ts';
+import { Info } from 'luxon';
+import { addDays, addMonths, cachedZoneCheck, daysBetween, isIsoDate, isValidZone, localDate } from '../../../src/domain/dates.ts';
 import { fixedClock } from '../../fakes/fixed-clock.ts';
 
 const TWO_YEARS: CredentialRules = { ...CMSS_RULES, code: 'TWO', cycleMonths: 24, expiringSoonDays: 90 };
@@ -192,5 +193,34 @@ describe('isIsoDate / isValidZone', () => {
     ['', false],
   ])('isValidZone(%j) = %s', (zone, expected) => {
     expect(isValidZone(zone)).toBe(expected);
+  });
+});
+
+describe('cachedZoneCheck: zone answers are remembered, within a bound', () => {
+  function counting(): { check: (zone: string) => boolean; calls: string[] } {
+    const calls: string[] = [];
+    return { calls, check: (zone) => (calls.push(zone), zone.includes('/')) };
+  }
+
+  it('asks once per zone string, and gives the same answer after, valid or not', () => {
+    const { check, calls } = counting();
+    const cached = cachedZoneCheck(check);
+    const answers = ['America/New_York', 'Nowhere', 'America/New_York', 'Nowhere', 'Europe/Paris', 'America/New_York'].map(cached);
+    expect(answers).toEqual([true, false, true, false, true, true]);
+    expect(calls).toEqual(['America/New_York', 'Nowhere', 'Europe/Paris']);
+  });
+
+  it('keeps at most `limit` answers, dropping the oldest first', () => {
+    const { check, calls } = counting();
+    const cached = cachedZoneCheck(check, 2);
+    for (const zone of ['A/1', 'B/2', 'C/3', 'B/2', 'A/1']) cached(zone);
+    // A/1 was dropped to make room for C/3 and had to be asked again; B/2 was still remembered.
+    expect(calls).toEqual(['A/1', 'B/2', 'C/3', 'A/1']);
+  });
+
+  it('answers like luxon for zones it has seen before', () => {
+    for (const zone of ['America/New_York', 'Mars/Olympus_Mons', '', 'utc', 'Etc/GMT+5', 'America/new_york']) {
+      expect([isValidZone(zone), isValidZone(zone)]).toEqual([Info.isValidIANAZone(zone), Info.isValidIANAZone(zone)]);
+    }
   });
 });
