@@ -11,12 +11,28 @@ const FUTURE_HINTS: Readonly<Record<string, string>> = {
 
 const str = (d: ErrorDetails, key: string): string => String(d[key] ?? '');
 
+/** What a refused text was, in words (details.field of text-control-character). */
+const TYPED_FIELDS: Readonly<Record<string, string>> = {
+  message: 'Your message',
+  title: 'The title',
+  'certificate-number': 'The certificate number',
+  'fee-reference': 'The fee reference',
+  'file-name': "The file's name",
+};
+
+function controlCharacter(d: ErrorDetails): string {
+  const what = TYPED_FIELDS[str(d, 'field')] ?? 'That text';
+  const where = `${str(d, 'codePoint')}, character ${str(d, 'position')}`;
+  const fix = d.field === 'file-name' ? 'Rename the file and share it again.' : 'Type it again without it (text copied from a PDF or another app sometimes carries one).';
+  return `${what} contains an invisible control character (${where}), which I can't store. ${fix}`;
+}
+
 /** The one place an error code becomes words. Every adapter renders errors through this table. */
 const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'future-date': (d) => `That date (${formatDate(str(d, 'date'))}) is in the future. ${FUTURE_HINTS[str(d, 'what')] ?? ''}`.trim(),
   'invalid-date': (d) => `I couldn't read "${str(d, 'text')}" as a date. Try 2026-11-03, Nov 3 2026 or "yesterday".`,
   'date-before-range': (d) => `That date (${formatDate(str(d, 'date'))}) is more than ${str(d, 'years')} years back; check the year.`,
-  'title-invalid': (d) => `A title needs at least 3 characters (and at most ${str(d, 'max')}).`,
+  'title-invalid': (d) => `A title needs at least ${str(d, 'min') || '3'} letters and at most ${str(d, 'max') || '300'} characters.`,
   'title-missing': () => 'What was the training called? Send its title (for MLN courses, paste the title as it appears in the catalogue).',
   'length-too-long': (d) => `${str(d, 'minutes')} minutes is longer than any one training (${str(d, 'max')} minutes at most). Check the length; a multi-day event is logged one part at a time.`,
   'length-invalid': (d) =>
@@ -24,6 +40,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
       ? `Is "${str(d, 'text')}" hours or minutes? Send it with its unit, like "${str(d, 'text')} hours" or "90 min".`
       : `I couldn't read a length in "${str(d, 'text') || str(d, 'minutes')}". Send it like "45 min", "1.5 hours" or just "45".`,
   'text-too-long': (d) => `That message is too long (${str(d, 'length')} characters; ${str(d, 'max')} at most). Send just the training's title, length and date.`,
+  'text-control-character': controlCharacter,
   'training-not-found': (d) => (d.seq !== undefined ? `There is no entry ${str(d, 'seq')} in your history. Type \`history\` to see your entries and their numbers.` : 'I could not find that entry.'),
   'draft-not-found': (d) =>
     d.status === 'cancelled' ? 'That preview was cancelled. Send the training again to log it.' : 'There is nothing waiting for your confirmation. Tell me about a training to log it.',
@@ -58,6 +75,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'fee-outside-cycle': (d) =>
     `A fee paid on ${formatDate(str(d, 'paidOn'))} does not belong to your current cycle (${formatDate(str(d, 'issuedOn'))} – ${formatDate(str(d, 'expiresOn'))}; payments up to ${str(d, 'daysBefore')} days before the issue date count).`,
   'fee-already-recorded': (d) => `The fee for this cycle is already recorded (${formatMoney(Number(d.amountCents ?? 0), str(d, 'currency'))} paid ${formatDate(str(d, 'paidOn'))}). \`undo\` removes it if that was a mistake.`,
+  'fee-reference-invalid': (d) => `A fee reference can be ${str(d, 'max')} characters at most (that one has ${str(d, 'length')}). Send just the receipt or invoice number.`,
   'fee-amount-invalid': () => 'That fee amount looks wrong. Send it like `fee paid $85` (or just `fee paid` for the standard fee).',
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,
