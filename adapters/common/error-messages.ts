@@ -20,6 +20,20 @@ const TYPED_FIELDS: Readonly<Record<string, string>> = {
   'file-name': "The file's name",
 };
 
+/** Why a shared file could not be downloaded (details.reason from the Slack adapter's download). */
+const DOWNLOAD_REASONS: Readonly<Record<string, Phrase>> = {
+  'login-page': (d) => `I couldn't download "${str(d, 'fileName')}": the app lacks permission to read files (files:read). Ask your Slack admin to reinstall Recert.`,
+  'redirect-not-allowed': (d) => `Slack redirected the download of "${str(d, 'fileName')}" to ${str(d, 'host')}; I only download from Slack's file servers. Please share the file again, or ask your Slack admin.`,
+  'too-many-redirects': (d) => `I couldn't download "${str(d, 'fileName')}": Slack kept redirecting the download. Please share it again.`,
+  'host-not-allowed': (d) => `"${str(d, 'fileName')}" is not stored on Slack's file servers${d.host ? ` (${str(d, 'host')})` : ''}, so I didn't download it. Upload the file itself to Slack.`,
+  timeout: (d) => `Downloading "${str(d, 'fileName')}" from Slack took too long, so I stopped. Please share it again in a minute.`,
+  'http-error': (d) => `I couldn't download "${str(d, 'fileName')}"${d.status ? ` (Slack answered ${str(d, 'status')})` : ''}. Please share it again.`,
+};
+
+function downloadFailed(d: ErrorDetails): string {
+  return (DOWNLOAD_REASONS[str(d, 'reason')] ?? ((x: ErrorDetails) => `I couldn't download "${str(x, 'fileName')}". Please share it again.`))(d);
+}
+
 function controlCharacter(d: ErrorDetails): string {
   const what = TYPED_FIELDS[str(d, 'field')] ?? 'That text';
   const where = `${str(d, 'codePoint')}, character ${str(d, 'position')}`;
@@ -49,17 +63,17 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'draft-already-logged': () => 'That training is already logged. Type `undo` if you want to take it back.',
   'proof-too-large': (d) => `"${str(d, 'fileName')}" is ${formatBytes(Number(d.sizeBytes ?? 0))}; certificates can be ${formatBytes(Number(d.maxBytes ?? 0))} at most. Try a smaller scan or a PDF export.`,
   'proof-empty': (d) => `"${str(d, 'fileName')}" is empty, so there is nothing to attach.`,
-  'proof-unsupported-type': (d) => `"${str(d, 'fileName')}" is not a PDF, PNG or JPEG (I check the file's contents, not its name). Send the certificate in one of those formats.`,
+  'proof-unsupported-type': (d) =>
+    d.mediaType === 'text/html'
+      ? `"${str(d, 'fileName')}" is a web page (HTML), not a PDF, PNG or JPEG. Save or print the certificate as a PDF, or take a screenshot, and send that.`
+      : `"${str(d, 'fileName')}" is not a PDF, PNG or JPEG (I check the file's contents, not its name). Send the certificate in one of those formats.`,
   'proof-no-entry': () => 'You have no entries to attach a certificate to yet. Log the training first, then attach its certificate.',
   'proof-already-attached': () => 'That file is already attached to this entry.',
   'proof-file-missing': (d) =>
     d.folder
       ? `"${str(d, 'path')}" is a folder; give the path of the certificate file inside it.`
       : `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`,
-  'proof-download-failed': (d) =>
-    d.reason === 'login-page'
-      ? `I couldn't download "${str(d, 'fileName')}": the app lacks permission to read files (files:read). Ask your Slack admin to reinstall Recert.`
-      : `I couldn't download "${str(d, 'fileName')}". Please share it again.`,
+  'proof-download-failed': downloadFailed,
   'proof-draft-cancelled': () => 'That preview was cancelled, so there is no entry to attach the file to. Log the training again, then share the certificate in its thread.',
   'proof-draft-open': () => 'That entry is not logged yet. Confirm it first, then share the certificate again.',
   'proof-local-path': () => 'I can only attach a file you upload here. Drop the certificate into this conversation instead of typing its path.',

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { anchoredEntry, asReply, attachProof, MAX_PROOF_BYTES, type Actor, type Reply } from '../../../src/index.ts';
+import { anchoredEntry, asReply, attachProof, type Actor, type Reply } from '../../../src/index.ts';
 import { callSlack } from '../deliver.ts';
-import { downloadFile, fileInfo, type FileInfo } from '../file-download.ts';
+import { downloadFailure, downloadFile, fileInfo, type FileInfo } from '../file-download.ts';
 import { actorFor, anchorOf, firstDelivery, teamOf, type SlackRuntime } from '../runtime.ts';
 import { handled, sendReplies, type Surface } from '../send.ts';
 
@@ -41,7 +41,6 @@ export function fileShared(rt: SlackRuntime): Middleware<SlackEventMiddlewareArg
 export async function attach(rt: SlackRuntime, actor: Actor, info: FileInfo, token: string, target: { anchor?: string | undefined; trainingId?: string }): Promise<Reply> {
   const { anchor, trainingId } = target;
   const file = await downloadFile(info, token, rt.fileHosts);
-  if (file.kind === 'too-large') return { kind: 'error', code: 'proof-too-large', details: { fileName: file.name, sizeBytes: file.sizeBytes, maxBytes: MAX_PROOF_BYTES } };
-  if (file.kind === 'unavailable') return { kind: 'error', code: 'proof-download-failed', details: { fileName: file.name, reason: file.reason } };
+  if (file.kind !== 'file') return downloadFailure(file);
   return asReply(() => attachProof(rt.core, actor, { fileName: file.name, bytes: file.bytes, ...(anchor ? { anchor } : {}), ...(trainingId ? { trainingId } : {}) }));
 }
