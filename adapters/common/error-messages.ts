@@ -11,12 +11,42 @@ const FUTURE_HINTS: Readonly<Record<string, string>> = {
 
 const str = (d: ErrorDetails, key: string): string => String(d[key] ?? '');
 
+/** What a refused text was, in words (details.field of text-control-character). */
+const TYPED_FIELDS: Readonly<Record<string, string>> = {
+  message: 'Your message',
+  title: 'The title',
+  'certificate-number': 'The certificate number',
+  'fee-reference': 'The fee reference',
+  'file-name': "The file's name",
+};
+
+/** Why a shared file could not be downloaded (details.reason from the Slack adapter's download). */
+const DOWNLOAD_REASONS: Readonly<Record<string, Phrase>> = {
+  'login-page': (d) => `I couldn't download "${str(d, 'fileName')}": the app lacks permission to read files (files:read). Ask your Slack admin to reinstall Recert.`,
+  'redirect-not-allowed': (d) => `Slack redirected the download of "${str(d, 'fileName')}" to ${str(d, 'host')}; I only download from Slack's file servers. Please share the file again, or ask your Slack admin.`,
+  'too-many-redirects': (d) => `I couldn't download "${str(d, 'fileName')}": Slack kept redirecting the download. Please share it again.`,
+  'host-not-allowed': (d) => `"${str(d, 'fileName')}" is not stored on Slack's file servers${d.host ? ` (${str(d, 'host')})` : ''}, so I didn't download it. Upload the file itself to Slack.`,
+  timeout: (d) => `Downloading "${str(d, 'fileName')}" from Slack took too long, so I stopped. Please share it again in a minute.`,
+  'http-error': (d) => `I couldn't download "${str(d, 'fileName')}"${d.status ? ` (Slack answered ${str(d, 'status')})` : ''}. Please share it again.`,
+};
+
+function downloadFailed(d: ErrorDetails): string {
+  return (DOWNLOAD_REASONS[str(d, 'reason')] ?? ((x: ErrorDetails) => `I couldn't download "${str(x, 'fileName')}". Please share it again.`))(d);
+}
+
+function controlCharacter(d: ErrorDetails): string {
+  const what = TYPED_FIELDS[str(d, 'field')] ?? 'That text';
+  const where = `${str(d, 'codePoint')}, character ${str(d, 'position')}`;
+  const fix = d.field === 'file-name' ? 'Rename the file and share it again.' : 'Type it again without it (text copied from a PDF or another app sometimes carries one).';
+  return `${what} contains an invisible control character (${where}), which I can't store. ${fix}`;
+}
+
 /** The one place an error code becomes words. Every adapter renders errors through this table. */
 const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'future-date': (d) => `That date (${formatDate(str(d, 'date'))}) is in the future. ${FUTURE_HINTS[str(d, 'what')] ?? ''}`.trim(),
   'invalid-date': (d) => `I couldn't read "${str(d, 'text')}" as a date. Try 2026-11-03, Nov 3 2026 or "yesterday".`,
   'date-before-range': (d) => `That date (${formatDate(str(d, 'date'))}) is more than ${str(d, 'years')} years back; check the year.`,
-  'title-invalid': (d) => `A title needs at least 3 characters (and at most ${str(d, 'max')}).`,
+  'title-invalid': (d) => `A title needs at least ${str(d, 'min') || '3'} letters and at most ${str(d, 'max') || '300'} characters.`,
   'title-missing': () => 'What was the training called? Send its title (for MLN courses, paste the title as it appears in the catalogue).',
   'length-too-long': (d) => `${str(d, 'minutes')} minutes is longer than any one training (${str(d, 'max')} minutes at most). Check the length; a multi-day event is logged one part at a time.`,
   'length-invalid': (d) =>
@@ -24,6 +54,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
       ? `Is "${str(d, 'text')}" hours or minutes? Send it with its unit, like "${str(d, 'text')} hours" or "90 min".`
       : `I couldn't read a length in "${str(d, 'text') || str(d, 'minutes')}". Send it like "45 min", "1.5 hours" or just "45".`,
   'text-too-long': (d) => `That message is too long (${str(d, 'length')} characters; ${str(d, 'max')} at most). Send just the training's title, length and date.`,
+  'text-control-character': controlCharacter,
   'training-not-found': (d) => (d.seq !== undefined ? `There is no entry ${str(d, 'seq')} in your history. Type \`history\` to see your entries and their numbers.` : 'I could not find that entry.'),
   'draft-not-found': (d) =>
     d.status === 'cancelled' ? 'That preview was cancelled. Send the training again to log it.' : 'There is nothing waiting for your confirmation. Tell me about a training to log it.',
@@ -32,17 +63,17 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'draft-already-logged': () => 'That training is already logged. Type `undo` if you want to take it back.',
   'proof-too-large': (d) => `"${str(d, 'fileName')}" is ${formatBytes(Number(d.sizeBytes ?? 0))}; certificates can be ${formatBytes(Number(d.maxBytes ?? 0))} at most. Try a smaller scan or a PDF export.`,
   'proof-empty': (d) => `"${str(d, 'fileName')}" is empty, so there is nothing to attach.`,
-  'proof-unsupported-type': (d) => `"${str(d, 'fileName')}" is not a PDF, PNG or JPEG (I check the file's contents, not its name). Send the certificate in one of those formats.`,
+  'proof-unsupported-type': (d) =>
+    d.mediaType === 'text/html'
+      ? `"${str(d, 'fileName')}" is a web page (HTML), not a PDF, PNG or JPEG. Save or print the certificate as a PDF, or take a screenshot, and send that.`
+      : `"${str(d, 'fileName')}" is not a PDF, PNG or JPEG (I check the file's contents, not its name). Send the certificate in one of those formats.`,
   'proof-no-entry': () => 'You have no entries to attach a certificate to yet. Log the training first, then attach its certificate.',
   'proof-already-attached': () => 'That file is already attached to this entry.',
   'proof-file-missing': (d) =>
     d.folder
       ? `"${str(d, 'path')}" is a folder; give the path of the certificate file inside it.`
       : `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`,
-  'proof-download-failed': (d) =>
-    d.reason === 'login-page'
-      ? `I couldn't download "${str(d, 'fileName')}": the app lacks permission to read files (files:read). Ask your Slack admin to reinstall Recert.`
-      : `I couldn't download "${str(d, 'fileName')}". Please share it again.`,
+  'proof-download-failed': downloadFailed,
   'proof-draft-cancelled': () => 'That preview was cancelled, so there is no entry to attach the file to. Log the training again, then share the certificate in its thread.',
   'proof-draft-open': () => 'That entry is not logged yet. Confirm it first, then share the certificate again.',
   'proof-local-path': () => 'I can only attach a file you upload here. Drop the certificate into this conversation instead of typing its path.',
@@ -58,6 +89,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'fee-outside-cycle': (d) =>
     `A fee paid on ${formatDate(str(d, 'paidOn'))} does not belong to your current cycle (${formatDate(str(d, 'issuedOn'))} – ${formatDate(str(d, 'expiresOn'))}; payments up to ${str(d, 'daysBefore')} days before the issue date count).`,
   'fee-already-recorded': (d) => `The fee for this cycle is already recorded (${formatMoney(Number(d.amountCents ?? 0), str(d, 'currency'))} paid ${formatDate(str(d, 'paidOn'))}). \`undo\` removes it if that was a mistake.`,
+  'fee-reference-invalid': (d) => `A fee reference can be ${str(d, 'max')} characters at most (that one has ${str(d, 'length')}). Send just the receipt or invoice number.`,
   'fee-amount-invalid': () => 'That fee amount looks wrong. Send it like `fee paid $85` (or just `fee paid` for the standard fee).',
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,

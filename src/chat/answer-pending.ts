@@ -1,11 +1,11 @@
 import type { Actor } from '../domain/people.ts';
-import { RecertError } from '../errors.ts';
+import { isRecertError, RecertError, type ErrorCode } from '../errors.ts';
 import { readDuration } from '../reading/duration.ts';
 import { readTitle } from '../reading/title.ts';
 import type { Reply } from '../replies.ts';
 import { answerDraft } from '../use-cases/answer-draft.ts';
 import type { CoreDeps } from '../use-cases/deps.ts';
-import { loadOpenDraft, type DraftRef } from '../use-cases/draft-store.ts';
+import { loadOpenDraft, type DraftRef, type LoadedDraft } from '../use-cases/draft-store.ts';
 import { nextStep } from '../use-cases/training-draft.ts';
 import type { Intent } from './intent.ts';
 
@@ -17,7 +17,7 @@ import type { Intent } from './intent.ts';
 export async function answerIfPending(deps: CoreDeps, actor: Actor, intent: Intent, text: string, ref: DraftRef): Promise<Reply | null> {
   const free = (intent.kind === 'log' && !intent.explicit) || (intent.kind === 'unknown' && intent.reason === 'unrecognised');
   if (!free) return null;
-  const pending = await loadOpenDraft(deps, actor, ref).catch(() => null);
+  const pending = await pendingDraft(deps, actor, ref);
   if (!pending) return null;
   const step = nextStep(pending.draft);
   if (step === 'length' && /^\s*\d+[.,]\d+\s*$/.test(text)) {
@@ -26,6 +26,23 @@ export async function answerIfPending(deps: CoreDeps, actor: Actor, intent: Inte
   }
   const isAnswer = step === 'length' ? isLengthAnswer(text) : step === 'title' && readDuration(text).kind === 'missing';
   return isAnswer ? answerDraft(deps, actor, { text, draftId: pending.record.id }) : null;
+}
+
+/**
+ * The open draft waiting for an answer, or null when there is none. Only "no draft is waiting" means
+ * null: none found (or a cancelled one), the conversation's draft already logged, or too old to
+ * answer — then the message is something new (a thread may carry a second training). Anything else,
+ * a database failure above all, propagates: it is not "nothing waiting".
+ */
+const NOTHING_WAITING: ReadonlySet<ErrorCode> = new Set(['draft-not-found', 'draft-already-logged', 'draft-expired']);
+
+async function pendingDraft(deps: CoreDeps, actor: Actor, ref: DraftRef): Promise<LoadedDraft | null> {
+  try {
+    return await loadOpenDraft(deps, actor, ref);
+  } catch (error) {
+    if (isRecertError(error) && NOTHING_WAITING.has(error.code)) return null;
+    throw error;
+  }
 }
 
 function isLengthAnswer(text: string): boolean {

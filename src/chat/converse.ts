@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/people.ts';
 import { isRecertError } from '../errors.ts';
+import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from '../use-cases/deps.ts';
 import { cancelDraft } from '../use-cases/cancel-draft.ts';
@@ -41,7 +42,11 @@ export async function converse(deps: CoreDeps, actor: Actor, text: string, optio
 /** Run one intent, turning a person's mistakes (coded errors) into an error reply. */
 export async function replyTo(deps: CoreDeps, actor: Actor, intent: Intent, text: string, options: ConverseOptions = {}): Promise<Reply> {
   const draft: DraftRef = { ...(options.anchor ? { anchor: options.anchor } : {}), strict: options.public === true };
-  return asReply(async () => (await answerIfPending(deps, actor, intent, text, draft)) ?? dispatch(deps, actor, intent, draft));
+  return asReply(async () => {
+    // Refused before anything reads it: a NUL or other control character is never stored (PostgreSQL refuses U+0000).
+    orRefuse(checkTyped(text, 'message'));
+    return (await answerIfPending(deps, actor, intent, text, draft)) ?? dispatch(deps, actor, intent, draft);
+  });
 }
 
 /** A person's mistake (a coded RecertError) becomes an error reply; anything else still throws. */

@@ -6,6 +6,9 @@ export const MAX_TRAINING_MINUTES = 24 * 60;
 /** Longest course title kept (characters). */
 export const MAX_TITLE_LENGTH = 300;
 
+/** Fewest letters a title must hold: "123" or "..." names no course. */
+export const MIN_TITLE_LETTERS = 3;
+
 /** Dates further back than this (years) are typos: no certificate or training that old matters to a cycle. */
 export const OLDEST_DATE_YEARS = 10;
 

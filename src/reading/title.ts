@@ -1,3 +1,5 @@
+import { MIN_TITLE_LETTERS } from '../domain/limits.ts';
+
 export interface Span {
   readonly start: number;
   readonly end: number;
@@ -10,7 +12,6 @@ const FILLER_EDGE = /^(?:[\s,;:.\-–—|]+|(?:on|for|at|and|it|was|of)\s+)+|(?:
 /** A registration remark at the end ("…, registered through MLN", "did not register") is not part of the title. */
 const REGISTRATION_EDGE =
   /(?:^|[\s,;.(\-–—]+)(?:and\s+)?(?:i\s+)?(?:(?:not|never|did ?n[o']?t|haven'?t|without|no)\s+(?:yet\s+)?(?:register(?:ed)?|registration)|unregistered|registered|with (?:mln )?registration)(?:\s+(?:through|via|with|on|at|in)\s+(?:the\s+)?mln(?:\s+registration\s+site)?)?\)?$/i;
-const MIN_LETTERS = 3;
 
 /**
  * The course title from a message: the quoted part when there is one (MLN titles are pasted in
@@ -20,7 +21,7 @@ const MIN_LETTERS = 3;
 export function readTitle(text: string, readSpans: readonly Span[]): string | null {
   const quoted = QUOTED.exec(text);
   const title = quoted ? collapse(quoted[1] ?? quoted[2] ?? '') : tidy(withoutSpans(text, readSpans));
-  return (title.match(/\p{L}/gu)?.length ?? 0) >= MIN_LETTERS ? title : null;
+  return (title.match(/\p{L}/gu)?.length ?? 0) >= MIN_TITLE_LETTERS ? title : null;
 }
 
 function withoutSpans(text: string, spans: readonly Span[]): string {

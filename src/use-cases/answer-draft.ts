@@ -1,9 +1,8 @@
 import type { Actor } from '../domain/people.ts';
 import { updateDraftPayload } from '../db/repositories/drafts.ts';
-import { MAX_TRAINING_MINUTES } from '../domain/limits.ts';
+import { checkMinutes, checkTitle, checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import { readDuration } from '../reading/duration.ts';
-import { readTitle } from '../reading/title.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { replyForDraft } from './draft-reply.ts';
@@ -13,6 +12,7 @@ import { nextStep, type TrainingDraft } from './training-draft.ts';
 
 /** Complete an open draft with the person's answer to the bot's question (its length or its title). */
 export async function answerDraft(deps: CoreDeps, actor: Actor, input: DraftRef & { readonly text: string }): Promise<Reply> {
+  orRefuse(checkTyped(input.text, 'message'));
   const { record, draft } = await loadOpenDraft(deps, actor, input);
   const updated = applyAnswer(draft, input.text.trim());
   await updateDraftPayload(deps.db, actor.organisationId, record.id, updated, nowOf(deps));
@@ -23,11 +23,8 @@ export async function answerDraft(deps: CoreDeps, actor: Actor, input: DraftRef 
 export function applyAnswer(draft: TrainingDraft, answer: string): TrainingDraft {
   const step = nextStep(draft);
   if (step === 'length') return withLength(draft, answer);
-  if (step === 'title') {
-    const title = readTitle(`"${answer.replace(/["“”]/g, '')}"`, []);
-    if (!title) throw new RecertError('title-missing');
-    return { ...draft, title };
-  }
+  // The whole answer is the title (quotes around it are not part of it); the one title rule decides.
+  if (step === 'title') return { ...draft, title: orRefuse(checkTitle(answer.replace(/["“”]/g, ''))) };
   return draft;
 }
 
@@ -38,6 +35,6 @@ function withLength(draft: TrainingDraft, answer: string): TrainingDraft {
     return { ...draft, candidates: reading.candidates.map(({ minutes, text }) => ({ minutes, text })) };
   }
   const { minutes, text, how, approximate } = reading.duration;
-  if (minutes > MAX_TRAINING_MINUTES) throw new RecertError('length-too-long', { minutes, max: MAX_TRAINING_MINUTES });
+  orRefuse(checkMinutes(minutes));
   return { ...draft, minutes, minutesSource: 'answered', durationText: text, durationHow: how, approximate, candidates: [] };
 }

@@ -6,6 +6,7 @@ import type { Training } from '../domain/training.ts';
 import { findDraftByAnchor } from '../db/repositories/drafts.ts';
 import { findLinksOfFile, insertProofLink, storeProofFile } from '../db/repositories/proofs.ts';
 import { findLatestTraining, findTraining, findTrainingBySeq } from '../db/repositories/trainings.ts';
+import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
@@ -61,6 +62,7 @@ export async function attachProof(deps: CoreDeps, actor: Actor, upload: ProofUpl
 }
 
 function checkFile(upload: ProofUpload) {
+  orRefuse(checkTyped(upload.fileName, 'file-name'));
   if (upload.bytes.length === 0) throw new RecertError('proof-empty', { fileName: upload.fileName });
   if (upload.bytes.length > MAX_PROOF_BYTES) {
     throw new RecertError('proof-too-large', { fileName: upload.fileName, sizeBytes: upload.bytes.length, maxBytes: MAX_PROOF_BYTES });
@@ -86,10 +88,10 @@ async function targetOf(deps: CoreDeps, actor: Actor, upload: ProofUpload): Prom
   throw new RecertError('proof-no-entry');
 }
 
-/** Keep the base name only, without control characters, at most 200 characters. */
+/** Keep the base name only (a path's folders are not the file's name), at most 200 characters. Control characters were refused (checkFile). */
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'certificate';
+  return base.slice(0, 200) || 'certificate';
 }
 
 /**

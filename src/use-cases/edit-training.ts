@@ -1,10 +1,10 @@
 import type { ActivityKind } from '../domain/activity-kind.ts';
-import { isIsoDate, type IsoDate } from '../domain/dates.ts';
+import type { IsoDate } from '../domain/dates.ts';
 import type { Actor } from '../domain/people.ts';
 import type { Training } from '../domain/training.ts';
 import { findCredentialRules } from '../db/repositories/credential-types.ts';
 import { fieldsOf, findTraining, findTrainingBySeq, updateTraining, type TrainingFields } from '../db/repositories/trainings.ts';
-import { MAX_TITLE_LENGTH, MAX_TRAINING_MINUTES, OLDEST_DATE_YEARS, oldestAcceptedDate } from '../domain/limits.ts';
+import { checkCompletionDate, checkKind, checkMinutes, checkTitle, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import type { EditableField, Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
@@ -27,9 +27,9 @@ export interface TrainingChanges {
 export async function editTraining(deps: CoreDeps, actor: Actor, seq: number, changes: TrainingChanges): Promise<Reply> {
   const training = await findTrainingBySeq(deps.db, actor.organisationId, actor.personId, seq);
   if (!training) throw new RecertError('training-not-found', { seq });
-  validate(deps, actor, changes);
+  const checked = validate(deps, actor, changes);
   const before = fieldsOf(training);
-  const after = await recompute(deps, actor, training, changes);
+  const after = await recompute(deps, actor, training, checked);
   const changed = EDITABLE.filter((key) => after[key] !== before[key]);
   if (changed.length === 0) throw new RecertError('nothing-to-change', { seq });
   await inTransaction(deps.db, async (trx) => {
@@ -42,17 +42,16 @@ export async function editTraining(deps: CoreDeps, actor: Actor, seq: number, ch
   return { kind: 'training-updated', training: viewOf(updated, standing), changed, progress: progressOf(standing) };
 }
 
-function validate(deps: CoreDeps, actor: Actor, changes: TrainingChanges): void {
-  const { minutes, completedOn, title } = changes;
-  if (minutes !== undefined && (!Number.isFinite(minutes) || minutes < 0)) throw new RecertError('length-invalid', { minutes: String(minutes) });
-  if (minutes !== undefined && minutes > MAX_TRAINING_MINUTES) throw new RecertError('length-too-long', { minutes, max: MAX_TRAINING_MINUTES });
-  if (completedOn !== undefined) {
-    if (!isIsoDate(completedOn)) throw new RecertError('invalid-date', { text: completedOn });
-    const today = todayFor(deps, actor);
-    if (completedOn > today) throw new RecertError('future-date', { date: completedOn, today, what: 'training' });
-    if (completedOn < oldestAcceptedDate(today)) throw new RecertError('date-before-range', { date: completedOn, years: OLDEST_DATE_YEARS });
-  }
-  if (title !== undefined && (title.trim().length < 3 || title.length > MAX_TITLE_LENGTH)) throw new RecertError('title-invalid', { max: MAX_TITLE_LENGTH });
+/** The same field rules as chat and the form; the title comes back tidied (whitespace runs as one space). */
+function validate(deps: CoreDeps, actor: Actor, changes: TrainingChanges): TrainingChanges {
+  const { minutes, completedOn, title, kind } = changes;
+  return {
+    ...changes,
+    ...(title === undefined ? {} : { title: orRefuse(checkTitle(title)) }),
+    ...(minutes === undefined ? {} : { minutes: orRefuse(checkMinutes(minutes)) }),
+    ...(completedOn === undefined ? {} : { completedOn: orRefuse(checkCompletionDate(completedOn, todayFor(deps, actor))) }),
+    ...(kind === undefined ? {} : { kind: orRefuse(checkKind(kind)) }),
+  };
 }
 
 async function recompute(deps: CoreDeps, actor: Actor, training: Training, changes: TrainingChanges): Promise<TrainingFields> {
@@ -60,7 +59,7 @@ async function recompute(deps: CoreDeps, actor: Actor, training: Training, chang
   if (!rules) throw new RecertError('credential-type-unknown', { code: training.credentialCode });
   const minutesChanged = changes.minutes !== undefined && Math.floor(changes.minutes) !== training.minutes;
   const { award: _award, ...fields } = trainingFields(rules, {
-    title: changes.title?.trim() ?? training.title,
+    title: changes.title ?? training.title,
     kind: changes.kind ?? training.kind,
     completedOn: changes.completedOn ?? training.completedOn,
     minutes: changes.minutes ?? training.minutes,

@@ -1,9 +1,9 @@
 import { isActivityKind } from '../domain/activity-kind.ts';
-import { isIsoDate, localDate, type IsoDate } from '../domain/dates.ts';
+import { localDate, type IsoDate } from '../domain/dates.ts';
 import type { Actor } from '../domain/people.ts';
 import { insertDraft } from '../db/repositories/drafts.ts';
-import { MAX_TITLE_LENGTH, MAX_TRAINING_MINUTES } from '../domain/limits.ts';
-import { RecertError, type ErrorCode } from '../errors.ts';
+import { checkCompletionDate, checkKind, checkMinutesText, checkTitle, type FieldCheck } from '../domain/training-field-rules.ts';
+import { RecertError, type ErrorCode, type ErrorDetails } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import { confirmDraft } from './confirm-draft.ts';
 import type { CoreDeps } from './deps.ts';
@@ -25,20 +25,20 @@ export type FormField = 'title' | 'completedOn' | 'minutes' | 'kind';
 export interface FormProblem {
   readonly field: FormField;
   readonly code: ErrorCode;
+  /** What the field rule said (e.g. which control character, and where). */
+  readonly details?: ErrorDetails;
 }
 
 
-/** Check a form without touching the database (fast enough for a modal's 3-second answer). */
+/** Check a form without touching the database (fast enough for a modal's 3-second answer); the same field rules as chat and edit. */
 export function checkTrainingForm(form: TrainingForm, today: IsoDate): FormProblem[] {
-  const problems: FormProblem[] = [];
-  const title = form.title.trim();
-  if ((title.match(/\p{L}/gu)?.length ?? 0) < 3 || title.length > MAX_TITLE_LENGTH) problems.push({ field: 'title', code: 'title-missing' });
-  if (!isIsoDate(form.completedOn)) problems.push({ field: 'completedOn', code: 'invalid-date' });
-  else if (form.completedOn > today) problems.push({ field: 'completedOn', code: 'future-date' });
-  const minutes = Number(form.minutes.trim());
-  if (!/^\d{1,4}$/.test(form.minutes.trim()) || minutes > MAX_TRAINING_MINUTES) problems.push({ field: 'minutes', code: 'length-invalid' });
-  if (!isActivityKind(form.kind)) problems.push({ field: 'kind', code: 'kind-unknown' });
-  return problems;
+  const checks: readonly (readonly [FormField, FieldCheck<unknown>])[] = [
+    ['title', checkTitle(form.title)],
+    ['completedOn', checkCompletionDate(form.completedOn, today)],
+    ['minutes', checkMinutesText(form.minutes)],
+    ['kind', checkKind(form.kind)],
+  ];
+  return checks.flatMap(([field, check]) => (check.ok ? [] : [{ field, code: check.problem.code, details: check.problem.details }]));
 }
 
 /**
@@ -55,11 +55,12 @@ export async function logTrainingForm(deps: CoreDeps, actor: Actor, form: Traini
 export function draftFromForm(deps: CoreDeps, actor: Actor, form: TrainingForm): TrainingDraft {
   const today = localDate(deps.clock.now(), actor.timeZone);
   const problem = checkTrainingForm(form, today)[0];
-  if (problem) throw new RecertError(problem.code, { field: problem.field, text: fieldText(form, problem.field).slice(0, 80), date: form.completedOn, today });
+  if (problem) throw new RecertError(problem.code, { text: fieldText(form, problem.field).slice(0, 80), date: form.completedOn, today, ...problem.details, field: problem.field });
   const minutes = Number(form.minutes.trim());
+  const title = form.title.replace(/\s+/g, ' ').trim();
   return {
-    text: `${form.title.trim()} — ${minutes} min on ${form.completedOn} (form)`,
-    title: form.title.trim(),
+    text: `${title} — ${minutes} min on ${form.completedOn} (form)`,
+    title,
     kind: isActivityKind(form.kind) ? form.kind : 'other',
     kindStated: true,
     completedOn: form.completedOn,

@@ -2,6 +2,7 @@ import { addDays, isIsoDate, type IsoDate } from '../domain/dates.ts';
 import type { Actor } from '../domain/people.ts';
 import { findCurrentCredential } from '../db/repositories/credentials.ts';
 import { insertFeePayment, listFeePayments } from '../db/repositories/fees.ts';
+import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
@@ -22,8 +23,12 @@ const FEE_DAYS_BEFORE_ISSUE = 90;
 /** Refuse amounts above this (cents): a typo such as "8500" dollars, not a renewal fee. */
 const MAX_FEE_CENTS = 100_000;
 
+/** Longest fee reference kept (characters): a receipt or invoice number, not a note. */
+export const MAX_FEE_REFERENCE = 100;
+
 /** Record the renewal fee for the person's current certificate cycle. */
 export async function recordFeePayment(deps: CoreDeps, actor: Actor, input: FeeInput = {}): Promise<Reply> {
+  const reference = referenceOf(input.reference);
   const credential = await findCurrentCredential(deps.db, actor.organisationId, actor.personId);
   if (!credential) throw new RecertError('credential-missing');
   const rules = await rulesFor(deps.db, actor, credential);
@@ -41,10 +46,18 @@ export async function recordFeePayment(deps: CoreDeps, actor: Actor, input: FeeI
   }
   const [already] = await listFeePayments(deps.db, actor.organisationId, credential.id);
   if (already) throw new RecertError('fee-already-recorded', { paidOn: already.paidOn, amountCents: already.amountCents, currency: already.currency });
-  const reference = input.reference?.trim().slice(0, 100) || null;
   await inTransaction(deps.db, async (trx) => {
     const payment = await insertFeePayment(trx, actor.organisationId, { personId: actor.personId, credentialId: credential.id, amountCents, currency: rules.currency, paidOn, reference }, nowOf(deps));
     await recordChange(trx, deps, actor, { action: 'fee.recorded', entity: 'fee_payment', entityId: payment.id, after: { amountCents, currency: rules.currency, paidOn, reference, credentialId: credential.id } });
   });
   return { kind: 'fee-recorded', amountCents, currency: rules.currency, paidOn, credentialNumber: credential.number };
+}
+
+/** The reference as typed (trimmed), or null; one too long to keep is refused, never cut. */
+function referenceOf(typed: string | undefined): string | null {
+  const reference = typed?.trim() ?? '';
+  if (!reference) return null;
+  orRefuse(checkTyped(reference, 'fee-reference'));
+  if (reference.length > MAX_FEE_REFERENCE) throw new RecertError('fee-reference-invalid', { max: MAX_FEE_REFERENCE, length: reference.length });
+  return reference;
 }

@@ -5,6 +5,7 @@ import { OLDEST_DATE_YEARS, oldestAcceptedDate } from '../domain/limits.ts';
 import type { Actor } from '../domain/people.ts';
 import { findCredentialRules } from '../db/repositories/credential-types.ts';
 import { findCurrentCredential, insertCredential, updateCredential, type Credential } from '../db/repositories/credentials.ts';
+import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
@@ -27,7 +28,7 @@ const NUMBER = /^[A-Za-z0-9][A-Za-z0-9\-/.]{1,39}$/;
  * certificate stays as history); the same or an earlier one corrects the current certificate.
  */
 export async function saveCredential(deps: CoreDeps, actor: Actor, input: CredentialInput): Promise<Reply> {
-  const number = input.number.trim();
+  const number = orRefuse(checkTyped(input.number.trim(), 'certificate-number'));
   if (!NUMBER.test(number)) throw new RecertError('credential-number-invalid', { number: number.slice(0, 40) });
   const current = (await findCurrentCredential(deps.db, actor.organisationId, actor.personId)) ?? null;
   const typeCode = (input.typeCode ?? current?.typeCode ?? 'CMSS').toUpperCase();

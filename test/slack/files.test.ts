@@ -13,22 +13,33 @@ interface FileSpec {
   readonly size: number;
   readonly channel: string;
   readonly threadTs?: string;
+  /** What files.info says the file is; a PDF unless told. */
+  readonly mimetype?: string;
+}
+
+interface Download {
+  readonly status: number;
+  readonly body: Uint8Array | string;
+  readonly contentType: string;
+  /** Answer with a 302 to this address instead. */
+  readonly redirectTo?: string;
 }
 
 /** files.info for one file, and (optionally) its download from files.slack.com with the bot token. */
-function serveFile(spec: FileSpec, download?: { status: number; body: Uint8Array | string; contentType: string }): { downloaded: () => boolean } {
+function serveFile(spec: FileSpec, download?: Download): { downloaded: () => boolean } {
   const share = { ts: '1700000300.000100', ...(spec.threadTs ? { thread_ts: spec.threadTs } : {}) };
   const shares = spec.channel.startsWith('D') ? { private: { [spec.channel]: [share] } } : { public: { [spec.channel]: [share] } };
   const path = `/files-pri/T0TEST-${spec.id}/download/${spec.name}`;
   nock('https://slack.com')
     .post('/api/files.info', (body: Record<string, unknown>) => body.file === spec.id)
-    .reply(200, { ok: true, file: { id: spec.id, name: spec.name, size: spec.size, user: USER, mimetype: 'application/pdf', url_private_download: `https://files.slack.com${path}`, shares } });
+    .reply(200, { ok: true, file: { id: spec.id, name: spec.name, size: spec.size, user: USER, mimetype: spec.mimetype ?? 'application/pdf', url_private_download: `https://files.slack.com${path}`, shares } });
   let downloaded = false;
   if (download) {
     nock('https://files.slack.com', { reqheaders: { authorization: `Bearer ${BOT_TOKEN}` } })
       .get(path)
       .reply(() => {
         downloaded = true;
+        if (download.redirectTo) return [302, '', { location: download.redirectTo }];
         return [download.status, Buffer.from(download.body), { 'content-type': download.contentType }];
       });
   }
@@ -102,6 +113,28 @@ describe('Slack: certificates shared as files', () => {
     await t.app.slack.event(fileShared(id, DM));
     await waitFor(() => t.slack.callsTo('chat.postMessage').length > posts);
     expect(textOf(t.slack.callsTo('chat.postMessage').at(-1)?.body ?? {})).toMatch(expected);
+  });
+
+  it('refuses an HTML file as not a certificate format, without downloading it', async () => {
+    await loggedEntry('Html File Course');
+    const id = uniqueId('F');
+    const file = serveFile({ id, name: 'certificate.html', size: 40, channel: DM, mimetype: 'text/html' }, { status: 200, body: '<html>my certificate</html>', contentType: 'text/html' });
+    const posts = t.slack.callsTo('chat.postMessage').length;
+    await t.app.slack.event(fileShared(id, DM));
+    await waitFor(() => t.slack.callsTo('chat.postMessage').length > posts);
+    expect(file.downloaded()).toBe(false);
+    expect(textOf(t.slack.callsTo('chat.postMessage').at(-1)?.body ?? {})).toContain('is a web page (HTML), not a PDF, PNG or JPEG');
+  });
+
+  it('does not follow a download redirected away from Slack\'s file servers, and says so', async () => {
+    await loggedEntry('Redirected File Course');
+    const id = uniqueId('F');
+    const file = serveFile({ id, name: 'moved.pdf', size: 400, channel: DM }, { status: 302, body: '', contentType: 'text/plain', redirectTo: 'https://evil.example/moved.pdf' });
+    const posts = t.slack.callsTo('chat.postMessage').length;
+    await t.app.slack.event(fileShared(id, DM));
+    await waitFor(() => t.slack.callsTo('chat.postMessage').length > posts);
+    expect(file.downloaded()).toBe(true);
+    expect(String(t.slack.callsTo('chat.postMessage').at(-1)?.body.text)).toContain('Slack redirected the download of "moved.pdf" to evil.example; I only download from Slack\'s file servers.');
   });
 
   it('attaches the certificate uploaded in the "Log a training" modal to the entry it logs', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Actor } from '../../src/domain/people.ts';
 import type { Reply } from '../../src/replies.ts';
@@ -14,4 +15,17 @@ export function expectKind<K extends Reply['kind']>(reply: Reply, kind: K): Extr
 export async function logged(deps: CoreDeps, actor: Actor, text: string): Promise<number> {
   expectKind(await logTraining(deps, actor, text), 'training-preview');
   return expectKind(await confirmDraft(deps, actor), 'training-logged').training.seq;
+}
+
+/**
+ * Every row stored for a person's organisation (people, entries, drafts, fees, certificates, proofs,
+ * audit events), to show that a refused input changed nothing.
+ */
+export async function storedRows(deps: CoreDeps, actor: Actor): Promise<Record<string, unknown[]>> {
+  const rows: Record<string, unknown[]> = {};
+  for (const table of ['people', 'trainings', 'drafts', 'fee_payments', 'credentials', 'proof_files', 'training_proofs', 'audit_events'] as const) {
+    const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where organisation_id = ${actor.organisationId} order by id`.execute(deps.db);
+    rows[table] = result.rows;
+  }
+  return rows;
 }

@@ -1,7 +1,7 @@
-import { anchoredEntry, asReply, attachProof, knownAnchoredEntry, MAX_PROOF_BYTES, type Actor, type CoreDeps, type Reply } from '../../../src/index.ts';
+import { anchoredEntry, asReply, attachProof, knownAnchoredEntry, type Actor, type CoreDeps, type Reply } from '../../../src/index.ts';
 import type { SlackAuth } from '../clients.ts';
 import { callSlack, DeliveryError } from '../deliver.ts';
-import { downloadFile, fileInfo, type SlackFile } from '../file-download.ts';
+import { downloadFailure, downloadFile, fileInfo, type SlackFile } from '../file-download.ts';
 import { actorFor, anchorOf, type SlackRuntime } from '../runtime.ts';
 import type { Surface } from '../send.ts';
 import { SILENT, type SlackOutcome } from './outcome.ts';
@@ -54,8 +54,7 @@ export async function applyShare(rt: SlackRuntime, deps: CoreDeps, auth: SlackAu
 
 /** Attach a downloaded Slack file as proof; every outcome is a reply (errors included). */
 export async function attachFile(deps: CoreDeps, actor: Actor, file: SlackFile, target: { anchor?: string; trainingId?: string }): Promise<Reply> {
-  if (file.kind === 'too-large') return { kind: 'error', code: 'proof-too-large', details: { fileName: file.name, sizeBytes: file.sizeBytes, maxBytes: MAX_PROOF_BYTES } };
-  if (file.kind === 'unavailable') return { kind: 'error', code: 'proof-download-failed', details: { fileName: file.name, reason: file.reason } };
+  if (file.kind !== 'file') return downloadFailure(file);
   return asReply(() => attachProof(deps, actor, { fileName: file.name, bytes: file.bytes, ...target }));
 }
 

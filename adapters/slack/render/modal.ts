@@ -6,7 +6,7 @@ import { fitBlocks, LIMITS, truncate } from './limits.ts';
 import { LOG_ACTION_ID, LOG_BLOCKS, TITLE_MAX } from './modal-ids.ts';
 
 export { LOG_ACTION_ID, LOG_BLOCKS } from './modal-ids.ts';
-export { modalErrors, readLogTrainingSubmission } from './modal-submission.ts';
+export { modalErrors, readLogTrainingSubmission, UNREADABLE_FIELD, type LogTrainingSubmission, type SubmissionProblem } from './modal-submission.ts';
 
 const MAX_MINUTES = 1440;
 

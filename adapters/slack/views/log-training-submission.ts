@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, Middleware, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { checkTrainingForm, localDate, type TrainingForm } from '../../../src/index.ts';
+import { checkTrainingForm, localDate } from '../../../src/index.ts';
 import { accept, NOT_STORED_TEXT, UNREADABLE_TEXT } from '../inbound/accept.ts';
 import { LOG_BLOCKS } from '../render/modal-ids.ts';
 import { modalErrors, readLogTrainingSubmission } from '../render/modal.ts';
@@ -23,8 +23,12 @@ const keepOpen = (message: string) => ({ response_action: 'errors' as const, err
 export function logTrainingSubmission(rt: SlackRuntime): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, context }: SubmitArgs) => {
     const teamId = teamOf(rt, 'log training modal', context.teamId, body.team?.id, body.user.team_id);
-    const read = readForm(view.state.values);
-    if (!teamId || !read) return void (await ack(keepOpen(UNREADABLE_TEXT)));
+    if (!teamId) return void (await ack(keepOpen(UNREADABLE_TEXT)));
+    const read = readLogTrainingSubmission(view.state?.values);
+    if (!read.ok) {
+      rt.log.warn('slack: "Log a training" submission not shaped as expected', { reason: read.problem.reason, blocks: read.problem.blocks });
+      return void (await ack({ response_action: 'errors', errors: read.errors }));
+    }
     const zone = rt.people.cachedZone(teamId, body.user.id) ?? LATEST_ZONE;
     const problems = checkTrainingForm(read.form, localDate(rt.core.clock.now(), zone));
     if (problems.length) return void (await ack({ response_action: 'errors', errors: modalErrors(problems) }));
@@ -48,13 +52,4 @@ export function logTrainingSubmission(rt: SlackRuntime): Middleware<SlackViewMid
     if (stored === 'invalid') return void (await ack(keepOpen(UNREADABLE_TEXT)));
     await ack();
   };
-}
-
-/** The form, or null when the view state is not shaped like our modal's (answered in the modal, not with a timeout). */
-function readForm(values: unknown): { form: TrainingForm; fileIds: string[] } | null {
-  try {
-    return readLogTrainingSubmission(values);
-  } catch {
-    return null;
-  }
 }

@@ -13,6 +13,8 @@ export interface SignOptions {
   /** Sign with another secret (a forged request). */
   readonly secret?: string;
   readonly headers?: Record<string, string>;
+  /** The request target; defaults to Slack's `/slack/events`. */
+  readonly path?: string;
 }
 
 /** Slack's v0 signature: HMAC-SHA256 of "v0:<timestamp>:<raw body>" with the signing secret. */
@@ -77,6 +79,6 @@ export class SlackSender {
   private send(body: string, contentType: string, options: SignOptions): Promise<HttpResult> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
     const signature = sign(options.secret ?? this.secret, timestamp, body);
-    return post(this.port, '/slack/events', body, contentType, { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...options.headers });
+    return post(this.port, options.path ?? '/slack/events', body, contentType, { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...options.headers });
   }
 }

@@ -2,7 +2,7 @@ import type { InputBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { checkTrainingForm, type FormProblem } from '../../../src/index.ts';
 import { VIEWS } from '../../../adapters/slack/ids.ts';
-import { logTrainingModal, modalErrors, readLogTrainingSubmission } from '../../../adapters/slack/render/modal.ts';
+import { logTrainingModal, modalErrors, readLogTrainingSubmission, UNREADABLE_FIELD, type SubmissionProblem } from '../../../adapters/slack/render/modal.ts';
 import { limitViolations } from './limit-check.ts';
 
 const TODAY = '2026-11-27';
@@ -120,7 +120,8 @@ function submitted(overrides: Record<string, unknown> = {}): Record<string, unkn
 
 describe('readLogTrainingSubmission', () => {
   it('reads a filled-in form and the uploaded file', () => {
-    const { form, fileIds } = readLogTrainingSubmission(submitted());
+    const { ok, form, fileIds } = readLogTrainingSubmission(submitted());
+    expect(ok).toBe(true);
     expect(form).toEqual({ title: 'Telehealth Billing', completedOn: '2026-11-26', minutes: '45', kind: 'webinar', registered: false });
     expect(fileIds).toEqual(['F123']);
     expect(checkTrainingForm(form, TODAY)).toEqual([]);
@@ -147,20 +148,41 @@ describe('readLogTrainingSubmission', () => {
     expect(checkTrainingForm(form, TODAY).map((p) => p.field)).toEqual(['title', 'completedOn', 'minutes', 'kind']);
   });
 
-  it('turns missing blocks, and blocks of the wrong shape, into empty fields', () => {
-    expect(readLogTrainingSubmission({})).toEqual({ form: { title: '', completedOn: '', minutes: '', kind: '', registered: false }, fileIds: [] });
-    const odd = readLogTrainingSubmission(submitted({ minutes: { value: { type: 'number_input', value: 45 } }, title: { other: { value: 'x' } } }));
-    expect(odd.form.minutes).toBe('');
-    expect(odd.form.title).toBe('');
+  it('reads a form without the optional blocks (a modal opened before they were added)', () => {
+    const { registered: _r, certificate: _c, ...required } = submitted();
+    const result = readLogTrainingSubmission(required);
+    expect(result).toMatchObject({ ok: true, form: { title: 'Telehealth Billing', registered: false }, fileIds: [] });
   });
 
-  it.each([
-    ['null', null],
-    ['a string', 'title=x'],
-    ['an array', [{ title: 'x' }]],
-    ['blocks that are not objects', { title: 'x' }],
-  ])('throws a clear error for %s', (_name, values) => {
-    expect(() => readLogTrainingSubmission(values)).toThrow(/Malformed "Log a training" submission/);
+  it.each<[string, unknown, SubmissionProblem, Record<string, string>]>([
+    ['null', null, { reason: 'not-view-state', blocks: [] }, { title: UNREADABLE_FIELD }],
+    ['a string', 'title=x', { reason: 'not-view-state', blocks: [] }, { title: UNREADABLE_FIELD }],
+    ['an array', [{ title: 'x' }], { reason: 'not-view-state', blocks: [] }, { title: UNREADABLE_FIELD }],
+    ['blocks that are not objects', { title: 'x' }, { reason: 'not-view-state', blocks: [] }, { title: UNREADABLE_FIELD }],
+    ['no blocks at all', {}, { reason: 'missing-block', blocks: ['title', 'completed_on', 'minutes', 'kind'] }, { title: UNREADABLE_FIELD }],
+    ['a block under another action id', submitted({ title: { other: { value: 'x' } } }), { reason: 'missing-block', blocks: ['title'] }, { title: UNREADABLE_FIELD }],
+    ['a number where Slack sends text', submitted({ minutes: { value: { type: 'number_input', value: 45 } } }), { reason: 'wrong-shape', blocks: ['minutes'] }, { minutes: UNREADABLE_FIELD }],
+    [
+      'a select without its option value, and files that are not a list',
+      submitted({ kind: { value: { selected_option: { text: 'Webinar' } } }, certificate: { value: { files: 'F1' } } }),
+      { reason: 'wrong-shape', blocks: ['kind', 'certificate'] },
+      { kind: UNREADABLE_FIELD, certificate: UNREADABLE_FIELD },
+    ],
+  ])('returns a clear refusal, never a throw, for %s', (_name, values, problem, errors) => {
+    const result = readLogTrainingSubmission(values);
+    expect(result).toMatchObject({ ok: false, problem, errors, fileIds: [] });
+    // A caller that only checks the form (the current handler) still acks with errors and logs nothing.
+    expect(checkTrainingForm(result.form, TODAY).map((p) => p.field)).toEqual(['title', 'completedOn', 'minutes', 'kind']);
+  });
+
+  it('names only blocks of the modal in its errors', () => {
+    const blockIds = inputs(logTrainingModal({ privateMetadata: '', today: TODAY })).map((b) => b.block_id);
+    for (const values of [null, {}, submitted({ minutes: { value: { value: 45 } } })]) {
+      const result = readLogTrainingSubmission(values);
+      if (result.ok) throw new Error('expected a refusal');
+      expect(Object.keys(result.errors).length).toBeGreaterThan(0);
+      expect(Object.keys(result.errors).every((k) => blockIds.includes(k))).toBe(true);
+    }
   });
 });
 
@@ -173,6 +195,9 @@ describe('modalErrors', () => {
     [{ field: 'kind', code: 'kind-unknown' }, 'kind', 'Pick the kind of activity.'],
     [{ field: 'completedOn', code: 'date-before-range' }, 'completed_on', 'That date is too far back.'],
     [{ field: 'title', code: 'text-too-long' }, 'title', "Enter the training's title (at least 3 letters, 300 characters at most)."],
+    [{ field: 'title', code: 'title-invalid' }, 'title', "Enter the training's title (at least 3 letters, 300 characters at most)."],
+    [{ field: 'title', code: 'text-control-character' }, 'title', 'This contains an invisible control character (text pasted from a PDF often does). Type it again without it.'],
+    [{ field: 'minutes', code: 'length-too-long' }, 'minutes', 'Enter the length in whole minutes, from 0 to 1440.'],
   ])('%o → %s', (problem, blockId, message) => {
     expect(modalErrors([problem])).toEqual({ [blockId]: message });
   });
