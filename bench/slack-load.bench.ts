@@ -6,7 +6,7 @@
  *   npm run bench:slack [-- --rates 50,100,150 --seconds 10]
  */
 import { runLoad, percentile, type LoadResult } from './support/load.ts';
-import { freshDatabase, rssMb, SECRET, startBareBolt, startRecert } from './support/processes.ts';
+import { cpuMs, freshDatabase, rssMb, SECRET, startBareBolt, startRecert } from './support/processes.ts';
 import { startSink, type Sink } from './support/sink.ts';
 
 const args = process.argv.slice(2);
@@ -22,6 +22,8 @@ interface Row {
   readonly bare: LoadResult;
   readonly followUps: { received: number; failed: number; p50: number; p99: number };
   readonly rssPeakMb: number;
+  /** CPU time per command (ms): Recert's includes the work behind the ack; the bare app only acks. */
+  readonly cpuPerCommand: { readonly recert: number; readonly bare: number };
 }
 
 async function waitForFollowUps(sink: Sink, prefix: string, count: number, timeoutMs: number): Promise<void> {
@@ -55,14 +57,18 @@ async function measureRate(rate: number, sink: Sink): Promise<Row> {
   try {
     const prefix = `r${rate}-${Date.now()}-`;
     await runLoad({ port: recert.port, secret: SECRET, perSecond: 10, seconds: 1, responseUrl: (i) => sink.responseUrl(`warm-${prefix}${i}`), text: texts, users: 50 });
+    const cpuBefore = cpuMs(recert.child.pid);
     const result = await runLoad({ port: recert.port, secret: SECRET, perSecond: rate, seconds, responseUrl: (i) => sink.responseUrl(`${prefix}${i}`), text: texts, users: 50 });
     await waitForFollowUps(sink, prefix, result.acks.length, 120_000);
+    const recertCpu = (cpuMs(recert.child.pid) - cpuBefore) / result.sent;
     const followUps = followUpStats(sink, prefix, result);
     await recert.stop();
     const bareApp = await startBareBolt();
+    const bareBefore = cpuMs(bareApp.child.pid);
     const bare = await runLoad({ port: bareApp.port, secret: SECRET, perSecond: rate, seconds, responseUrl: (i) => sink.responseUrl(`bare-${i}`), text: texts, users: 50 });
+    const bareCpu = (cpuMs(bareApp.child.pid) - bareBefore) / bare.sent;
     await bareApp.stop();
-    return { rate, recert: result, bare, followUps, rssPeakMb };
+    return { rate, recert: result, bare, followUps, rssPeakMb, cpuPerCommand: { recert: recertCpu, bare: bareCpu } };
   } finally {
     clearInterval(sampler);
     await recert.stop().catch(() => null);
@@ -77,12 +83,12 @@ await sink.close();
 
 const label = process.env.DATABASE_URL ? 'PostgreSQL 15' : 'embedded PGlite';
 console.log(`Node ${process.version}, ${label}, ${seconds} s per rate, commands alternating \`log …\` and \`status\`, 50 people`);
-console.log('| rate (cmd/s) | Recert ack p50 / p99 / max (ms) | acked ≤ 3 s | follow-ups received | follow-up p50 / p99 (ms) | "went wrong" | bare Bolt ack p50 / p99 (ms) | Recert RSS peak |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| rate (cmd/s) | Recert ack p50 / p99 / max (ms) | acked ≤ 3 s | follow-ups received | follow-up p50 / p99 (ms) | "went wrong" | bare Bolt ack p50 / p99 (ms) | CPU per command, Recert / bare Bolt (ms) | Recert RSS peak |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const a = r.recert.acks;
   const b = r.bare.acks;
   console.log(
-    `| ${r.rate} | ${percentile(a, 50).toFixed(1)} / ${percentile(a, 99).toFixed(1)} / ${Math.max(0, ...a).toFixed(0)} | ${r.recert.within3s} of ${r.recert.sent} | ${r.followUps.received} of ${r.recert.sent} | ${r.followUps.p50.toFixed(0)} / ${r.followUps.p99.toFixed(0)} | ${r.followUps.failed} | ${percentile(b, 50).toFixed(1)} / ${percentile(b, 99).toFixed(1)} | ${r.rssPeakMb.toFixed(0)} MB |`,
+    `| ${r.rate} | ${percentile(a, 50).toFixed(1)} / ${percentile(a, 99).toFixed(1)} / ${Math.max(0, ...a).toFixed(0)} | ${r.recert.within3s} of ${r.recert.sent} | ${r.followUps.received} of ${r.recert.sent} | ${r.followUps.p50.toFixed(0)} / ${r.followUps.p99.toFixed(0)} | ${r.followUps.failed} | ${percentile(b, 50).toFixed(1)} / ${percentile(b, 99).toFixed(1)} | ${r.cpuPerCommand.recert.toFixed(1)} / ${r.cpuPerCommand.bare.toFixed(1)} | ${r.rssPeakMb.toFixed(0)} MB |`,
   );
 }

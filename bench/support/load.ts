@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 
 export interface LoadOptions {
-  readonly port: number;
+  /** Commands go to these ports in turn (processes behind a load balancer). */
+  readonly port: number | readonly number[];
   readonly secret: string;
   readonly perSecond: number;
   readonly seconds: number;
@@ -74,8 +75,9 @@ function send(agent: Agent, options: LoadOptions, i: number): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', options.secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   return new Promise((resolve, reject) => {
+    const ports = typeof options.port === 'number' ? [options.port] : options.port;
     const req = request(
-      { agent, host: '127.0.0.1', port: options.port, path: '/slack/events', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature } },
+      { agent, host: '127.0.0.1', port: ports[i % ports.length], path: '/slack/events', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature } },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));

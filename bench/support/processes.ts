@@ -20,6 +20,18 @@ export function rssMb(pid: number | undefined): number {
   }
 }
 
+/** CPU time (ms) a process has used so far, user + system, from /proc (Linux; clock ticks of 10 ms). */
+export function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /** A database for one run: a fresh PostgreSQL database (DATABASE_URL names the server), or an empty data directory. */
 export async function freshDatabase(label: string): Promise<{ env: Record<string, string>; name: string; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
