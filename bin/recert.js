@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Recert's command line. Node 22.18+ and 24 run TypeScript natively (type stripping); older
-// supported releases (22.12–22.17) load it through tsx instead.
-if (!process.features.typescript) {
-  const { register } = await import('tsx/esm/api');
-  register();
+// Recert's command line (TypeScript run by Node itself: see node-check.js).
+import { nodeCanRunRecert } from './node-check.js';
+
+if (nodeCanRunRecert()) {
+  const { main } = await import('../adapters/cli/main.ts');
+  process.exitCode = await main(process.argv.slice(2));
 }
-const { main } = await import('../adapters/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
