@@ -1,5 +1,5 @@
 import { App, HTTPReceiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
 import type { CoreDeps, Logger, SlackConfig } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -9,6 +9,7 @@ import { postgresInstallationStore } from './installation-store.ts';
 import { PeopleDirectory, slackErrorCode } from './people.ts';
 import { registerListeners } from './register.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { SlackStartError } from './start-error.ts';
 
 /** Bot scopes the app asks for at install; the manifest declares the same list (a test checks). */
 export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'im:history', 'im:read', 'im:write', 'users:read'] as const;
@@ -31,12 +32,7 @@ export interface RunningSlack {
   stop(): Promise<void>;
 }
 
-export class SlackStartError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SlackStartError';
-  }
-}
+export { SlackStartError } from './start-error.ts';
 
 /**
  * Start the Slack adapter: Bolt over Recert's core, behind our HTTP server in production (Bolt's
@@ -84,14 +80,27 @@ function runtimeOf(options: SlackAppOptions): SlackRuntime {
   };
 }
 
+/** How long (ms) the start-up token check waits for Slack before calling it unreachable. */
+const TOKEN_CHECK_TIMEOUT_MS = 10_000;
+
 /** One workspace: check the bot token once at start, so a bad token is reported now, not on the first command. */
 async function verifyToken(config: SlackConfig, clientOptions: ConstructorParameters<typeof WebClient>[1]): Promise<{ botId: string; botUserId: string }> {
   try {
-    const result = await new WebClient(config.botToken ?? '', clientOptions).auth.test();
+    const result = await new WebClient(config.botToken ?? '', { ...clientOptions, timeout: TOKEN_CHECK_TIMEOUT_MS }).auth.test();
     return { botId: result.bot_id ?? '', botUserId: result.user_id ?? '' };
   } catch (error) {
-    throw new SlackStartError(`Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}). Check the token, or reinstall the app in the workspace.`);
+    throw tokenCheckFailure(error, config.apiUrl ?? 'https://slack.com/api/');
   }
+}
+
+/** Slack saying no to the token (invalid_auth, token_revoked…) is not the same as Slack not answering (network, proxy, outage). */
+function tokenCheckFailure(error: unknown, apiUrl: string): SlackStartError {
+  const failure = error as { code?: unknown; statusCode?: unknown; original?: { cause?: { code?: unknown; message?: unknown }; message?: unknown } } | null;
+  if (failure?.code === ErrorCode.PlatformError) return new SlackStartError(`Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}). Check the token, or reinstall the app in the workspace.`);
+  // fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a timeout) is on its cause.
+  const cause = failure?.original?.cause;
+  const why = failure?.code === ErrorCode.HTTPError ? `HTTP ${String(failure.statusCode)}` : String(cause?.code ?? cause?.message ?? failure?.original?.message ?? slackErrorCode(error));
+  return new SlackStartError(`Could not reach Slack at ${apiUrl} to check SLACK_BOT_TOKEN (${why}); check the network connection (or SLACK_API_URL) and start again.`);
 }
 
 function closeServer(server: Server): Promise<void> {
