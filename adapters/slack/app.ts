@@ -1,7 +1,7 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import { ErrorCode, WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
-import type { CoreDeps, Logger, SlackConfig } from '../../src/index.ts';
+import type { CoreDeps, Logger, LogLevel, SlackConfig } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { Sleeper } from './deliver.ts';
 import { createHttpServer, listen } from './http-server.ts';
@@ -18,6 +18,8 @@ export interface SlackAppOptions {
   readonly config: SlackConfig;
   readonly core: CoreDeps;
   readonly log: Logger;
+  /** LOG_LEVEL: Bolt and its Web API clients log from here up (default info). */
+  readonly logLevel?: LogLevel;
   readonly newReference: () => string;
   readonly sleep?: Sleeper;
   /** The bot's own ids when known (tests); otherwise auth.test finds them at start. */
@@ -41,11 +43,12 @@ export { SlackStartError } from './start-error.ts';
 export async function startSlack(options: SlackAppOptions, port: number, host?: string): Promise<RunningSlack> {
   const { config, log } = options;
   const rt = runtimeOf(options);
-  const logger = boltLogger(log);
-  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
+  const logger = boltLogger(log, options.logLevel);
+  // Every WebClient (ours, Bolt's, the OAuth installer's) logs through ours too, not to the console.
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logger };
   const identity = config.oauth ? {} : { ...(options.botIdentity ?? (await verifyToken(config, clientOptions))), tokenVerificationEnabled: false, token: config.botToken ?? '' };
   if (config.appToken) {
-    const app = new App({ socketMode: true, appToken: config.appToken, logger, clientOptions, ...identity });
+    const app = new App({ socketMode: true, appToken: config.appToken, logger, logLevel: logger.getLevel(), clientOptions, ...identity });
     registerListeners(app, rt, null);
     app.error(async (error) => log.error('slack unhandled error', { error: error.message, code: error.code }));
     await app.start();
@@ -60,7 +63,7 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
       ? { clientId: config.oauth.clientId, clientSecret: config.oauth.clientSecret, stateSecret: config.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore: store, installerOptions: { directInstall: true, clientOptions } }
       : {}),
   });
-  const app = new App({ receiver, logger, clientOptions, ...identity });
+  const app = new App({ receiver, logger, logLevel: logger.getLevel(), clientOptions, ...identity });
   registerListeners(app, rt, store);
   app.error(async (error) => log.error('slack unhandled error', { error: error.message, code: error.code }));
   const server = createHttpServer({ slack: receiver.requestListener, nowSeconds: options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)) });

@@ -6,7 +6,7 @@ import { shellCommand } from './shell.ts';
 export async function serveCommand(runtime: Runtime): Promise<number> {
   const { config, deps } = runtime;
   if (!config.slack) return shellCommand(runtime);
-  const slack = await startSlack({ config: config.slack, core: deps, log: deps.log, newReference }, config.port);
+  const slack = await startSlack({ config: config.slack, core: deps, log: deps.log, logLevel: config.logLevel, newReference }, config.port);
   deps.log.info('slack adapter started', { mode: config.slack.appToken ? 'socket' : 'http', port: slack.port, oauth: config.slack.oauth !== null });
   const signal = await runtime.stopping;
   deps.log.info('stopping slack adapter', { signal });
