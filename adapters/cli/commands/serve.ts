@@ -1,11 +1,14 @@
-import { startSlack } from '../../slack/app.ts';
 import { newReference, type Runtime } from '../runtime.ts';
 import { shellCommand } from './shell.ts';
 
-/** Every configured platform adapter; with none configured, the terminal chat. */
+/**
+ * Every configured platform adapter; with none configured, the terminal chat. An adapter's module
+ * (and its SDK: Bolt alone takes a few hundred ms to load) is imported only when it is configured.
+ */
 export async function serveCommand(runtime: Runtime): Promise<number> {
   const { config, deps } = runtime;
   if (!config.slack) return shellCommand(runtime);
+  const { startSlack } = await import('../../slack/app.ts');
   const slack = await startSlack({ config: config.slack, core: deps, log: deps.log, logLevel: config.logLevel, newReference }, config.port);
   deps.log.info('slack adapter started', { mode: config.slack.appToken ? 'socket' : 'http', port: slack.port, oauth: config.slack.oauth !== null });
   const signal = await runtime.stopping;
