@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Config, type CoreDeps, type Logger, type OpenDatabase, type SecretBox } from '../../src/index.ts';
+import { openDatabase, probeDatabase, type Config, type CoreDeps, type Logger, type OpenDatabase, type SecretBox } from '../../src/index.ts';
 import { secretBoxFor } from './encryption-keys.ts';
 import { jsonLogger } from './logger.ts';
 import { systemClock } from './system-clock.ts';
@@ -21,6 +21,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const POOL_MAX = 8;
 const JOB_QUEUE_CONNECTIONS = 10;
 
+/** How long (ms) a PostgreSQL server behind DATABASE_URL gets to answer at start-up; pg itself would wait for ever. */
+const DATABASE_CONNECT_TIMEOUT_MS = 10_000;
+
 export function makeLogger(config: Config, quiet: boolean): Logger {
   return jsonLogger(quiet && config.logLevel === 'info' ? 'warn' : config.logLevel, (line) => process.stderr.write(`${line}\n`), () => new Date().toISOString(), secretsOf(config));
 }
@@ -38,6 +41,8 @@ function secretsOf(config: Config): string[] {
  * also on SIGINT/SIGTERM, because an open PGlite keeps the process alive and may lose writes.
  */
 export async function withRuntime(config: Config, log: Logger, body: (runtime: Runtime) => Promise<number>): Promise<number> {
+  // One connection first: a server that is down, unknown or refusing us fails here, within the deadline.
+  if (config.databaseUrl) await probeDatabase(config.databaseUrl, DATABASE_CONNECT_TIMEOUT_MS);
   const database = await openDatabase(
     {
       url: config.databaseUrl,

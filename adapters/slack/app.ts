@@ -1,7 +1,7 @@
 import { App, HTTPReceiver, type InstallationStore, type InstallProviderOptions } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import type { Server } from 'node:http';
-import { InboxDrainer, type CoreDeps, type Db, type Logger, type SecretBox, type SlackConfig } from '../../src/index.ts';
+import { InboxDrainer, type CoreDeps, type Db, type Logger, type LogLevel, type SecretBox, type SlackConfig } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { installedClients, singleWorkspaceClients, type SlackClients } from './clients.ts';
 import type { Sleeper } from './deliver.ts';
@@ -14,6 +14,7 @@ import { PeopleDirectory, slackErrorCode } from './people.ts';
 import { registerListeners } from './register.ts';
 import { responder } from './respond.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { SlackStartError } from './start-error.ts';
 
 /** Bot scopes the app asks for at install; the manifest declares the same list (a test checks). */
 export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'im:history', 'im:read', 'im:write', 'users:read'] as const;
@@ -28,6 +29,8 @@ export interface SlackAppOptions {
   /** This process is the database's only user (the embedded database): see DrainerOptions.exclusive. */
   readonly exclusiveDatabase?: boolean;
   readonly log: Logger;
+  /** LOG_LEVEL: Bolt and its Web API clients log from here up (default info). */
+  readonly logLevel?: LogLevel;
   readonly newReference: () => string;
   readonly sleep?: Sleeper;
   /** The bot's own ids when known (tests); otherwise auth.test finds them at start. */
@@ -44,12 +47,7 @@ export interface RunningSlack {
   stop(): Promise<void>;
 }
 
-export class SlackStartError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SlackStartError';
-  }
-}
+export { SlackStartError } from './start-error.ts';
 
 /**
  * Start the Slack adapter: Bolt over Recert's core, behind our HTTP server in production (Bolt's
@@ -57,15 +55,16 @@ export class SlackStartError extends Error {
  */
 export async function startSlack(options: SlackAppOptions, port: number, host?: string): Promise<RunningSlack> {
   const { config, log } = options;
-  const logger = boltLogger(log);
-  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
+  const logger = boltLogger(log, options.logLevel);
+  // Every WebClient (ours, Bolt's, the OAuth installer's) logs through ours too, not to the console.
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logger };
   const bot = config.oauth ? null : (options.botIdentity ?? (await verifyToken(config, clientOptions)));
   const identity = bot ? { ...bot, tokenVerificationEnabled: false, token: config.botToken ?? '' } : {};
   const store = config.oauth ? postgresInstallationStore(options.core.db, options.core.clock, options.secrets ?? null) : null;
   const clients: SlackClients = store ? installedClients(store, clientOptions) : singleWorkspaceClients(config.botToken ?? '', bot?.botUserId ?? '', clientOptions);
   const inbox = startInbox(options, clients);
   if (config.appToken) {
-    const app = new App({ socketMode: true, appToken: config.appToken, logger, clientOptions, ...identity });
+    const app = new App({ socketMode: true, appToken: config.appToken, logger, logLevel: logger.getLevel(), clientOptions, ...identity });
     registerListeners(app, inbox.rt, null);
     app.error(rethrowing(log));
     await app.start();
@@ -79,7 +78,7 @@ export async function startSlack(options: SlackAppOptions, port: number, host?: 
     processBeforeResponse: true,
     ...(store ? oauthOptions(options, store, clientOptions) : {}),
   });
-  const app = new App({ receiver, logger, clientOptions, ...identity });
+  const app = new App({ receiver, logger, logLevel: logger.getLevel(), clientOptions, ...identity });
   registerListeners(app, inbox.rt, store);
   app.error(rethrowing(log));
   const server = createHttpServer({ slack: receiver.requestListener, nowSeconds: options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)) });
@@ -133,14 +132,27 @@ function startInbox(options: SlackAppOptions, clients: SlackClients): { rt: Slac
   return { rt, drainer };
 }
 
+/** How long (ms) the start-up token check waits for Slack before calling it unreachable. */
+const TOKEN_CHECK_TIMEOUT_MS = 10_000;
+
 /** One workspace: check the bot token once at start, so a bad token is reported now, not on the first command. */
 async function verifyToken(config: SlackConfig, clientOptions: ConstructorParameters<typeof WebClient>[1]): Promise<{ botId: string; botUserId: string }> {
   try {
-    const result = await new WebClient(config.botToken ?? '', clientOptions).auth.test();
+    const result = await new WebClient(config.botToken ?? '', { ...clientOptions, timeout: TOKEN_CHECK_TIMEOUT_MS }).auth.test();
     return { botId: result.bot_id ?? '', botUserId: result.user_id ?? '' };
   } catch (error) {
-    throw new SlackStartError(`Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}). Check the token, or reinstall the app in the workspace.`);
+    throw tokenCheckFailure(error, config.apiUrl ?? 'https://slack.com/api/');
   }
+}
+
+/** Slack saying no to the token (invalid_auth, token_revoked…) is not the same as Slack not answering (network, proxy, outage). */
+function tokenCheckFailure(error: unknown, apiUrl: string): SlackStartError {
+  const failure = error as { code?: unknown; statusCode?: unknown; original?: { cause?: { code?: unknown; message?: unknown }; message?: unknown } } | null;
+  if (failure?.code === ErrorCode.PlatformError) return new SlackStartError(`Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}). Check the token, or reinstall the app in the workspace.`);
+  // fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a timeout) is on its cause.
+  const cause = failure?.original?.cause;
+  const why = failure?.code === ErrorCode.HTTPError ? `HTTP ${String(failure.statusCode)}` : String(cause?.code ?? cause?.message ?? failure?.original?.message ?? slackErrorCode(error));
+  return new SlackStartError(`Could not reach Slack at ${apiUrl} to check SLACK_BOT_TOKEN (${why}); check the network connection (or SLACK_API_URL) and start again.`);
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -1,4 +1,5 @@
 import { createDb, createPool, type Db } from './connection.ts';
+import { checkDataDir } from './data-dir-check.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -60,6 +61,7 @@ export async function openDatabase(settings: DatabaseSettings, processInfo: Proc
 }
 
 async function startEmbedded(settings: DatabaseSettings, processInfo: ProcessInfo) {
+  if (settings.dataDir) await checkDataDir(settings.dataDir);
   const unlock = settings.dataDir ? await lockDataDir(settings.dataDir, processInfo.pid, processInfo.isAlive) : null;
   try {
     const server = await startEmbeddedPostgres({ dataDir: settings.dataDir, maxConnections: settings.poolMax + INGRESS_POOL_MAX + settings.extraConnections, ...(settings.onEmbeddedEvent ? { onEvent: settings.onEmbeddedEvent } : {}) });

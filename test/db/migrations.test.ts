@@ -1,6 +1,9 @@
+import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { MIGRATIONS_FOLDER, migrateToLatest } from '../../src/db/migrate.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
@@ -40,5 +43,21 @@ describe('migrations', () => {
     const checks = await sql<{ def: string }>`
       select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'proof_files'::regclass and contype = 'c'`.execute(database.current.db);
     expect(checks.rows.map((r) => r.def).join(' ')).toContain('10485760');
+  });
+
+  it('still run a migration the database lacks, and still report an executed one whose file is gone (the up-to-date shortcut skips neither)', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'recert-migrations-'));
+    const extra = '29990101T000000Z-test-only-no-op';
+    try {
+      // Links, so that the real migrations still resolve their imports (kysely) from the project.
+      for (const file of await readdir(MIGRATIONS_FOLDER)) await symlink(path.join(MIGRATIONS_FOLDER, file), path.join(folder, file));
+      await writeFile(path.join(folder, `${extra}.ts`), 'export async function up(): Promise<void> {}\n');
+      expect(await migrateToLatest(database.current.db, folder)).toEqual([extra]);
+      expect(await migrateToLatest(database.current.db, folder)).toEqual([]);
+      await expect(migrateToLatest(database.current.db)).rejects.toThrow(/corrupted migrations.*29990101T000000Z-test-only-no-op/);
+    } finally {
+      await sql`delete from kysely_migration where name = ${extra}`.execute(database.current.db.withoutPlugins());
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -34,7 +34,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const body = await readBody(req);
     const method = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : `response_url${url.pathname}`;
     calls.push({ method, body, authorization: req.headers.authorization });
-    json(res, answer(method, body));
+    // A token made to be refused (xoxb-invalid…) gets what Slack says to a revoked or mistyped one.
+    json(res, req.headers.authorization?.startsWith('Bearer xoxb-invalid') ? { ok: false, error: 'invalid_auth' } : answer(method, body));
   }
 
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {

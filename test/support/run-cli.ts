@@ -7,13 +7,25 @@ export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** From spawning to the end of the process (ms). */
+  readonly elapsedMs: number;
+}
+
+export interface CliOptions {
+  readonly input?: string;
+  readonly env?: Record<string, string | undefined>;
+  readonly cwd?: string;
+  readonly timeoutMs?: number;
+  /** Options for node itself, before the script (e.g. `--import` of a hook). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Run `recert` as a child process, feeding `input` on stdin (then closing it). */
-export function runCli(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: undefined, LOG_LEVEL: undefined, ...options.env };
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: definedOnly(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const started = performance.now();
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd, env: definedOnly(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -25,7 +37,7 @@ export function runCli(args: readonly string[], options: { input?: string; env?:
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, elapsedMs: performance.now() - started });
     });
     child.stdin.end(options.input ?? '');
   });

@@ -1,0 +1,35 @@
+import pg from 'pg';
+
+/** The database server did not finish the connection handshake within the deadline. */
+export class DatabaseTimeoutError extends Error {
+  readonly seconds: number;
+  constructor(seconds: number, cause: unknown) {
+    super(`no answer from the database within ${seconds} s`, { cause });
+    this.name = 'DatabaseTimeoutError';
+    this.seconds = seconds;
+  }
+}
+
+/**
+ * Connect once to `url` and run `select 1`, so that a server that is down, unknown or refusing us
+ * is reported at start-up with the driver's own error (its errno or SQLSTATE on `code`). pg waits
+ * for ever by default; here a silent server fails after `timeoutMs` (milliseconds).
+ */
+export async function probeDatabase(url: string, timeoutMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  // A failed handshake may also emit 'error'; the rejected promise below reports it.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    throw isTimeout(error) ? new DatabaseTimeoutError(timeoutMs / 1000, error) : error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return /timeout/i.test(message) && !(typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string');
+}

@@ -1,0 +1,53 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliOptions } from '../support/run-cli.ts';
+import { freePort } from '../support/serve-process.ts';
+import { useTestDatabase } from '../support/test-database.ts';
+
+const database = useTestDatabase();
+const HOOK = fileURLToPath(new URL('../support/module-log-hook.ts', import.meta.url));
+/** Slack's, Teams' and HTTP servers' SDKs: the terminal commands need none of them. */
+const PLATFORM_SDK = /\/node_modules\/(@slack\/|@microsoft\/|botbuilder|botframework-|express\/)/;
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'recert-modules-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Run recert with the module-log hook; the URLs of every module the process loaded. */
+async function modulesLoadedBy(name: string, args: readonly string[], options: CliOptions = {}): Promise<string[]> {
+  const log = path.join(dir, `${name}.txt`);
+  const result = await runCli(args, { ...options, nodeArgs: ['--import', HOOK], env: { RECERT_TEST_MODULE_LOG: log, ...options.env } });
+  expect(result.stderr.includes('Recert stopped'), result.stderr).toBe(false);
+  return (await readFile(log, 'utf8')).split('\n');
+}
+
+describe('recert loads a platform adapter only when it is configured', () => {
+  it('`recert parse` loads no platform SDK', async () => {
+    const loaded = await modulesLoadedBy('parse', ['parse', '--json', 'MLN webinar, 45 min']);
+    expect(loaded.some((url) => url.endsWith('/adapters/cli/commands/parse.ts'))).toBe(true);
+    expect(loaded.filter((url) => PLATFORM_SDK.test(url))).toEqual([]);
+  });
+
+  it('`recert shell`, and `recert serve` with no platform configured, load no platform SDK', async () => {
+    for (const command of ['shell', 'serve']) {
+      const loaded = await modulesLoadedBy(command, [command], { input: 'status\n', env: { DATABASE_URL: database.current.connectionString } });
+      expect(loaded.some((url) => url.endsWith('/adapters/shell/run-shell.ts'))).toBe(true);
+      expect(loaded.filter((url) => PLATFORM_SDK.test(url))).toEqual([]);
+    }
+  });
+
+  it('`recert serve` with Slack configured loads Bolt (the hook sees it)', async () => {
+    const env = { DATABASE_URL: database.current.connectionString, SLACK_BOT_TOKEN: 'xoxb-modules', SLACK_SIGNING_SECRET: 'modules-secret', SLACK_API_URL: `http://127.0.0.1:${await freePort()}/api/`, LOG_LEVEL: 'error' };
+    const log = path.join(dir, 'serve-slack.txt');
+    const result = await runCli(['serve'], { nodeArgs: ['--import', HOOK], env: { RECERT_TEST_MODULE_LOG: log, ...env } });
+    expect(result.stderr).toContain('Could not reach Slack'); // it stops at the token check, after loading the adapter
+    expect((await readFile(log, 'utf8')).split('\n').some((url) => url.includes('/node_modules/@slack/bolt/'))).toBe(true);
+  });
+});
