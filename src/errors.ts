@@ -40,6 +40,8 @@ export type ErrorCode =
   | 'nothing-to-change'
   | 'kind-unknown'
   | 'person-not-found'
+  /** Details: name, count. */
+  | 'person-ambiguous'
   | 'forbidden'
   /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
   | 'processing-failed';

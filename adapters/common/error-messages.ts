@@ -94,7 +94,8 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,
   'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
-  'person-not-found': () => 'I could not find that person.',
+  'person-not-found': (d) => (d.name ? `I don't know anyone called "${str(d, 'name')}" here. Type \`roster\` to see who is on it.` : 'I could not find that person.'),
+  'person-ambiguous': (d) => `${str(d, 'count')} people are called "${str(d, 'name')}". Mention the one you mean (@name), or use their e-mail address.`,
   forbidden: () => 'You are not allowed to do that.',
   'processing-failed': (d) => `Something went wrong on my side (reference ${str(d, 'reference')}) and I could not finish that, so nothing from it was saved. Please send it again; if it keeps happening, tell your admin the reference.`,
 };

@@ -28,6 +28,42 @@ export interface PersonTable {
   next_seq: Generated<number>;
   created_at: Instant;
   greeted_at: Instant | null;
+  active: Generated<boolean>;
+  deactivated_at: Instant | null;
+  /** An owner or admin of the workspace on the platform: a Recert admin whatever `role` says. */
+  platform_admin: Generated<boolean>;
+  email: string | null;
+  /** Moved on by triggers whenever the person's entries, proofs, fees or certificates change. */
+  ledger_version: ColumnType<string, never, never>;
+}
+
+export interface TeamTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  created_at: Instant;
+}
+
+export interface TeamMemberTable {
+  organisation_id: string;
+  team_id: string;
+  person_id: string;
+  added_at: Instant;
+}
+
+export interface ManagerScopeTable {
+  organisation_id: string;
+  person_id: string;
+  team_id: string;
+}
+
+export interface StandingTable {
+  person_id: string;
+  organisation_id: string;
+  /** The person's ledger_version this summary was computed at. */
+  version: string;
+  summary: Json<unknown>;
+  computed_at: Instant;
 }
 
 export interface CredentialTypeTable {
@@ -201,6 +237,10 @@ export interface Database {
   platform_installations: PlatformInstallationTable;
   inbound_deliveries: InboundDeliveryTable;
   oauth_states: OAuthStateTable;
+  teams: TeamTable;
+  team_members: TeamMemberTable;
+  manager_scopes: ManagerScopeTable;
+  standings: StandingTable;
 }
 
 /** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */
@@ -214,6 +254,10 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'fee_payments',
   'drafts',
   'audit_events',
+  'teams',
+  'team_members',
+  'manager_scopes',
+  'standings',
 ]);
 
 export type TrainingRow = Selectable<TrainingTable>;

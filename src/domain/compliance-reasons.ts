@@ -1,26 +1,29 @@
 import type { ComplianceInput, ComplianceReason, EntryRef, Exclusion } from './compliance-types.ts';
 import { sumCredit } from './credit.ts';
-import type { CertificateValidity } from './cycle.ts';
+import { certificateValidity, type Certificate, type CertificateValidity } from './cycle.ts';
+import type { IsoDate } from './dates.ts';
 import type { Training } from './training.ts';
 
-interface Ledger extends ComplianceInput {
+interface Ledger extends Omit<ComplianceInput, 'today'> {
   readonly counted: readonly Training[];
   readonly excluded: readonly { readonly training: Training; readonly why: Exclusion }[];
   readonly earnedCredit: number;
-  readonly validity: CertificateValidity | null;
 }
 
-/** Reasons in the order a person should act on them: the certificate first, then credit, fee, proof, warnings. */
-export function reasonsFor(ledger: Ledger): ComplianceReason[] {
-  if (!ledger.certificate || !ledger.validity) return [{ code: 'no-credential' }];
-  return [
-    ...certificateReasons(ledger.certificate.issuedOn, ledger.certificate.expiresOn, ledger.validity),
-    ...creditReasons(ledger),
-    ...feeReasons(ledger),
-    ...proofReasons(ledger.counted),
-    ...duplicateReasons(ledger),
-    ...exclusionReasons(ledger.excluded),
-  ];
+/**
+ * The reasons that follow from the ledger alone, whatever the day: credit, fee, proof, warnings (or
+ * no certificate at all). The certificate's own reasons (expired, expiring…) come from `dayReasons`
+ * and go first: together they are the order a person should act on them.
+ */
+export function ledgerReasons(ledger: Ledger): ComplianceReason[] {
+  if (!ledger.certificate) return [{ code: 'no-credential' }];
+  return [...creditReasons(ledger), ...feeReasons(ledger), ...proofReasons(ledger.counted), ...duplicateReasons(ledger), ...exclusionReasons(ledger.excluded)];
+}
+
+/** The certificate's reasons on `today` (none without a certificate: `no-credential` is a ledger reason). */
+export function dayReasons(certificate: Certificate | null, expiringSoonDays: number, today: IsoDate): ComplianceReason[] {
+  if (!certificate) return [];
+  return certificateReasons(certificate.issuedOn, certificate.expiresOn, certificateValidity({ expiringSoonDays }, certificate, today));
 }
 
 function certificateReasons(issuedOn: string, expiresOn: string, validity: CertificateValidity): ComplianceReason[] {

@@ -1,7 +1,9 @@
 import { sumCredit } from './credit.ts';
-import { certificateValidity, inCycle } from './cycle.ts';
+import type { Certificate } from './cycle.ts';
+import { inCycle } from './cycle.ts';
+import type { IsoDate } from './dates.ts';
 import type { Training } from './training.ts';
-import { reasonsFor } from './compliance-reasons.ts';
+import { dayReasons, ledgerReasons } from './compliance-reasons.ts';
 import type { ComplianceInput, ComplianceReason, ComplianceState, ComplianceStatus, Exclusion } from './compliance-types.ts';
 
 export type { ComplianceInput, ComplianceReason, ComplianceState, ComplianceStatus, EntryRef, Exclusion } from './compliance-types.ts';
@@ -9,13 +11,16 @@ export type { ComplianceInput, ComplianceReason, ComplianceState, ComplianceStat
 const BLOCKING: ReadonlySet<ComplianceReason['code']> = new Set(['credit-short', 'fee-unpaid', 'proof-missing']);
 const LAPSED: ReadonlySet<ComplianceReason['code']> = new Set(['no-credential', 'certificate-expired', 'certificate-not-yet-valid']);
 
-export function assessCompliance(input: ComplianceInput): ComplianceStatus {
+/** What a person's entries, certificate and fee add up to, whatever the day. */
+export interface Ledger extends Omit<ComplianceStatus, 'state' | 'reasons'> {
+  /** The reasons that do not depend on the day (see compliance-reasons.ts). */
+  readonly ledgerReasons: readonly ComplianceReason[];
+}
+
+export function assessLedger(input: Omit<ComplianceInput, 'today'>): Ledger {
   const { counted, excluded } = sortLedger(input);
   const earnedCredit = sumCredit(counted.map((t) => t.credit ?? 0));
-  const validity = input.certificate ? certificateValidity(input.rules, input.certificate, input.today) : null;
-  const reasons = reasonsFor({ ...input, counted, excluded, earnedCredit, validity });
   return {
-    state: stateOf(reasons),
     rules: input.rules,
     certificate: input.certificate,
     earnedCredit,
@@ -24,8 +29,28 @@ export function assessCompliance(input: ComplianceInput): ComplianceStatus {
     counted,
     excluded,
     feePaid: input.feePaid,
-    reasons,
+    ledgerReasons: ledgerReasons({ ...input, counted, excluded, earnedCredit }),
   };
+}
+
+/**
+ * A person's state and reasons on `today`: the one place the day is applied, to a whole ledger (a
+ * person's status) or to its stored summary (an organisation's report) alike.
+ */
+export function standingOn(part: { readonly certificate: Certificate | null; readonly expiringSoonDays: number; readonly ledgerReasons: readonly ComplianceReason[] }, today: IsoDate): { state: ComplianceState; reasons: ComplianceReason[] } {
+  const reasons = [...dayReasons(part.certificate, part.expiringSoonDays, today), ...part.ledgerReasons];
+  return { state: stateOf(reasons), reasons };
+}
+
+export function assessCompliance(input: ComplianceInput): ComplianceStatus {
+  return complianceOf(assessLedger(input), input.today);
+}
+
+/** A ledger's full status on `today`. */
+export function complianceOf(ledger: Ledger, today: IsoDate): ComplianceStatus {
+  const { ledgerReasons, ...rest } = ledger;
+  const { state, reasons } = standingOn({ certificate: ledger.certificate, expiringSoonDays: ledger.rules.expiringSoonDays, ledgerReasons }, today);
+  return { ...rest, state, reasons };
 }
 
 function stateOf(reasons: readonly ComplianceReason[]): ComplianceState {
@@ -35,7 +60,7 @@ function stateOf(reasons: readonly ComplianceReason[]): ComplianceState {
 }
 
 /** Decide which entries count: in the cycle, creditable, and the first of each course. */
-function sortLedger(input: ComplianceInput): Pick<ComplianceStatus, 'counted' | 'excluded'> {
+function sortLedger(input: Omit<ComplianceInput, 'today'>): Pick<ComplianceStatus, 'counted' | 'excluded'> {
   const counted: Training[] = [];
   const excluded: { training: Training; why: Exclusion }[] = [];
   const seen = new Set<string>();
@@ -51,7 +76,7 @@ function sortLedger(input: ComplianceInput): Pick<ComplianceStatus, 'counted' | 
   return { counted, excluded };
 }
 
-function exclusionOf(input: ComplianceInput, training: Training, seen: ReadonlySet<string>): Exclusion | null {
+function exclusionOf(input: Omit<ComplianceInput, 'today'>, training: Training, seen: ReadonlySet<string>): Exclusion | null {
   // Without a certificate there is no cycle yet: entries count provisionally, so progress shows
   // what was logged (the state stays out of compliance until the certificate is on file).
   if (input.certificate && !inCycle(input.certificate, training.completedOn)) return 'outside-cycle';

@@ -24,7 +24,7 @@ export type CertificateValidity =
   | { readonly state: 'expired'; readonly daysAgo: number }
   | { readonly state: 'not-yet-valid'; readonly daysUntil: number };
 
-export function certificateValidity(rules: CredentialRules, certificate: Certificate, today: IsoDate): CertificateValidity {
+export function certificateValidity(rules: Pick<CredentialRules, 'expiringSoonDays'>, certificate: Certificate, today: IsoDate): CertificateValidity {
   if (today < certificate.issuedOn) return { state: 'not-yet-valid', daysUntil: daysBetween(today, certificate.issuedOn) };
   const daysLeft = daysBetween(today, certificate.expiresOn);
   if (daysLeft <= 0) return { state: 'expired', daysAgo: 0 - daysLeft }; // 0 - x, not -x: no negative zero

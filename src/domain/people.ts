@@ -19,8 +19,18 @@ export interface Person {
   readonly displayName: string;
   /** The person's IANA zone; null when the platform has not told us (the organisation's applies). */
   readonly timeZone: string | null;
+  /** The role granted in Recert (see `effectiveRole`). */
   readonly role: Role;
   readonly greeted: boolean;
+  /** An owner or admin of the workspace on the platform (or who installed the app). */
+  readonly platformAdmin: boolean;
+  /** False once removed from the roster: the records stay, reminders stop. */
+  readonly active: boolean;
+}
+
+/** Platform admins (workspace owners and admins, whoever installed Recert) are Recert admins. */
+export function effectiveRole(person: Pick<Person, 'role' | 'platformAdmin'>): Role {
+  return person.platformAdmin ? 'admin' : person.role;
 }
 
 /** Who is asking, resolved once per request by the adapter through `identify`. */
@@ -28,6 +38,7 @@ export interface Actor {
   readonly organisationId: string;
   readonly personId: string;
   readonly displayName: string;
+  /** The effective role when the request arrived; permission checks read it again from the database. */
   readonly role: Role;
   /** Effective IANA zone: the person's, else the organisation's. */
   readonly timeZone: string;

@@ -1,5 +1,5 @@
 import { isValidZone } from '../domain/dates.ts';
-import type { Actor, Organisation, Person, Role, Source } from '../domain/people.ts';
+import { effectiveRole, type Actor, type Organisation, type Person, type Role, type Source } from '../domain/people.ts';
 import { setOrganisationZone, upsertOrganisation } from '../db/repositories/organisations.ts';
 import { findMember, markGreeted, updatePersonDetails, upsertPerson } from '../db/repositories/people.ts';
 import type { CoreDeps } from './deps.ts';
@@ -21,6 +21,13 @@ export interface IdentifyInput {
   readonly role?: Role;
   /** The organisation's zone follows `organisationTimeZone` (the terminal's, from configuration). */
   readonly organisationZoneIsConfigured?: boolean;
+  /**
+   * The platform says this person administers the workspace (Slack: owner, admin, primary owner,
+   * or the installer): a Recert admin. Undefined when the platform did not say (keeps what is stored).
+   */
+  readonly platformAdmin?: boolean;
+  /** The first person of a new organisation is its admin (the terminal: whoever starts it). */
+  readonly firstPersonIsAdmin?: boolean;
 }
 
 export interface Identified {
@@ -34,6 +41,7 @@ interface Stated {
   readonly organisationZone: string;
   readonly displayName: string;
   readonly timeZone: string | null;
+  readonly platformAdmin: boolean | undefined;
 }
 
 /**
@@ -45,16 +53,18 @@ export async function identify(deps: CoreDeps, input: IdentifyInput): Promise<Id
     organisationZone: isValidZone(input.organisationTimeZone) ? input.organisationTimeZone : 'UTC',
     displayName: input.displayName.trim() || input.userExternalId,
     timeZone: input.timeZone && isValidZone(input.timeZone) ? input.timeZone : null,
+    platformAdmin: input.platformAdmin,
   };
   const found = await findMember(deps.db, { platform: input.platform, externalId: input.organisationExternalId }, input.userExternalId);
   const organisation = found ? await refreshOrganisation(deps, found.organisation, input, stated) : await createOrganisation(deps, input, stated);
-  const person = found?.person ? await refreshPerson(deps, found.person, stated) : await createPerson(deps, organisation, input, stated);
+  const firstOfOrganisation = !found && input.firstPersonIsAdmin === true;
+  const person = found?.person ? await refreshPerson(deps, found.person, stated) : await createPerson(deps, organisation, { ...input, ...(firstOfOrganisation ? { role: 'admin' as const } : {}) }, stated);
   const firstContact = !person.greeted && (await markGreeted(deps.db, organisation.id, person.id, nowOf(deps)));
   const actor: Actor = {
     organisationId: organisation.id,
     personId: person.id,
     displayName: person.displayName,
-    role: person.role,
+    role: effectiveRole(person),
     timeZone: person.timeZone ?? organisation.timeZone,
     source: input.source,
     ...(input.requestId ? { requestId: input.requestId } : {}),
@@ -77,7 +87,7 @@ async function refreshOrganisation(deps: CoreDeps, organisation: Organisation, i
 
 /** Two first messages at once both get here; the upsert gives both the same person (the greeting is claimed after). */
 function createPerson(deps: CoreDeps, organisation: Organisation, input: IdentifyInput, stated: Stated): Promise<Person> {
-  const details = { platformUserId: input.userExternalId, displayName: stated.displayName, timeZone: stated.timeZone, role: input.role ?? 'scribe' };
+  const details = { platformUserId: input.userExternalId, displayName: stated.displayName, timeZone: stated.timeZone, role: input.role ?? 'scribe', platformAdmin: stated.platformAdmin === true };
   return upsertPerson(deps.db, organisation.id, details, nowOf(deps));
 }
 
@@ -85,7 +95,9 @@ function createPerson(deps: CoreDeps, organisation: Organisation, input: Identif
 async function refreshPerson(deps: CoreDeps, person: Person, stated: Stated): Promise<Person> {
   const displayName = stated.displayName !== person.displayName ? stated.displayName : undefined;
   const timeZone = stated.timeZone !== null && stated.timeZone !== person.timeZone ? stated.timeZone : undefined;
-  if (displayName === undefined && timeZone === undefined) return person;
-  await updatePersonDetails(deps.db, person.organisationId, person.id, { ...(displayName === undefined ? {} : { displayName }), ...(timeZone === undefined ? {} : { timeZone }) });
-  return { ...person, displayName: displayName ?? person.displayName, timeZone: timeZone ?? person.timeZone };
+  const platformAdmin = stated.platformAdmin !== undefined && stated.platformAdmin !== person.platformAdmin ? stated.platformAdmin : undefined;
+  if (displayName === undefined && timeZone === undefined && platformAdmin === undefined) return person;
+  const changes = { ...(displayName === undefined ? {} : { displayName }), ...(timeZone === undefined ? {} : { timeZone }), ...(platformAdmin === undefined ? {} : { platformAdmin }) };
+  await updatePersonDetails(deps.db, person.organisationId, person.id, changes);
+  return { ...person, ...changes };
 }

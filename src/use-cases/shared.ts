@@ -1,4 +1,4 @@
-import { assessCompliance, type ComplianceStatus } from '../domain/compliance.ts';
+import { complianceOf, type ComplianceStatus } from '../domain/compliance.ts';
 import { CMSS_RULES, type CredentialRules } from '../domain/credential-rules.ts';
 import { localDate, type IsoDate } from '../domain/dates.ts';
 import type { Actor } from '../domain/people.ts';
@@ -7,11 +7,10 @@ import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/repositories/audit.ts';
 import { findCredentialRules } from '../db/repositories/credential-types.ts';
 import { findCurrentCredential, type Credential } from '../db/repositories/credentials.ts';
-import { listFeePayments } from '../db/repositories/fees.ts';
-import { listTrainings } from '../db/repositories/trainings.ts';
 import { RecertError } from '../errors.ts';
 import type { Progress, TrainingView } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
+import { ledgersOf } from './ledgers.ts';
 
 export function todayFor(deps: CoreDeps, actor: Actor): IsoDate {
   return localDate(deps.clock.now(), actor.timeZone);
@@ -31,23 +30,27 @@ export interface Standing {
   readonly compliance: ComplianceStatus;
 }
 
-/** The person's current certificate, its rules, their entries and what they add up to today. */
-export async function standingOf(db: Db, actor: Actor, today: IsoDate): Promise<Standing> {
-  const { credential, rules } = await currentRules(db, actor);
-  const all = await listTrainings(db, actor.organisationId, actor.personId);
-  const trainings = all.filter((t) => t.credentialCode === rules.code);
-  const fees = credential ? await listFeePayments(db, actor.organisationId, credential.id) : [];
-  const compliance = assessCompliance({ rules, certificate: credential, trainings, feePaid: fees.length > 0, today });
-  return { credential, rules, trainings, allTrainings: all, compliance };
+/** Whose records: the asker's own, or (for a manager) the subject's. */
+export type LedgerOwner = Pick<Actor, 'organisationId' | 'personId'>;
+
+/**
+ * The person's current certificate, its rules, their entries and what they add up to today — by
+ * the same loading and rules as an organisation's report (ledgersOf), so the two always agree.
+ */
+export async function standingOf(db: Db, owner: LedgerOwner, today: IsoDate): Promise<Standing> {
+  const found = (await ledgersOf(db, owner.organisationId, [owner.personId])).get(owner.personId);
+  if (!found) throw new Error(`no ledger for ${owner.personId}`);
+  const { credential, rules, trainings, allTrainings, ledger } = found;
+  return { credential, rules, trainings, allTrainings, compliance: complianceOf(ledger, today) };
 }
 
 /** The person's current certificate and the rules it is held under (CMSS when there is none yet). */
-export async function currentRules(db: Db, actor: Actor): Promise<{ credential: Credential | null; rules: CredentialRules }> {
+export async function currentRules(db: Db, actor: LedgerOwner): Promise<{ credential: Credential | null; rules: CredentialRules }> {
   const credential = (await findCurrentCredential(db, actor.organisationId, actor.personId)) ?? null;
   return { credential, rules: await rulesFor(db, actor, credential) };
 }
 
-export async function rulesFor(db: Db, actor: Actor, credential: Credential | null): Promise<CredentialRules> {
+export async function rulesFor(db: Db, actor: LedgerOwner, credential: Credential | null): Promise<CredentialRules> {
   if (!credential) return CMSS_RULES;
   const rules = await findCredentialRules(db, actor.organisationId, credential.typeCode);
   if (!rules) throw new RecertError('credential-type-unknown', { code: credential.typeCode });

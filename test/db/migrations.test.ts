@@ -20,12 +20,16 @@ describe('migrations', () => {
       'drafts',
       'fee_payments',
       'inbound_deliveries',
+      'manager_scopes',
       'oauth_states',
       'organisations',
       'people',
       'platform_installations',
       'processed_inbound',
       'proof_files',
+      'standings',
+      'team_members',
+      'teams',
       'training_proofs',
       'trainings',
     ]);
@@ -36,7 +40,7 @@ describe('migrations', () => {
       select table_name, is_nullable from information_schema.columns
       where table_schema = 'public' and column_name = 'organisation_id' order by table_name`.execute(database.current.db);
     const required = columns.rows.filter((c) => c.is_nullable === 'NO').map((c) => c.table_name);
-    expect(required).toEqual(['audit_events', 'credential_types', 'credentials', 'drafts', 'fee_payments', 'people', 'proof_files', 'training_proofs', 'trainings']);
+    expect(required).toEqual(['audit_events', 'credential_types', 'credentials', 'drafts', 'fee_payments', 'manager_scopes', 'people', 'proof_files', 'standings', 'team_members', 'teams', 'training_proofs', 'trainings']);
   });
 
   it('keep the 10 MB certificate cap in the schema', async () => {

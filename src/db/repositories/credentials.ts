@@ -80,3 +80,22 @@ export async function updateCredential(
     .where('id', '=', id)
     .execute();
 }
+
+/** The current certificate of each of `personIds` (the live one with the latest issue date), in one query. */
+export async function findCurrentCredentials(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, Credential>> {
+  const byPerson = new Map<string, Credential>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await db
+    .selectFrom('credentials')
+    .selectAll()
+    .distinctOn('person_id')
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', 'in', [...personIds])
+    .where('deleted_at', 'is', null)
+    .orderBy('person_id')
+    .orderBy('issued_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+  for (const row of rows) byPerson.set(row.person_id, toCredential(row));
+  return byPerson;
+}

@@ -23,3 +23,9 @@ export async function findKnownPerson(db: Db, ref: PlatformPersonRef): Promise<{
     .executeTakeFirst();
   return person && { organisationId: organisation.id, personId: person.id };
 }
+
+/** The organisation's default zone (for people whose own zone is unknown). */
+export async function findOrganisationZone(db: Db, organisationId: string): Promise<string> {
+  const row = await db.selectFrom('organisations').select('time_zone').where('id', '=', organisationId).executeTakeFirst();
+  return row?.time_zone ?? 'UTC';
+}

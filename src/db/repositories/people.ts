@@ -9,6 +9,7 @@ export interface PersonDetails {
   /** Null keeps the zone already stored. */
   readonly timeZone: string | null;
   readonly role: Role;
+  readonly platformAdmin?: boolean;
 }
 
 /** Insert the person or refresh their name and zone; an existing role is never changed here. */
@@ -21,6 +22,7 @@ export async function upsertPerson(db: Db, organisationId: string, details: Pers
       display_name: details.displayName,
       time_zone: details.timeZone,
       role: details.role,
+      platform_admin: details.platformAdmin === true,
       created_at: now,
     })
     .onConflict((oc) =>
@@ -49,7 +51,7 @@ export async function findMember(db: Db, key: OrganisationKey, platformUserId: s
     .selectFrom('organisations')
     .leftJoin('people', (join) => join.onRef('people.organisation_id', '=', 'organisations.id').on('people.platform_user_id', '=', platformUserId))
     .select(['organisations.id as org_id', 'organisations.name as org_name', 'organisations.time_zone as org_time_zone'])
-    .select(['people.id', 'people.display_name', 'people.time_zone', 'people.role', 'people.greeted_at'])
+    .select(['people.id', 'people.display_name', 'people.time_zone', 'people.role', 'people.greeted_at', 'people.platform_admin', 'people.active'])
     .where('organisations.platform', '=', key.platform)
     .where('organisations.external_id', '=', key.externalId)
     .executeTakeFirst();
@@ -58,7 +60,17 @@ export async function findMember(db: Db, key: OrganisationKey, platformUserId: s
   const person: Person | null =
     row.id === null || row.display_name === null || row.role === null
       ? null
-      : { id: row.id, organisationId: row.org_id, platformUserId, displayName: row.display_name, timeZone: row.time_zone, role: row.role, greeted: row.greeted_at !== null };
+      : {
+          id: row.id,
+          organisationId: row.org_id,
+          platformUserId,
+          displayName: row.display_name,
+          timeZone: row.time_zone,
+          role: row.role,
+          greeted: row.greeted_at !== null,
+          platformAdmin: row.platform_admin === true,
+          active: row.active !== false,
+        };
   return { organisation, person };
 }
 
@@ -67,13 +79,14 @@ export async function updatePersonDetails(
   db: Db,
   organisationId: string,
   personId: string,
-  changes: { readonly displayName?: string; readonly timeZone?: string },
+  changes: { readonly displayName?: string; readonly timeZone?: string; readonly platformAdmin?: boolean },
 ): Promise<void> {
   await db
     .updateTable('people')
     .set({
       ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
       ...(changes.timeZone === undefined ? {} : { time_zone: changes.timeZone }),
+      ...(changes.platformAdmin === undefined ? {} : { platform_admin: changes.platformAdmin }),
     })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', personId)
@@ -124,5 +137,7 @@ function toPerson(row: PersonRow): Person {
     timeZone: row.time_zone,
     role: row.role,
     greeted: row.greeted_at !== null,
+    platformAdmin: row.platform_admin,
+    active: row.active,
   };
 }

@@ -72,6 +72,39 @@ export async function listTrainings(db: Db, organisationId: string, personId: st
   return rows.map(toTraining);
 }
 
+/**
+ * Live entries of several people at once (an organisation's report recomputing stale standings),
+ * newest completion first, grouped by person. Proof counts come from one grouped join, not a
+ * subquery per row.
+ */
+export async function listTrainingsOfPeople(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, Training[]>> {
+  const byPerson = new Map<string, Training[]>();
+  if (personIds.length === 0) return byPerson;
+  const proofs = db
+    .selectFrom('training_proofs')
+    .select(['training_proofs.training_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('training_proofs.organisation_id', '=', organisationId)
+    .where('training_proofs.removed_at', 'is', null)
+    .groupBy('training_proofs.training_id')
+    .as('p');
+  const rows = await db
+    .selectFrom('trainings')
+    .leftJoin(proofs, 'p.training_id', 'trainings.id')
+    .selectAll('trainings')
+    .select('p.n as proof_count')
+    .where('trainings.organisation_id', '=', organisationId)
+    .where('trainings.person_id', 'in', [...personIds])
+    .where('trainings.deleted_at', 'is', null)
+    .orderBy('trainings.completed_on', 'desc')
+    .orderBy('trainings.seq', 'desc')
+    .execute();
+  for (const row of rows) {
+    const training = toTraining(row);
+    byPerson.set(training.personId, [...(byPerson.get(training.personId) ?? []), training]);
+  }
+  return byPerson;
+}
+
 export async function updateTraining(db: Db, organisationId: string, id: string, fields: TrainingFields): Promise<void> {
   await db
     .updateTable('trainings')

@@ -1,0 +1,67 @@
+import { inScope, type Access } from '../domain/permissions.ts';
+import type { Actor } from '../domain/people.ts';
+import { findOrganisationZone } from '../db/repositories/lookup.ts';
+import { findPeopleByEmail, findPeopleByName, findPersonById, findPersonByPlatformId, type RosterPerson } from '../db/repositories/roster.ts';
+import { teamsOf } from '../db/repositories/teams.ts';
+import { RecertError } from '../errors.ts';
+import type { CoreDeps } from './deps.ts';
+
+/** A person named in a request: `@token` as typed (a platform user id, a name) or an e-mail address. */
+export interface PersonRef {
+  readonly token: string;
+}
+
+/** What the adapter knows of a mentioned platform user (Slack: users.info), to find or add them. */
+export interface MentionedProfile {
+  readonly platformUserId: string;
+  readonly displayName: string;
+  readonly timeZone: string | null;
+  readonly email?: string | null;
+}
+
+/** Mentions the adapter resolved, by the token the text carries (e.g. Slack's user id). */
+export type Mentions = ReadonlyMap<string, MentionedProfile>;
+
+/** The person a request is about, with their teams and the zone their "today" is read in. */
+export interface Subject extends RosterPerson {
+  readonly teamIds: readonly string[];
+  readonly zone: string;
+}
+
+/** The subject for a person's own request. */
+export async function selfSubject(deps: CoreDeps, actor: Actor): Promise<Subject> {
+  const person = await findPersonById(deps.db, actor.organisationId, actor.personId);
+  if (!person) throw new RecertError('person-not-found');
+  return withScope(deps, actor.organisationId, person, actor.timeZone);
+}
+
+/**
+ * The organisation's person `ref` names: by the mention's platform user id, else the token as a
+ * platform user id, an e-mail address, or a display name (one match only). Never another organisation's.
+ */
+export async function findSubject(deps: CoreDeps, actor: Actor, ref: PersonRef, mentions: Mentions = new Map()): Promise<Subject> {
+  const person = await findByRef(deps, actor.organisationId, ref, mentions);
+  return withScope(deps, actor.organisationId, person, null);
+}
+
+export async function findByRef(deps: CoreDeps, organisationId: string, ref: PersonRef, mentions: Mentions): Promise<RosterPerson> {
+  const token = ref.token.replace(/^@/, '').trim();
+  const platformUserId = mentions.get(token)?.platformUserId ?? token;
+  const byId = await findPersonByPlatformId(deps.db, organisationId, platformUserId);
+  if (byId) return byId;
+  const matches = token.includes('@') ? await findPeopleByEmail(deps.db, organisationId, token) : await findPeopleByName(deps.db, organisationId, token);
+  if (matches.length === 1 && matches[0]) return matches[0];
+  if (matches.length > 1) throw new RecertError('person-ambiguous', { name: token, count: matches.length });
+  throw new RecertError('person-not-found', { name: mentions.get(token)?.displayName ?? token });
+}
+
+export async function withScope(deps: CoreDeps, organisationId: string, person: RosterPerson, knownZone: string | null): Promise<Subject> {
+  const teams = await teamsOf(deps.db, organisationId, [person.id]);
+  const zone = person.timeZone ?? knownZone ?? (await findOrganisationZone(deps.db, organisationId));
+  return { ...person, teamIds: teams.get(person.id) ?? [], zone };
+}
+
+/** Whether the subject is one the asker may see (for lists: out-of-scope people are left out, not refused). */
+export function visibleTo(access: Access, subject: Pick<Subject, 'id' | 'teamIds'>): boolean {
+  return inScope(access, { personId: subject.id, teamIds: subject.teamIds });
+}
