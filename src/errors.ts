@@ -42,6 +42,12 @@ export type ErrorCode =
   | 'person-not-found'
   /** Details: name, count. */
   | 'person-ambiguous'
+  /** Details: name. */
+  | 'team-not-found'
+  /** Details: max. */
+  | 'team-name-invalid'
+  /** Demoting the organisation's only admin. Details: name. */
+  | 'last-admin'
   | 'forbidden'
   /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
   | 'processing-failed';

@@ -4,6 +4,9 @@ import type { CreditAward } from './domain/credit.ts';
 import type { IsoDate } from './domain/dates.ts';
 import type { ReviewReason } from './domain/training.ts';
 import type { ErrorCode, ErrorDetails } from './errors.ts';
+import type { ReportCounts, ReportFilters, ReportRow } from './domain/report.ts';
+import type { Role } from './domain/people.ts';
+import type { HelpTopic } from './chat/intent.ts';
 
 /** The parts of an entry a person can change (credit and index follow from them). */
 export type EditableField = 'title' | 'kind' | 'completedOn' | 'minutes' | 'registered';
@@ -68,6 +71,8 @@ export interface LengthCandidate {
 
 export interface StatusView {
   readonly displayName: string;
+  /** The asker's own status (false: a manager looking at someone). */
+  readonly isSelf: boolean;
   readonly timeZone: string;
   readonly today: IsoDate;
   readonly state: ComplianceState;
@@ -90,7 +95,7 @@ export type UndoneChange =
 
 export type Reply =
   | { readonly kind: 'welcome'; readonly displayName: string; readonly hasCredential: boolean }
-  | { readonly kind: 'help'; readonly topic: 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' }
+  | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'not-understood'; readonly text: string }
   | { readonly kind: 'training-preview'; readonly draftId: string; readonly preview: DraftPreview }
   | {
@@ -104,7 +109,15 @@ export type Reply =
   | { readonly kind: 'draft-cancelled'; readonly title: string | null }
   | { readonly kind: 'undone'; readonly change: UndoneChange }
   | { readonly kind: 'status'; readonly status: StatusView }
-  | { readonly kind: 'history'; readonly entries: readonly TrainingView[]; readonly page: number; readonly pageCount: number; readonly total: number }
+  | {
+      readonly kind: 'history';
+      readonly entries: readonly TrainingView[];
+      readonly page: number;
+      readonly pageCount: number;
+      readonly total: number;
+      /** Whose history, when it is not the asker's own (a manager's view of a scribe). */
+      readonly of?: { readonly personId: string; readonly displayName: string };
+    }
   | { readonly kind: 'training-updated'; readonly training: TrainingView; readonly changed: readonly EditableField[]; readonly progress: Progress }
   | { readonly kind: 'training-deleted'; readonly training: TrainingView; readonly progress: Progress }
   | {
@@ -126,4 +139,26 @@ export type Reply =
       readonly requiredCredit: number;
     }
   | { readonly kind: 'fee-recorded'; readonly amountCents: number; readonly currency: string; readonly paidOn: IsoDate; readonly credentialNumber: string }
+  | {
+      readonly kind: 'compliance-report';
+      readonly counts: ReportCounts;
+      readonly filters: ReportFilters;
+      /** The teams the asker is limited to (null: the whole organisation). */
+      readonly limitedTo: readonly string[] | null;
+      /** This page's people, most urgent first; the first is number `offset + 1` of the list. */
+      readonly rows: readonly ReportRow[];
+      readonly offset: number;
+      /** How many people the report lists in all (every page). */
+      readonly listed: number;
+      readonly page: number;
+      readonly pageCount: number;
+    }
+  | { readonly kind: 'role-changed'; readonly person: string; readonly role: Role; readonly teams: readonly string[]; readonly previous: Role; readonly platformAdmin: boolean }
+  | {
+      readonly kind: 'roles';
+      readonly people: readonly { readonly displayName: string; readonly role: Role; readonly platformAdmin: boolean; readonly managerOf: readonly string[]; readonly teams: readonly string[] }[];
+      readonly scribes: number;
+    }
+  | { readonly kind: 'team-changed'; readonly team: string; readonly op: 'add' | 'remove'; readonly changed: readonly string[]; readonly unchanged: readonly string[] }
+  | { readonly kind: 'teams'; readonly teams: readonly { readonly name: string; readonly members: number }[] }
   | { readonly kind: 'error'; readonly code: ErrorCode; readonly details: ErrorDetails };

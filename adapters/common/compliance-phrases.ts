@@ -56,3 +56,34 @@ export function warningText(warning: PreviewWarning): string {
       return 'Without MLN registration this call earns no credit.';
   }
 }
+
+/** A reason in a few words, for one line of a report: "short by 1.5 CE", "fee unpaid"… */
+export function shortReason(reason: ComplianceReason): string {
+  switch (reason.code) {
+    case 'no-credential':
+      return 'no certificate on file';
+    case 'certificate-expired':
+      return `certificate expired on ${formatDate(reason.expiredOn)}`;
+    case 'certificate-not-yet-valid':
+      return `certificate valid from ${formatDate(reason.issuedOn)}`;
+    case 'certificate-expiring':
+      return `expires on ${formatDate(reason.expiresOn)} (in ${plural(reason.daysLeft, 'day')})`;
+    case 'credit-short':
+      return `short by ${formatCe(reason.missing)}`;
+    case 'fee-unpaid':
+      return 'fee unpaid';
+    case 'proof-missing':
+      return `${plural(reason.entries.length, 'entry', 'entries')} without proof`;
+    case 'duplicate-course':
+      return reason.seqs.length === 2 ? 'course logged twice' : `course logged ${reason.seqs.length} times`;
+    case 'needs-review':
+      return `${plural(reason.entries.length, 'entry', 'entries')} to review`;
+    case 'registration-missing':
+      return `${plural(reason.entries.length, 'call')} without MLN registration`;
+  }
+}
+
+/** "12 compliant · 3 at risk · 2 out of compliance, of 17 people" */
+export function countsLine(counts: { compliant: number; atRisk: number; outOfCompliance: number; total: number }): string {
+  return `${counts.compliant} compliant · ${counts.atRisk} at risk · ${counts.outOfCompliance} out of compliance, of ${plural(counts.total, 'person', 'people')}`;
+}

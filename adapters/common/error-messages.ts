@@ -96,9 +96,33 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
   'person-not-found': (d) => (d.name ? `I don't know anyone called "${str(d, 'name')}" here. Type \`roster\` to see who is on it.` : 'I could not find that person.'),
   'person-ambiguous': (d) => `${str(d, 'count')} people are called "${str(d, 'name')}". Mention the one you mean (@name), or use their e-mail address.`,
-  forbidden: () => 'You are not allowed to do that.',
+  forbidden: (d) => forbidden(d),
+  'team-name-invalid': (d) => `A team name needs 1 to ${str(d, 'max')} characters.`,
+  'last-admin': (d) => `${str(d, 'name')} is the organisation's only admin. Make someone else an admin first, then change ${str(d, 'name')}'s role.`,
+  'team-not-found': (d) => `There is no team called "${str(d, 'name')}". Type \`teams\` to see the teams.`,
   'processing-failed': (d) => `Something went wrong on my side (reference ${str(d, 'reference')}) and I could not finish that, so nothing from it was saved. Please send it again; if it keeps happening, tell your admin the reference.`,
 };
+
+/** What a permission refusal says: what the asker may not do, and whom to ask. */
+const FORBIDDEN_WHAT: Readonly<Record<string, string>> = {
+  'see-records': "see someone else's records",
+  'change-records': "change someone else's records",
+  'export-paperwork': "export someone else's paperwork",
+  'see-report': 'see the team report',
+  'manage-roster': 'change the roster',
+  'run-audits': 'run audits',
+  'configure-reminders': 'set up reminders',
+  'manage-teams': 'change the teams',
+  'manage-roles': 'give or take away roles',
+};
+
+function forbidden(d: ErrorDetails): string {
+  const what = FORBIDDEN_WHAT[str(d, 'permission')] ?? 'do that';
+  const ask = d.admins ? ` — ask an admin: ${str(d, 'admins')}` : '';
+  if (d.outOfScope) return `${str(d, 'subject')} is not in your teams, so you cannot ${what} for them${ask}.`;
+  const who = d.permission === 'manage-roles' ? 'Only admins' : d.permission === 'manage-teams' ? 'Only admins and managers of the whole organisation' : 'Only managers and admins';
+  return `${who} can ${what}${ask}.`;
+}
 
 export function errorMessage(code: ErrorCode, details: ErrorDetails): string {
   return MESSAGES[code](details);

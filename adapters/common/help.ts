@@ -35,10 +35,28 @@ export function helpSections(topic: HelpTopic, prefix: string): HelpSection[] {
       title: 'Renewal fee',
       lines: [`${p}fee paid — records the standard fee today`, `${p}fee paid $85 on 2026-01-10 ref INV-2231`],
     },
+    report: {
+      title: 'Who is out of compliance?',
+      lines: [
+        'Ask in plain words: who is out of compliance? · who expires this month? · who hasn\'t paid?',
+        `${p}report — everyone with a gap, most urgent first · ${p}report expiring 30d · ${p}report missing-proof · ${p}report unpaid · ${p}report team "Night shift"`,
+        `${p}status @name — one person's status · ${p}history @name — their entries`,
+      ],
+    },
+    manage: {
+      title: 'Roles and teams',
+      lines: [
+        `${p}roles — who is an admin or a manager · ${p}role @name manager · ${p}role @name manager of "Night shift" · ${p}role @name scribe · ${p}role @name admin`,
+        `${p}teams — the teams · ${p}team Night shift add @ana @ben · ${p}team Night shift remove @ana`,
+        'Admins give roles; managers see their teams (or everyone); scribes see their own records.',
+      ],
+    },
     edit: {
       title: 'Fix an entry',
       lines: [`${p}edit 3 minutes 45 · ${p}edit 3 title New title · ${p}edit 3 date 2026-11-02`, `${p}edit 3 kind webinar · ${p}edit 3 registered yes · ${p}delete 3`],
     },
   };
-  return topic === 'all' ? Object.values(all) : [all[topic]];
+  if (topic !== 'all') return [all[topic]];
+  const forManagers = { title: 'Managers and admins', lines: [`${p}help report — who is out of compliance · ${p}help manage — roles and teams`] };
+  return [all.log, all.proof, all.cert, all.fee, all.edit, forManagers];
 }

@@ -2,6 +2,8 @@ import type { Reply, UndoneChange } from '../../src/index.ts';
 import { errorMessage } from '../common/error-messages.ts';
 import { FIELD_LABELS, formatBytes, formatDate, formatMoney } from '../common/format.ts';
 import { helpSections } from '../common/help.ts';
+import { managerLines } from '../common/manager-lines.ts';
+import { renderReport } from './render-report.ts';
 import { renderStatus } from './render-status.ts';
 import { progressLine, renderHistory, renderLogged, renderPreview, renderQuestion, creditLine } from './render-training.ts';
 
@@ -38,6 +40,15 @@ export function renderReply(reply: Reply): string {
       return `${{ created: 'Saved', renewed: 'Renewed', corrected: 'Corrected' }[reply.mode]} your ${reply.credentialCode} certificate ${reply.number}: issued ${formatDate(reply.issuedOn)}, expires ${formatDate(reply.expiresOn)}. This cycle needs ${reply.requiredCredit} CE.`;
     case 'fee-recorded':
       return `Recorded the renewal fee: ${formatMoney(reply.amountCents, reply.currency)} paid ${formatDate(reply.paidOn)} (certificate ${reply.credentialNumber}).`;
+    case 'compliance-report':
+      return renderReport(reply);
+    case 'role-changed':
+    case 'roles':
+    case 'team-changed':
+    case 'teams': {
+      const { heading, lines } = managerLines(reply);
+      return [heading, ...lines.map((l) => `  ${l}`)].join('\n');
+    }
     case 'error':
       return errorMessage(reply.code, reply.details);
   }

@@ -13,7 +13,10 @@ import { logTraining } from '../use-cases/log-training.ts';
 import { undoLast } from '../use-cases/undo.ts';
 import { answerIfPending } from './answer-pending.ts';
 import { editFromChat, feeFromChat, certFromChat } from './command-use-cases.ts';
+import type { Mentions } from '../use-cases/subjects.ts';
+import { dispatchManager } from './dispatch-manager.ts';
 import type { Intent } from './intent.ts';
+import type { ManagerIntent } from './manager-intent.ts';
 import { interpret } from './interpret.ts';
 
 /** Where a message was written. */
@@ -27,6 +30,8 @@ export interface ConverseOptions {
    * in the same conversation, never the person's private one elsewhere.
    */
   readonly public?: boolean;
+  /** The people the message mentions, as the adapter resolved them (Slack: users.info). */
+  readonly mentions?: Mentions;
 }
 
 /**
@@ -45,7 +50,7 @@ export async function replyTo(deps: CoreDeps, actor: Actor, intent: Intent, text
   return asReply(async () => {
     // Refused before anything reads it: a NUL or other control character is never stored (PostgreSQL refuses U+0000).
     orRefuse(checkTyped(text, 'message'));
-    return (await answerIfPending(deps, actor, intent, text, draft)) ?? dispatch(deps, actor, intent, draft);
+    return (await answerIfPending(deps, actor, intent, text, draft)) ?? dispatch(deps, actor, intent, draft, options.mentions ?? new Map());
   });
 }
 
@@ -59,7 +64,8 @@ export async function asReply(work: () => Promise<Reply>): Promise<Reply> {
   }
 }
 
-async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: DraftRef): Promise<Reply> {
+async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: DraftRef, mentions: Mentions): Promise<Reply> {
+  if (isManagerIntent(intent)) return dispatchManager(deps, actor, intent, mentions);
   switch (intent.kind) {
     case 'help':
       return { kind: 'help', topic: intent.topic };
@@ -88,4 +94,10 @@ async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: Dra
     case 'unknown':
       return intent.reason === 'usage' && intent.topic ? { kind: 'help', topic: intent.topic } : { kind: 'not-understood', text: intent.text };
   }
+}
+
+const MANAGER_KINDS: ReadonlySet<string> = new Set(['report', 'status-of', 'history-of', 'role', 'roles', 'team', 'teams']);
+
+function isManagerIntent(intent: Intent): intent is ManagerIntent {
+  return MANAGER_KINDS.has(intent.kind);
 }

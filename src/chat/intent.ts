@@ -1,6 +1,8 @@
 import type { ActivityKind } from '../domain/activity-kind.ts';
 
-export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit';
+import type { ManagerIntent } from './manager-intent.ts';
+
+export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage';
 
 export type EditField =
   | { readonly field: 'minutes'; readonly text: string }
@@ -23,4 +25,5 @@ export type Intent =
   | { readonly kind: 'attach-local'; readonly path: string; readonly seq: number | null }
   | { readonly kind: 'edit'; readonly seq: number; readonly change: EditField }
   | { readonly kind: 'delete'; readonly seq: number }
-  | { readonly kind: 'unknown'; readonly text: string; readonly reason: 'empty' | 'unrecognised' | 'usage'; readonly topic?: HelpTopic };
+  | { readonly kind: 'unknown'; readonly text: string; readonly reason: 'empty' | 'unrecognised' | 'usage'; readonly topic?: HelpTopic }
+  | ManagerIntent;

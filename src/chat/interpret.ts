@@ -1,15 +1,16 @@
 import { readDuration } from '../reading/duration.ts';
 import { readActivityKind } from '../reading/activity-kind.ts';
-import type { Intent } from './intent.ts';
+import type { HelpTopic, Intent } from './intent.ts';
 import { parseCert, parseEdit, parseFee, parseProof } from './interpret-commands.ts';
+import { MANAGER_MATCHERS, managerQuestion } from './interpret-manager.ts';
 
-type Matcher = readonly [RegExp, (match: RegExpExecArray) => Intent];
 
 const YES = /^(y|yes|yep|yeah|confirm|confirmed|ok|okay|correct|looks good|save( it)?|log it)[.!]*$/i;
 const NO = /^(n|no|nope|cancel|discard|drop( it)?|never ?mind)[.!]*$/i;
 
-const MATCHERS: readonly Matcher[] = [
-  [/^(help|\?|commands)(?:\s+(log|cert|fee|proof|edit))?$/i, (m) => ({ kind: 'help', topic: topicOf(m[2]) })],
+const MATCHERS: readonly (readonly [RegExp, (match: RegExpExecArray) => Intent | null])[] = [
+  [/^(help|\?|commands)(?:\s+(log|cert|fee|proof|edit|report|manage|managers?|roles?|teams?))?$/i, (m) => ({ kind: 'help', topic: topicOf(m[2]) })],
+  ...MANAGER_MATCHERS,
   [/^(status|progress|where am i)\??$/i, () => ({ kind: 'status' })],
   [/^(history|entries|list)(?:\s+(?:page\s+)?(\d{1,4}))?$/i, (m) => ({ kind: 'history', page: Number(m[2] ?? 1) })],
   [/^undo$/i, () => ({ kind: 'undo' })],
@@ -31,10 +32,13 @@ const MATCHERS: readonly Matcher[] = [
 export function interpret(message: string): Intent {
   const text = message.trim().replace(/^\/?ceu\b\s*/i, '');
   if (!text) return { kind: 'unknown', text, reason: 'empty' };
+  const question = managerQuestion(text);
+  if (question) return question;
   for (const [pattern, build] of MATCHERS) {
     const match = pattern.exec(text);
     if (!match) continue;
     const intent = build(match);
+    if (!intent) continue;
     // "Certificate of completion: MLN webinar… 45 min" or "Fee schedule webinar, 1 hour" start like
     // commands but do not parse as one: they are trainings, not requests for the command's help.
     if (intent.kind === 'unknown' && intent.reason === 'usage' && !/^(log|cert|fee|proof|edit|delete|remove)$/i.test(text) && looksLikeTraining(text)) {
@@ -60,7 +64,8 @@ function logOrUsage(rest: string | undefined): Intent {
   return text ? { kind: 'log', text, explicit: true } : { kind: 'unknown', text: '', reason: 'usage', topic: 'log' };
 }
 
-function topicOf(word: string | undefined): 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' {
+function topicOf(word: string | undefined): HelpTopic {
   const topic = word?.toLowerCase();
-  return topic === 'log' || topic === 'cert' || topic === 'fee' || topic === 'proof' || topic === 'edit' ? topic : 'all';
+  if (topic === 'log' || topic === 'cert' || topic === 'fee' || topic === 'proof' || topic === 'edit' || topic === 'report') return topic;
+  return topic && /^(manage|managers?|roles?|teams?)$/.test(topic) ? 'manage' : 'all';
 }

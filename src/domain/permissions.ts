@@ -46,9 +46,17 @@ export function can(access: Access, permission: Permission, subject?: SubjectSco
   return subject === undefined || inScope(access, subject);
 }
 
-/** Whether `subject` is someone this person may see: everyone for admins and unlimited managers, else their teams' members. */
+/** Whether `subject` is someone this person may see: themselves, and (for managers) their teams' members. */
 export function inScope(access: Access, subject: SubjectScope): boolean {
-  if (subject.personId === access.personId || access.role === 'admin') return true;
+  return subject.personId === access.personId || manages(access, subject);
+}
+
+/**
+ * Whether `subject` is in the part of the organisation this person answers for: everyone for admins
+ * and unlimited managers, their teams' members for a team manager (themselves only if a member).
+ */
+export function manages(access: Access, subject: SubjectScope): boolean {
+  if (access.role === 'admin') return true;
   if (access.role !== 'manager') return false;
   return access.managedTeams === null || subject.teamIds.some((team) => access.managedTeams?.includes(team));
 }

@@ -1,16 +1,22 @@
-import { daysBetween } from '../domain/dates.ts';
+import { daysBetween, localDate } from '../domain/dates.ts';
 import type { Actor } from '../domain/people.ts';
 import type { Reply, StatusView } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
-import { standingOf, todayFor } from './shared.ts';
+import { ownerOf, subjectFor, type About } from './about.ts';
+import { standingOf } from './shared.ts';
 
-/** The person's compliance for their current certificate: progress, fee, certificate and reasons. */
-export async function getStatus(deps: CoreDeps, actor: Actor): Promise<Reply> {
-  const today = todayFor(deps, actor);
-  const { credential, rules, compliance } = await standingOf(deps.db, actor, today);
+/**
+ * The person's compliance for their current certificate: progress, fee, certificate and reasons —
+ * the asker's own, or (for a manager or admin) the one `about` names, read in that person's zone.
+ */
+export async function getStatus(deps: CoreDeps, actor: Actor, about?: About): Promise<Reply> {
+  const subject = await subjectFor(deps, actor, about, 'see-records');
+  const today = localDate(deps.clock.now(), subject.zone);
+  const { credential, rules, compliance } = await standingOf(deps.db, ownerOf(actor, subject), today);
   const status: StatusView = {
-    displayName: actor.displayName,
-    timeZone: actor.timeZone,
+    displayName: subject.displayName,
+    isSelf: subject.id === actor.personId,
+    timeZone: subject.zone,
     today,
     state: compliance.state,
     credentialCode: rules.code,

@@ -1,4 +1,5 @@
-import { inScope, type Access } from '../domain/permissions.ts';
+import { isUuid } from '../domain/ids.ts';
+import { manages, type Access } from '../domain/permissions.ts';
 import type { Actor } from '../domain/people.ts';
 import { findOrganisationZone } from '../db/repositories/lookup.ts';
 import { findPeopleByEmail, findPeopleByName, findPersonById, findPersonByPlatformId, type RosterPerson } from '../db/repositories/roster.ts';
@@ -6,10 +7,11 @@ import { teamsOf } from '../db/repositories/teams.ts';
 import { RecertError } from '../errors.ts';
 import type { CoreDeps } from './deps.ts';
 
-/** A person named in a request: `@token` as typed (a platform user id, a name) or an e-mail address. */
-export interface PersonRef {
-  readonly token: string;
-}
+/**
+ * A person named in a request: `@token` as typed (a platform user id, a name, an e-mail address),
+ * or an id from a button the bot made (validated like everything else: never another organisation's).
+ */
+export type PersonRef = { readonly token: string } | { readonly personId: string };
 
 /** What the adapter knows of a mentioned platform user (Slack: users.info), to find or add them. */
 export interface MentionedProfile {
@@ -45,6 +47,11 @@ export async function findSubject(deps: CoreDeps, actor: Actor, ref: PersonRef, 
 }
 
 export async function findByRef(deps: CoreDeps, organisationId: string, ref: PersonRef, mentions: Mentions): Promise<RosterPerson> {
+  if ('personId' in ref) {
+    const person = isUuid(ref.personId) ? await findPersonById(deps.db, organisationId, ref.personId) : undefined;
+    if (!person) throw new RecertError('person-not-found');
+    return person;
+  }
   const token = ref.token.replace(/^@/, '').trim();
   const platformUserId = mentions.get(token)?.platformUserId ?? token;
   const byId = await findPersonByPlatformId(deps.db, organisationId, platformUserId);
@@ -61,7 +68,7 @@ export async function withScope(deps: CoreDeps, organisationId: string, person: 
   return { ...person, teamIds: teams.get(person.id) ?? [], zone };
 }
 
-/** Whether the subject is one the asker may see (for lists: out-of-scope people are left out, not refused). */
+/** Whether an organisation-wide list (a report, a roster) shows this person to the asker: out of scope is left out, not refused. */
 export function visibleTo(access: Access, subject: Pick<Subject, 'id' | 'teamIds'>): boolean {
-  return inScope(access, { personId: subject.id, teamIds: subject.teamIds });
+  return manages(access, { personId: subject.id, teamIds: subject.teamIds });
 }

@@ -15,6 +15,10 @@ import {
   renderUpdated,
   renderWelcome,
 } from './misc.ts';
+import { managerLines } from '../../common/manager-lines.ts';
+import { packedSections, section } from './blocks.ts';
+import { escapeMrkdwn } from './escape.ts';
+import { renderReport } from './report.ts';
 import { renderStatus } from './status.ts';
 import { renderLogged, renderPreview, renderQuestion } from './training.ts';
 
@@ -57,6 +61,15 @@ function renderUnfitted(reply: Reply): SlackMessage {
       return renderCredential(reply);
     case 'fee-recorded':
       return renderFee(reply);
+    case 'compliance-report':
+      return renderReport(reply);
+    case 'role-changed':
+    case 'roles':
+    case 'team-changed':
+    case 'teams': {
+      const { heading, lines } = managerLines(reply);
+      return { text: [heading, ...lines].join('\n'), blocks: [section(escapeMrkdwn(heading)), ...packedSections(lines.map((l) => `• ${escapeMrkdwn(l)}`))] };
+    }
     case 'error':
       return renderError(reply);
   }

@@ -80,21 +80,6 @@ export async function teamsOf(db: Db, organisationId: string, personIds: readonl
   return byPerson;
 }
 
-/** Every membership of the organisation: person id → team names (for a whole report or roster). */
-export async function teamNamesByPerson(db: Db, organisationId: string): Promise<Map<string, string[]>> {
-  const rows = await db
-    .selectFrom('team_members')
-    .innerJoin('teams', 'teams.id', 'team_members.team_id')
-    .select(['team_members.person_id', 'teams.id as team_id', 'teams.name'])
-    .where('team_members.organisation_id', '=', organisationId)
-    .where('teams.organisation_id', '=', organisationId)
-    .orderBy('teams.name')
-    .execute();
-  const byPerson = new Map<string, string[]>();
-  for (const row of rows) byPerson.set(row.person_id, [...(byPerson.get(row.person_id) ?? []), row.name]);
-  return byPerson;
-}
-
 /** A manager's teams (none: the whole organisation). */
 export async function managedTeams(db: Db, organisationId: string, personId: string): Promise<Team[]> {
   return db
@@ -116,4 +101,19 @@ export async function setManagedTeams(db: Db, organisationId: string, personId: 
     .insertInto('manager_scopes')
     .values(teamIds.map((teamId) => ({ organisation_id: organisationId, person_id: personId, team_id: teamId })))
     .execute();
+}
+
+/** Every membership of the organisation: person id → their teams (ids and names). */
+export async function membershipsOf(db: Db, organisationId: string): Promise<Map<string, Team[]>> {
+  const rows = await db
+    .selectFrom('team_members')
+    .innerJoin('teams', 'teams.id', 'team_members.team_id')
+    .select(['team_members.person_id', 'teams.id', 'teams.name'])
+    .where('team_members.organisation_id', '=', organisationId)
+    .where('teams.organisation_id', '=', organisationId)
+    .orderBy('teams.name')
+    .execute();
+  const byPerson = new Map<string, Team[]>();
+  for (const row of rows) byPerson.set(row.person_id, [...(byPerson.get(row.person_id) ?? []), { id: row.id, name: row.name }]);
+  return byPerson;
 }

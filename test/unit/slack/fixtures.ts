@@ -47,6 +47,7 @@ export function aPreview(overrides: Partial<DraftPreview> = {}): DraftPreview {
 export function aStatus(overrides: Partial<StatusView> = {}): StatusView {
   return {
     displayName: 'Dana Scribe',
+    isSelf: true,
     timeZone: 'America/Chicago',
     today: '2026-11-27',
     state: 'at_risk',
@@ -102,6 +103,33 @@ export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind
   },
   'credential-saved': { kind: 'credential-saved', mode: 'created', credentialCode: 'CMSS', number: 'CMSS-12345', issuedOn: '2026-01-15', expiresOn: '2027-01-15', requiredCredit: 3 },
   'fee-recorded': { kind: 'fee-recorded', amountCents: 8500, currency: 'USD', paidOn: '2026-01-10', credentialNumber: 'CMSS-12345' },
+  'compliance-report': {
+    kind: 'compliance-report',
+    counts: { compliant: 1, atRisk: 1, outOfCompliance: 1, total: 3 },
+    filters: {},
+    limitedTo: null,
+    rows: [
+      {
+        personId: '22222222-2222-4222-8222-222222222222',
+        platformUserId: 'U0ANA',
+        displayName: 'Ana Ortiz',
+        teams: ['Night shift'],
+        state: 'out_of_compliance',
+        reasons: [{ code: 'certificate-expired', expiredOn: '2026-11-02', daysAgo: 25 }, { code: 'credit-short', earned: 1.5, required: 3, missing: 1.5 }],
+        certificate: { number: 'CMSS-1', expiresOn: '2026-11-02', daysLeft: -25 },
+        earned: 1.5,
+        required: 3,
+      },
+    ],
+    offset: 0,
+    listed: 1,
+    page: 1,
+    pageCount: 1,
+  },
+  'role-changed': { kind: 'role-changed', person: 'Carla Diaz', role: 'manager', teams: ['Night shift'], previous: 'scribe', platformAdmin: false },
+  roles: { kind: 'roles', people: [{ displayName: 'Dana Admin', role: 'admin', platformAdmin: true, managerOf: [], teams: [] }], scribes: 4 },
+  'team-changed': { kind: 'team-changed', team: 'Night shift', op: 'add', changed: ['Ana Ortiz'], unchanged: [] },
+  teams: { kind: 'teams', teams: [{ name: 'Night shift', members: 2 }] },
   error: { kind: 'error', code: 'training-not-found', details: { seq: 9 } },
 };
 

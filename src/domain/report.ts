@@ -1,0 +1,79 @@
+import type { ComplianceReason, ComplianceState } from './compliance-types.ts';
+import { standingOn } from './compliance.ts';
+import { daysBetween, type IsoDate } from './dates.ts';
+import type { StandingSummary } from './standing-summary.ts';
+
+/** What a manager may narrow a report to. None given: everyone with a gap. */
+export interface ReportFilters {
+  /** Certificates expiring (or expired) within this many days. */
+  readonly expiringWithinDays?: number;
+  /** Certificates expiring (or expired) by this day ("who expires this month": the month's last day). */
+  readonly expiringBy?: IsoDate;
+  readonly missingProof?: boolean;
+  readonly unpaid?: boolean;
+  /** Only members of this team (by name). */
+  readonly team?: string;
+}
+
+/** One person's line in a report, on the day their own zone says it is. */
+export interface ReportRow {
+  readonly personId: string;
+  readonly platformUserId: string;
+  readonly displayName: string;
+  readonly teams: readonly string[];
+  readonly state: ComplianceState;
+  readonly reasons: readonly ComplianceReason[];
+  readonly certificate: { readonly number: string; readonly expiresOn: IsoDate; readonly daysLeft: number } | null;
+  readonly earned: number;
+  readonly required: number;
+}
+
+export interface ReportCounts {
+  readonly compliant: number;
+  readonly atRisk: number;
+  readonly outOfCompliance: number;
+  readonly total: number;
+}
+
+export function rowOf(person: Pick<ReportRow, 'personId' | 'platformUserId' | 'displayName' | 'teams'>, summary: StandingSummary, today: IsoDate): ReportRow {
+  const { state, reasons } = standingOn(summary, today);
+  const certificate = summary.certificate && { number: summary.certificate.number, expiresOn: summary.certificate.expiresOn, daysLeft: daysBetween(today, summary.certificate.expiresOn) };
+  return { ...person, state, reasons, certificate, earned: summary.earned, required: summary.required };
+}
+
+export function countStates(rows: readonly ReportRow[]): ReportCounts {
+  const count = (state: ComplianceState) => rows.filter((r) => r.state === state).length;
+  return { compliant: count('compliant'), atRisk: count('at_risk'), outOfCompliance: count('out_of_compliance'), total: rows.length };
+}
+
+/** The rows a report lists: with filters, those matching every filter; without, everyone not compliant. */
+export function selectRows(rows: readonly ReportRow[], filters: ReportFilters): ReportRow[] {
+  const { expiringWithinDays, expiringBy, missingProof, unpaid } = filters;
+  const filtered = expiringWithinDays !== undefined || expiringBy !== undefined || missingProof || unpaid;
+  if (!filtered) return rows.filter((r) => r.state !== 'compliant');
+  return rows.filter(
+    (r) =>
+      (expiringWithinDays === undefined || (r.certificate !== null && r.certificate.daysLeft <= expiringWithinDays)) &&
+      (expiringBy === undefined || (r.certificate !== null && r.certificate.expiresOn <= expiringBy)) &&
+      (!missingProof || r.reasons.some((x) => x.code === 'proof-missing')) &&
+      (!unpaid || r.reasons.some((x) => x.code === 'fee-unpaid')),
+  );
+}
+
+/**
+ * Most urgent first: expired certificates (expired longest ago first), then people without a
+ * certificate, then certificates not yet valid, then the rest by soonest expiry; ties by name.
+ */
+export function byUrgency(a: ReportRow, b: ReportRow): number {
+  const [ga, da] = urgency(a);
+  const [gb, db] = urgency(b);
+  return ga - gb || da - db || a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId);
+}
+
+/** [group, days]: groups in the order above, days left within a group. */
+function urgency(row: ReportRow): [number, number] {
+  if (!row.certificate) return [1, 0];
+  if (row.certificate.daysLeft <= 0) return [0, row.certificate.daysLeft];
+  if (row.reasons.some((r) => r.code === 'certificate-not-yet-valid')) return [2, row.certificate.daysLeft];
+  return [3, row.certificate.daysLeft];
+}

@@ -1,0 +1,45 @@
+import { localDate, type IsoDate } from '../../domain/dates.ts';
+import { standingSummarySchema, summarise, type StandingSummary } from '../../domain/standing-summary.ts';
+import { findOrganisationZone } from '../../db/repositories/lookup.ts';
+import { readStandings, saveStandings, type StoredStanding } from '../../db/repositories/standings.ts';
+import { membershipsOf, type Team } from '../../db/repositories/teams.ts';
+import type { CoreDeps } from '../deps.ts';
+import { ledgersOf } from '../ledgers.ts';
+
+/** An active person of the organisation, their teams, their standing summary and their "today". */
+export interface PersonStanding {
+  readonly person: StoredStanding;
+  readonly teams: readonly Team[];
+  readonly summary: StandingSummary;
+  readonly today: IsoDate;
+}
+
+/**
+ * Every active person's standing: the stored summaries that are still current (their ledger
+ * version has not moved), and the stale ones computed again from their ledgers — by the same rules
+ * as one person's status — and stored for next time.
+ */
+export async function currentStandings(deps: CoreDeps, organisationId: string): Promise<PersonStanding[]> {
+  const [stored, teams, orgZone] = await Promise.all([readStandings(deps.db, organisationId), membershipsOf(deps.db, organisationId), findOrganisationZone(deps.db, organisationId)]);
+  const fresh = new Map<string, StandingSummary>();
+  const stale: StoredStanding[] = [];
+  for (const row of stored) {
+    const parsed = row.storedVersion === row.ledgerVersion ? standingSummarySchema.safeParse(row.summary) : null;
+    if (parsed?.success) fresh.set(row.personId, parsed.data);
+    else stale.push(row);
+  }
+  if (stale.length) {
+    const ledgers = await ledgersOf(deps.db, organisationId, stale.map((s) => s.personId));
+    const computed = stale.flatMap((row) => {
+      const ledger = ledgers.get(row.personId);
+      return ledger ? [{ personId: row.personId, version: row.ledgerVersion, summary: summarise(ledger.ledger) }] : [];
+    });
+    for (const c of computed) fresh.set(c.personId, c.summary);
+    await saveStandings(deps.db, organisationId, computed, deps.clock.now().toJSDate());
+  }
+  const now = deps.clock.now();
+  return stored.flatMap((person) => {
+    const summary = fresh.get(person.personId);
+    return summary ? [{ person, teams: teams.get(person.personId) ?? [], summary, today: localDate(now, person.timeZone ?? orgZone) }] : [];
+  });
+}
