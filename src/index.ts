@@ -56,4 +56,12 @@ export { converse, replyTo, asReply, type ConverseOptions } from './chat/convers
 export type { DraftRef } from './use-cases/draft-store.ts';
 export { draftFields, anchoredEntry, knownAnchoredEntry, type DraftFields, type AnchoredEntry } from './use-cases/draft-details.ts';
 export { interpret } from './chat/interpret.ts';
+export type { Mentions, MentionedProfile, PersonRef } from './use-cases/subjects.ts';
+export type { About } from './use-cases/about.ts';
+export { getComplianceReport, buildComplianceReport, REPORT_PAGE_SIZE, type ComplianceReport } from './use-cases/report/compliance-report.ts';
+export type { ReportFilters, ReportRow, ReportCounts } from './domain/report.ts';
+export { changeRole, listRoles } from './use-cases/roles.ts';
+export { changeTeam, showTeams } from './use-cases/teams.ts';
+export { effectiveRole } from './domain/people.ts';
+export { can, type Permission, type Access } from './domain/permissions.ts';
 export type { Intent, HelpTopic } from './chat/intent.ts';

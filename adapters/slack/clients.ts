@@ -6,6 +6,8 @@ export interface SlackAuth {
   readonly client: WebClient;
   readonly botToken: string;
   readonly botUserId: string;
+  /** Who installed the app (OAuth installations say; a single configured token does not). */
+  readonly installerUserId: string | null;
 }
 
 export interface WorkspaceRef {
@@ -25,7 +27,7 @@ export interface SlackClients {
 
 /** One workspace, one token (SLACK_BOT_TOKEN). */
 export function singleWorkspaceClients(botToken: string, botUserId: string, options: WebClientOptions): SlackClients {
-  const auth: SlackAuth = { client: new WebClient(botToken, options), botToken, botUserId };
+  const auth: SlackAuth = { client: new WebClient(botToken, options), botToken, botUserId, installerUserId: null };
   return { forWorkspace: async () => auth };
 }
 
@@ -46,7 +48,7 @@ export function installedClients(store: InstallationStore, options: WebClientOpt
         client = new WebClient(botToken, { ...options, ...(where.isEnterpriseInstall ? { teamId: where.teamId } : {}) });
         clients.set(botToken, client);
       }
-      return { client, botToken, botUserId: installation.bot?.userId ?? '' };
+      return { client, botToken, botUserId: installation.bot?.userId ?? '', installerUserId: installation.user?.id ?? null };
     },
   };
 }

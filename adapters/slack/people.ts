@@ -5,10 +5,16 @@ export interface SlackPerson {
   readonly name: string;
   /** IANA zone from the Slack profile, or null when unknown. */
   readonly timeZone: string | null;
+  /** A workspace owner or admin (a Recert admin); undefined when Slack could not be asked. */
+  readonly isAdmin?: boolean;
+  readonly email?: string | null;
 }
 
-/** users.info answers are kept this long (ms): names and zones rarely change, and DST is in the zone name. */
-const TTL_MS = 60 * 60 * 1000;
+/**
+ * users.info answers are kept this long (ms): names and zones rarely change (DST is in the zone
+ * name), and a workspace admin's change of role reaches Recert within this time.
+ */
+const TTL_MS = 5 * 60 * 1000;
 
 /**
  * The person behind a Slack user id: display name and IANA zone from `users.info`, cached. A
@@ -43,7 +49,8 @@ export class PeopleDirectory {
       const result = await client.users.info({ user: userId });
       const user = result.user;
       const name = user?.profile?.display_name || user?.real_name || user?.name || userId;
-      return { name, timeZone: typeof user?.tz === 'string' ? user.tz : null };
+      const isAdmin = user?.is_admin === true || user?.is_owner === true || user?.is_primary_owner === true;
+      return { name, timeZone: typeof user?.tz === 'string' ? user.tz : null, isAdmin, email: user?.profile?.email ?? null };
     } catch (error) {
       this.log.warn('slack users.info failed; using the user id and the organisation zone', { userId, error: slackErrorCode(error) });
       return { name: userId, timeZone: null };

@@ -11,6 +11,7 @@ import { fileShared } from './events/file-shared.ts';
 import { uninstalled } from './events/uninstalled.ts';
 import { ACTIONS, COMMAND, SHORTCUTS, VIEWS } from './ids.ts';
 import { HISTORY_PAGE_ACTION } from './render/history.ts';
+import { REPORT_PAGE_ACTION } from './render/report.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { logMessageShortcut, logTrainingShortcut } from './shortcuts/log-shortcuts.ts';
 import { logTrainingSubmission } from './views/log-training-submission.ts';
@@ -39,6 +40,8 @@ export function registerListeners(app: ListenerRegistry, rt: SlackRuntime, store
   app.action(ACTIONS.undo, inboxButton(rt, 'undo'));
   app.action(HISTORY_PAGE_ACTION, inboxButton(rt, 'history-page'));
   app.action(ACTIONS.homeAttach, inboxButton(rt, 'home-attach'));
+  app.action(ACTIONS.reportDetails, inboxButton(rt, 'report-details'));
+  app.action(REPORT_PAGE_ACTION, inboxButton(rt, 'report-page'));
   app.action(ACTIONS.edit, editButton(rt));
   app.action(ACTIONS.homeLog, homeLogButton(rt));
 

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { claimInbound, identify, type CoreDeps, type Db, type Identified, type Logger } from '../../src/index.ts';
+import { claimInbound, identify, type CoreDeps, type Db, type Identified, type Logger, type Mentions } from '../../src/index.ts';
 import type { SlackClients } from './clients.ts';
 import type { Sleeper } from './deliver.ts';
 import type { PeopleDirectory } from './people.ts';
@@ -28,6 +28,8 @@ export interface SlackUserRef {
   readonly userId: string;
   /** The inbound id (event id, trigger id) recorded with every change. */
   readonly requestId?: string;
+  /** Who installed the app in this workspace (a Recert admin), when the installation says. */
+  readonly installerUserId?: string | null;
 }
 
 /** The Recert person behind a Slack user (each workspace is its own organisation), within `deps`' transaction. */
@@ -43,7 +45,19 @@ export async function actorFor(rt: SlackRuntime, deps: CoreDeps, client: WebClie
     timeZone: person.timeZone,
     source: 'slack',
     ...(ref.requestId ? { requestId: ref.requestId } : {}),
+    // Workspace owners and admins, and whoever installed Recert, are its admins.
+    ...(person.isAdmin === undefined ? {} : { platformAdmin: person.isAdmin || ref.installerUserId === ref.userId }),
   });
+}
+
+/**
+ * The people a message mentions (`<@U0123>`), looked up before the delivery's transaction, keyed by
+ * the token the text carries after plainText (`@U0123`).
+ */
+export async function mentionsOf(rt: SlackRuntime, client: WebClient, teamId: string, text: string): Promise<Mentions> {
+  const ids = [...new Set([...text.matchAll(/<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>/g)].map((m) => m[1] ?? ''))].filter(Boolean).slice(0, 50);
+  const profiles = await Promise.all(ids.map((id) => rt.people.lookup(client, teamId, id)));
+  return new Map(ids.map((id, i) => [id, { platformUserId: id, displayName: profiles[i]?.name ?? id, timeZone: profiles[i]?.timeZone ?? null, email: profiles[i]?.email ?? null }]));
 }
 
 /**
@@ -62,9 +76,13 @@ export function anchorOf(channelId: string, threadTs: string): string {
   return `slack:${channelId}:${threadTs}`;
 }
 
-/** Slack's message markup back to the words a person typed (links, mentions, escapes). */
-export function plainText(text: string): string {
+/**
+ * Slack's message markup back to the words a person typed (links, escapes). A mention of someone
+ * becomes `@U0123` (the core's mention token); a mention of the bot itself is dropped.
+ */
+export function plainText(text: string, botUserId?: string): string {
   return text
+    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_all, id: string) => (id === botUserId ? ' ' : ` @${id} `))
     .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<(?:https?|mailto):[^|>]+\|([^>]+)>/g, '$1')
     .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')

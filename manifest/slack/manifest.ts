@@ -25,9 +25,10 @@ export const slackManifest = {
       {
         command: '/ceu',
         url: `${HOST}/slack/events`,
-        description: 'Log CE trainings, see your progress',
-        usage_hint: 'log <training> | status | history | undo | cert <number> issued <date> | fee paid | help',
-        should_escape: false,
+        description: 'Log CE trainings, see your progress; managers: the team report',
+        usage_hint: 'log <training> | status | history | undo | cert <number> issued <date> | fee paid | report | help',
+        // Escaped: a mention arrives as <@U0123|name>, so `status @ana` names one person for certain.
+        should_escape: true,
       },
     ],
     shortcuts: [

@@ -39,7 +39,7 @@ export function testRuntime(deps: TestDeps, steps: Step[] = []): { rt: SlackRunt
     ingress: deps.db,
     log: deps.log,
     people: new PeopleDirectory(deps.log, () => deps.clock.now().toMillis()),
-    clients: { forWorkspace: async () => ({ client, botToken: 'xoxb-test', botUserId: 'U0BOT' }) },
+    clients: { forWorkspace: async () => ({ client, botToken: 'xoxb-test', botUserId: 'U0BOT', installerUserId: null }) },
     respond: async (_url, body) => void steps.push({ kind: 'respond', body }),
     fileHosts: [],
     sleep: async () => undefined,

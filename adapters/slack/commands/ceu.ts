@@ -11,9 +11,10 @@ export function ceuCommand(rt: SlackRuntime): Middleware<SlackCommandMiddlewareA
   return async ({ command, ack, client }) => {
     const teamId = teamOf(rt, 'command', command.team_id);
     if (!teamId || !command.user_id) return void (await ack(UNREADABLE_TEXT));
-    // Slack escapes &, < and > in command text as it does in messages.
-    const { text, share } = readShare(plainText(command.text ?? ''));
-    if (!text) {
+    // Slack escapes &, < and > in command text as it does in messages; mentions stay as Slack wrote
+    // them (`<@U0123|ana>`) until processing looks the people up.
+    const { text, share } = readShare(command.text ?? '');
+    if (!plainText(text)) {
       await ack();
       await openLogModal(rt, client, { triggerId: command.trigger_id, teamId, userId: command.user_id, metadata: {} });
       return;

@@ -1,4 +1,4 @@
-import { converse, interpret, logTraining, asReply, type CoreDeps } from '../../../src/index.ts';
+import { converse, interpret, logTraining, asReply, type CoreDeps, type Mentions } from '../../../src/index.ts';
 import type { SlackAuth } from '../clients.ts';
 import { actorFor, anchorOf, firstDelivery, plainText, type SlackRuntime } from '../runtime.ts';
 import type { Surface } from '../send.ts';
@@ -9,13 +9,13 @@ import type { PayloadOf } from './payloads.ts';
 const SHAREABLE: ReadonlySet<string> = new Set(['status', 'history', 'help']);
 
 export function commandSurface(p: PayloadOf<'command'>): Surface {
-  return { kind: 'respond', responseUrl: p.responseUrl, share: p.share && SHAREABLE.has(interpret(p.text).kind), userId: p.userId };
+  return { kind: 'respond', responseUrl: p.responseUrl, share: p.share && SHAREABLE.has(interpret(plainText(p.text)).kind), userId: p.userId };
 }
 
 /** `/ceu …`: the same words as a chat message, answered through the command's response_url. */
-export async function applyCommand(rt: SlackRuntime, deps: CoreDeps, auth: SlackAuth, p: PayloadOf<'command'>, requestId: string): Promise<SlackOutcome> {
-  const { actor, firstContact } = await actorFor(rt, deps, auth.client, { teamId: p.teamId, userId: p.userId, requestId });
-  return { surface: commandSurface(p), replies: await converse(deps, actor, p.text, { firstContact }) };
+export async function applyCommand(rt: SlackRuntime, deps: CoreDeps, auth: SlackAuth, p: PayloadOf<'command'>, requestId: string, mentions: Mentions): Promise<SlackOutcome> {
+  const { actor, firstContact } = await actorFor(rt, deps, auth.client, { teamId: p.teamId, userId: p.userId, requestId, installerUserId: auth.installerUserId });
+  return { surface: commandSurface(p), replies: await converse(deps, actor, plainText(p.text, auth.botUserId), { firstContact, mentions }) };
 }
 
 export function messageSurface(p: PayloadOf<'message'>): Surface {
@@ -26,14 +26,14 @@ export function messageSurface(p: PayloadOf<'message'>): Surface {
  * A person wrote to the bot (DM or mention): answered in the message's thread. A preview opened here
  * is anchored to the thread, so the answer to a question and a certificate shared there find it.
  */
-export async function applyMessage(rt: SlackRuntime, deps: CoreDeps, auth: SlackAuth, p: PayloadOf<'message'>, requestId: string): Promise<SlackOutcome> {
+export async function applyMessage(rt: SlackRuntime, deps: CoreDeps, auth: SlackAuth, p: PayloadOf<'message'>, requestId: string, mentions: Mentions): Promise<SlackOutcome> {
   // The same message arrives as `message.im` and as `app_mention` (two deliveries): answer it once.
   if (!(await firstDelivery(rt, deps, 'slack-message', p.clientMsgId))) return SILENT;
-  const { actor, firstContact } = await actorFor(rt, deps, auth.client, { teamId: p.teamId, userId: p.userId, requestId });
+  const { actor, firstContact } = await actorFor(rt, deps, auth.client, { teamId: p.teamId, userId: p.userId, requestId, installerUserId: auth.installerUserId });
   const surface = messageSurface(p);
   if (surface.kind !== 'thread') return SILENT;
   // A channel is public: there, answers reach only a preview opened in the same thread.
-  const replies = await converse(deps, actor, plainText(p.text), { firstContact, anchor: anchorOf(p.channel, surface.threadTs), public: !p.channel.startsWith('D') });
+  const replies = await converse(deps, actor, plainText(p.text, auth.botUserId), { firstContact, mentions, anchor: anchorOf(p.channel, surface.threadTs), public: !p.channel.startsWith('D') });
   return { surface, replies };
 }
 

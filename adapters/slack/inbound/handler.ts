@@ -1,7 +1,7 @@
-import { PermanentDeliveryError, type CoreDeps, type InboundDelivery, type InboundHandler } from '../../../src/index.ts';
+import { PermanentDeliveryError, type CoreDeps, type InboundDelivery, type InboundHandler, type Mentions } from '../../../src/index.ts';
 import type { SlackAuth } from '../clients.ts';
 import type { SlackFile } from '../file-download.ts';
-import type { SlackRuntime } from '../runtime.ts';
+import { mentionsOf, type SlackRuntime } from '../runtime.ts';
 import { sendReplies, type Surface } from '../send.ts';
 import { applyButton, buttonSurface } from './buttons.ts';
 import { applyCommand, applyMessage, applyShortcut, commandSurface, messageSurface, shortcutSurface } from './conversation.ts';
@@ -14,6 +14,8 @@ import { slackPayload, type SlackPayload } from './payloads.ts';
 interface Prepared {
   readonly payload: SlackPayload;
   readonly auth: SlackAuth;
+  /** The people the text mentions, looked up now (users.info), not inside the transaction. */
+  readonly mentions: Mentions;
   readonly share: PreparedShare | null;
   readonly uploads: readonly SlackFile[];
 }
@@ -30,7 +32,9 @@ export function slackInboundHandler(rt: SlackRuntime): InboundHandler<Prepared> 
       await rt.people.lookup(auth.client, payload.teamId, payload.userId); // users.info now, not inside the transaction
       const share = payload.kind === 'file' ? await prepareShare(rt, auth, payload) : null;
       const uploads = payload.kind === 'view' ? await prepareUploads(rt, auth, payload.fileIds) : [];
-      return { payload, auth, share, uploads };
+      const text = payload.kind === 'command' || payload.kind === 'message' ? payload.text : '';
+      const mentions = await mentionsOf(rt, auth.client, payload.teamId, text);
+      return { payload, auth, share, uploads, mentions };
     },
     apply: (deps, delivery, prepared) => apply(rt, deps, prepared, delivery.deliveryId),
     async deliver(delivery, stored) {
@@ -49,12 +53,12 @@ export function slackInboundHandler(rt: SlackRuntime): InboundHandler<Prepared> 
   };
 }
 
-function apply(rt: SlackRuntime, deps: CoreDeps, { payload: p, auth, share, uploads }: Prepared, requestId: string): Promise<SlackOutcome> {
+function apply(rt: SlackRuntime, deps: CoreDeps, { payload: p, auth, share, uploads, mentions }: Prepared, requestId: string): Promise<SlackOutcome> {
   switch (p.kind) {
     case 'command':
-      return applyCommand(rt, deps, auth, p, requestId);
+      return applyCommand(rt, deps, auth, p, requestId, mentions);
     case 'message':
-      return applyMessage(rt, deps, auth, p, requestId);
+      return applyMessage(rt, deps, auth, p, requestId, mentions);
     case 'shortcut':
       return applyShortcut(rt, deps, auth, p, requestId);
     case 'file':

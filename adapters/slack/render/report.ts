@@ -8,6 +8,9 @@ import { STATE_EMOJI } from './phrases.ts';
 
 type ReportReply = Extract<Reply, { kind: 'compliance-report' }>;
 
+/** Previous and Next share one actions block, so their action ids carry a suffix (see history.ts). */
+export const REPORT_PAGE_ACTION = new RegExp(`^${ACTIONS.reportPage}(?::prev|:next)?$`);
+
 /** Previous/next page of the report: the page and the filters it was asked with. */
 export function reportPageValue(reply: ReportReply, page: number): string {
   return JSON.stringify({ page, filters: reply.filters });
