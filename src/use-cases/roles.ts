@@ -4,7 +4,7 @@ import { ensureTeam, managedTeams, membershipsOf, setManagedTeams } from '../db/
 import { inTransaction } from '../db/transaction.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
-import { subjectFor, type About } from './about.ts';
+import { subjectOrNewcomer, type About } from './about.ts';
 import { authorize } from './access.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange } from './shared.ts';
@@ -21,7 +21,7 @@ export interface RoleChange {
  */
 export async function changeRole(deps: CoreDeps, actor: Actor, about: About, change: RoleChange): Promise<Reply> {
   await authorize(deps, actor, 'manage-roles');
-  const subject = await subjectFor(deps, actor, about, 'manage-roles');
+  const subject = await subjectOrNewcomer(deps, actor, about, 'manage-roles');
   return inTransaction(deps.db, async (trx) => {
     const before = { role: subject.role, teams: (await managedTeams(trx, actor.organisationId, subject.id)).map((t) => t.name) };
     if (change.role !== 'admin' && effectiveRole(subject) === 'admin' && !subject.platformAdmin && (await adminCount(trx, actor.organisationId)) <= 1) {

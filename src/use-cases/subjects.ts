@@ -2,7 +2,8 @@ import { isUuid } from '../domain/ids.ts';
 import { manages, type Access } from '../domain/permissions.ts';
 import type { Actor } from '../domain/people.ts';
 import { findOrganisationZone } from '../db/repositories/lookup.ts';
-import { findPeopleByEmail, findPeopleByName, findPersonById, findPersonByPlatformId, type RosterPerson } from '../db/repositories/roster.ts';
+import { upsertPerson } from '../db/repositories/people.ts';
+import { findPeopleByEmail, findPeopleByName, findPersonById, findPersonByPlatformId, setEmail, type RosterPerson } from '../db/repositories/roster.ts';
 import { teamsOf } from '../db/repositories/teams.ts';
 import { RecertError } from '../errors.ts';
 import type { CoreDeps } from './deps.ts';
@@ -60,6 +61,22 @@ export async function findByRef(deps: CoreDeps, organisationId: string, ref: Per
   if (matches.length === 1 && matches[0]) return matches[0];
   if (matches.length > 1) throw new RecertError('person-ambiguous', { name: token, count: matches.length });
   throw new RecertError('person-not-found', { name: mentions.get(token)?.displayName ?? token });
+}
+
+/**
+ * Like findByRef, but a platform user the adapter vouched for (a mention it looked up) who is not on
+ * the roster yet is added to it: an admin may make someone a manager before they ever wrote to the bot.
+ */
+export async function findOrAddByRef(deps: CoreDeps, organisationId: string, ref: PersonRef, mentions: Mentions): Promise<{ person: RosterPerson; added: boolean }> {
+  try {
+    return { person: await findByRef(deps, organisationId, ref, mentions), added: false };
+  } catch (error) {
+    const profile = 'token' in ref ? mentions.get(ref.token.replace(/^@/, '').trim()) : undefined;
+    if (!profile || !(error instanceof RecertError) || error.code !== 'person-not-found') throw error;
+    const person = await upsertPerson(deps.db, organisationId, { platformUserId: profile.platformUserId, displayName: profile.displayName, timeZone: profile.timeZone, role: 'scribe' }, deps.clock.now().toJSDate());
+    if (profile.email) await setEmail(deps.db, organisationId, person.id, profile.email);
+    return { person: { ...person, email: profile.email ?? null }, added: true };
+  }
 }
 
 export async function withScope(deps: CoreDeps, organisationId: string, person: RosterPerson, knownZone: string | null): Promise<Subject> {

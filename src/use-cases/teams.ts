@@ -6,21 +6,21 @@ import type { Reply } from '../replies.ts';
 import { authorize } from './access.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange } from './shared.ts';
-import { findByRef, type Mentions, type PersonRef } from './subjects.ts';
+import { findOrAddByRef, type Mentions, type PersonRef } from './subjects.ts';
 
 /** Longest team name (characters). */
 const MAX_TEAM_NAME = 60;
 
 /**
  * `team Night shift add @ana @ben` / `… remove @ana`: an admin (or a manager of the whole
- * organisation) puts people in teams; adding to a team that does not exist yet creates it. People
- * must be on the roster already (`roster add`).
+ * organisation) puts people in teams; adding to a team that does not exist yet creates it. A
+ * mentioned platform user who is not on the roster yet is added to it.
  */
 export async function changeTeam(deps: CoreDeps, actor: Actor, input: { readonly team: string; readonly op: 'add' | 'remove'; readonly people: readonly PersonRef[]; readonly mentions?: Mentions }): Promise<Reply> {
   await authorize(deps, actor, 'manage-teams');
   const name = input.team.replace(/\s+/g, ' ').trim();
   if (!name || name.length > MAX_TEAM_NAME) throw new RecertError('team-name-invalid', { max: MAX_TEAM_NAME });
-  const people = await Promise.all(input.people.map((ref) => findByRef(deps, actor.organisationId, ref, input.mentions ?? new Map())));
+  const people = await Promise.all(input.people.map(async (ref) => (await findOrAddByRef(deps, actor.organisationId, ref, input.mentions ?? new Map())).person));
   return inTransaction(deps.db, async (trx) => {
     const team = input.op === 'add' ? (await ensureTeam(trx, actor.organisationId, name, nowOf(deps))).team : await findTeamByName(trx, actor.organisationId, name);
     if (!team) throw new RecertError('team-not-found', { name });
