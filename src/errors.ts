@@ -42,6 +42,8 @@ export type ErrorCode =
   | 'person-not-found'
   /** Details: name, count. */
   | 'person-ambiguous'
+  /** Details: organisation (as given). */
+  | 'organisation-not-found'
   /** Details: name. */
   | 'team-not-found'
   /** Details: max. */

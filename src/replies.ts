@@ -161,4 +161,9 @@ export type Reply =
     }
   | { readonly kind: 'team-changed'; readonly team: string; readonly op: 'add' | 'remove'; readonly changed: readonly string[]; readonly unchanged: readonly string[] }
   | { readonly kind: 'teams'; readonly teams: readonly { readonly name: string; readonly members: number }[] }
+  /**
+   * A message for someone else than the asker (an audit's request to a sampled person): adapters
+   * deliver `message` privately to that person (Slack: their DM), not in the conversation.
+   */
+  | { readonly kind: 'notify'; readonly to: { readonly personId: string; readonly platformUserId: string; readonly displayName: string }; readonly message: Reply }
   | { readonly kind: 'error'; readonly code: ErrorCode; readonly details: ErrorDetails };

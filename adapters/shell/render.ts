@@ -49,6 +49,9 @@ export function renderReply(reply: Reply): string {
       const { heading, lines } = managerLines(reply);
       return [heading, ...lines.map((l) => `  ${l}`)].join('\n');
     }
+    case 'notify':
+      // One terminal plays everyone: a private message to someone else is shown as such.
+      return `→ to ${reply.to.displayName}, privately:\n${renderReply(reply.message)}`;
     case 'error':
       return errorMessage(reply.code, reply.details);
   }

@@ -15,7 +15,11 @@ export type Surface =
   | { readonly kind: 'dm'; readonly userId: string };
 
 export async function sendReplies(rt: SlackRuntime, client: WebClient, surface: Surface, replies: readonly Reply[]): Promise<void> {
-  for (const reply of replies) await sendMessage(rt, client, surface, renderMessage(reply));
+  for (const reply of replies) {
+    // A message for someone else (an audit's request) goes to that person's DM, never here.
+    if (reply.kind === 'notify') await sendMessage(rt, client, { kind: 'dm', userId: reply.to.platformUserId }, renderMessage(reply.message));
+    else await sendMessage(rt, client, surface, renderMessage(reply));
+  }
 }
 
 /** Send one message; where the bot may not post (not a member, archived, an expired response_url), the person's DM instead. */

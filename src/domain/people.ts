@@ -45,4 +45,9 @@ export interface Actor {
   readonly source: Source;
   /** The platform's id for the inbound request (event id, trigger id), for the audit trail. */
   readonly requestId?: string;
+  /**
+   * The operator at the command line (`recert export …`, `recert roster import …`): not a person of
+   * the organisation (personId is empty), with an admin's rights, audited as such.
+   */
+  readonly operator?: true;
 }

@@ -87,7 +87,7 @@ export interface Change {
 export async function recordChange(db: Db, deps: CoreDeps, actor: Actor, change: Change): Promise<string> {
   return appendAudit(db, {
     organisationId: actor.organisationId,
-    actorPersonId: actor.personId,
+    actorPersonId: actor.operator ? null : actor.personId,
     action: change.action,
     entity: change.entity,
     entityId: change.entityId,

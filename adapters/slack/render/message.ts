@@ -70,6 +70,8 @@ function renderUnfitted(reply: Reply): SlackMessage {
       const { heading, lines } = managerLines(reply);
       return { text: [heading, ...lines].join('\n'), blocks: [section(escapeMrkdwn(heading)), ...packedSections(lines.map((l) => `• ${escapeMrkdwn(l)}`))] };
     }
+    case 'notify':
+      return renderUnfitted(reply.message); // sent to that person's DM by sendReplies
     case 'error':
       return renderError(reply);
   }

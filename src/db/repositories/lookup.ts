@@ -29,3 +29,9 @@ export async function findOrganisationZone(db: Db, organisationId: string): Prom
   const row = await db.selectFrom('organisations').select('time_zone').where('id', '=', organisationId).executeTakeFirst();
   return row?.time_zone ?? 'UTC';
 }
+
+/** The organisation a platform's id names, if it exists (read only). */
+export async function findOrganisation(db: Db, platform: string, externalId: string): Promise<{ id: string; name: string; timeZone: string } | undefined> {
+  const row = await db.selectFrom('organisations').select(['id', 'name', 'time_zone']).where('platform', '=', platform).where('external_id', '=', externalId).executeTakeFirst();
+  return row && { id: row.id, name: row.name, timeZone: row.time_zone };
+}

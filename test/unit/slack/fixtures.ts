@@ -130,6 +130,7 @@ export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind
   roles: { kind: 'roles', people: [{ displayName: 'Dana Admin', role: 'admin', platformAdmin: true, managerOf: [], teams: [] }], scribes: 4 },
   'team-changed': { kind: 'team-changed', team: 'Night shift', op: 'add', changed: ['Ana Ortiz'], unchanged: [] },
   teams: { kind: 'teams', teams: [{ name: 'Night shift', members: 2 }] },
+  notify: { kind: 'notify', to: { personId: '22222222-2222-4222-8222-222222222222', platformUserId: 'U0ANA', displayName: 'Ana Ortiz' }, message: { kind: 'help', topic: 'proof' } },
   error: { kind: 'error', code: 'training-not-found', details: { seq: 9 } },
 };
 
