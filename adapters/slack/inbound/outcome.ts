@@ -7,8 +7,13 @@ export interface SlackOutcome {
   /** Where the replies go; null: say nothing (a duplicate, a file in a channel that is not ours). */
   readonly surface: Surface | null;
   readonly replies: readonly Reply[];
-  /** App Home to publish for this person. */
-  readonly home?: { readonly userId: string; readonly status: StatusView; readonly history: Extract<Reply, { kind: 'history' }> };
+  /** App Home to publish for this person (a manager's also shows the team's summary, above their own). */
+  readonly home?: {
+    readonly userId: string;
+    readonly status: StatusView;
+    readonly history: Extract<Reply, { kind: 'history' }>;
+    readonly team?: Extract<Reply, { kind: 'compliance-report' }>;
+  };
 }
 
 export const SILENT: SlackOutcome = { surface: null, replies: [] };
@@ -25,7 +30,9 @@ const outcomeSchema = z.object({
     z.null(),
   ]),
   replies: z.array(z.object({ kind: z.string() }).passthrough()),
-  home: z.object({ userId: z.string(), status: z.object({}).passthrough(), history: z.object({ kind: z.literal('history') }).passthrough() }).optional(),
+  home: z
+    .object({ userId: z.string(), status: z.object({}).passthrough(), history: z.object({ kind: z.literal('history') }).passthrough(), team: z.object({ kind: z.literal('compliance-report') }).passthrough().optional() })
+    .optional(),
 });
 
 export function readOutcome(stored: unknown): SlackOutcome {

@@ -1,5 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { ComplianceReason, EntryRef, Reply, StatusView } from '../../../src/index.ts';
+import { countsLine, shortReason, STATE_LABELS } from '../../common/compliance-phrases.ts';
 import { ACTIONS } from '../ids.ts';
 import { actions, button, context, divider, packedSections, section } from './blocks.ts';
 import { escapeMrkdwn } from './escape.ts';
@@ -11,6 +12,19 @@ import { certificateLine, feeLine, progressSection, reasonLines, stateHeader } f
 export interface HomeInput {
   readonly status: StatusView;
   readonly history: Extract<Reply, { kind: 'history' }>;
+  /** For managers and admins: their team's report (summary and most urgent people). */
+  readonly team?: Extract<Reply, { kind: 'compliance-report' }>;
+}
+
+/** Shown at most (people) on Home; the rest are in `/ceu report`. */
+const HOME_TEAM_ROWS = 5;
+
+function teamBlocks(team: HomeInput['team']): KnownBlock[] {
+  if (!team) return [];
+  const scope = team.filters.team ? ` — ${escapeMrkdwn(team.filters.team)}` : team.limitedTo ? ` — ${team.limitedTo.map(escapeMrkdwn).join(', ')}` : '';
+  const rows = team.rows.slice(0, HOME_TEAM_ROWS).map((r) => `• *${escapeMrkdwn(r.displayName)}* — ${escapeMrkdwn(r.reasons.map(shortReason).join('; ') || STATE_LABELS[r.state])}`);
+  const more = team.listed > rows.length ? [context(`${team.listed} people with a gap in all: ${cmd('report')} for the list.`)] : [];
+  return [section(`*Your team${scope}*\n${countsLine(team.counts)}`), ...packedSections(rows), ...more, divider()];
 }
 
 /** Entries missing proof get their own list on Home (it is the thing a scribe can fix right there). */
@@ -39,9 +53,10 @@ function recentBlocks(history: HomeInput['history']): KnownBlock[] {
 }
 
 /** App Home: where the person stands, what to fix, what they logged lately, and the two things to do next. */
-export function renderHome({ status, history }: HomeInput): HomeView {
+export function renderHome({ status, history, team }: HomeInput): HomeView {
   const fee = feeLine(status);
   const blocks: KnownBlock[] = [
+    ...teamBlocks(team),
     stateHeader(status),
     context(`${escapeMrkdwn(status.displayName)} · ${status.credentialCode} (${escapeMrkdwn(status.credentialName)})`),
     progressSection(status),

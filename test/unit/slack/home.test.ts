@@ -4,7 +4,7 @@ import { reasonText } from '../../../adapters/common/compliance-phrases.ts';
 import { ACTIONS } from '../../../adapters/slack/ids.ts';
 import { commonText } from '../../../adapters/slack/render/escape.ts';
 import { renderHome } from '../../../adapters/slack/render/home.ts';
-import { aHistory, allText, aStatus, buttonsOf } from './fixtures.ts';
+import { aHistory, allText, aStatus, buttonsOf, ONE_OF_EACH } from './fixtures.ts';
 import { limitViolations } from './limit-check.ts';
 
 const home = (...args: Parameters<typeof renderHome>) => {
@@ -67,5 +67,18 @@ describe('renderHome', () => {
     const { all } = home({ status: aStatus({ displayName: hostile, reasons: [{ code: 'proof-missing', entries: [{ seq: 1, title: hostile }] }] }), history: aHistory(0) });
     expect(all).not.toMatch(/[<>]/);
     expect(all).toContain('&lt;!channel&gt;');
+  });
+
+  it('shows a manager their team first: the summary and the most urgent people', () => {
+    const team = ONE_OF_EACH['compliance-report'];
+    const { all, blocks } = home({ status: aStatus(), history: aHistory(1), team });
+    expect(all.indexOf('Your team')).toBeLessThan(all.indexOf('CMSS'));
+    expect(all).toContain('1 compliant · 1 at risk · 1 out of compliance, of 3 people');
+    expect(all).toContain('*Ana Ortiz* — certificate expired on Nov 2, 2026; short by 1.5 CE');
+    expect(blocks[0]?.type).toBe('section');
+  });
+
+  it('shows a scribe no team section', () => {
+    expect(home({ status: aStatus(), history: aHistory(1) }).all).not.toContain('Your team');
   });
 });
