@@ -15,7 +15,7 @@ export interface About {
  * `permission` on them. Naming oneself is the same as naming no one.
  */
 export async function subjectFor(deps: CoreDeps, actor: Actor, about: About | undefined, permission: Permission): Promise<Subject> {
-  if (!about) return selfSubject(deps, actor);
+  if (!about) return selfSubject(actor);
   const subject = await findSubject(deps, actor, about.ref, about.mentions);
   if (subject.id !== actor.personId) await authorize(deps, actor, permission, subject);
   return subject;

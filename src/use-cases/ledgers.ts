@@ -1,10 +1,9 @@
 import { assessLedger, type Ledger } from '../domain/compliance.ts';
-import { CMSS_RULES, type CredentialRules } from '../domain/credential-rules.ts';
+import { BUILT_IN_RULES, CMSS_RULES, type CredentialRules } from '../domain/credential-rules.ts';
 import type { Training } from '../domain/training.ts';
 import type { Db } from '../db/connection.ts';
-import { listCredentialRules } from '../db/repositories/credential-types.ts';
-import { findCurrentCredentials, type Credential } from '../db/repositories/credentials.ts';
-import { paidCredentials } from '../db/repositories/fees.ts';
+import { credentialRulesSchema } from '../db/repositories/credential-types.ts';
+import { findCurrentTerms, type Credential, type CredentialTerms } from '../db/repositories/credentials.ts';
 import { listTrainingsOfPeople } from '../db/repositories/trainings.ts';
 import { RecertError } from '../errors.ts';
 
@@ -27,24 +26,29 @@ const CHUNK = 2_000;
  * counts, fee payments), each assessed by the same rules as one person's own status.
  */
 export async function ledgersOf(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, PersonLedger>> {
-  const rules = await listCredentialRules(db, organisationId);
   const out = new Map<string, PersonLedger>();
   for (let i = 0; i < personIds.length; i += CHUNK) {
     const chunk = personIds.slice(i, i + CHUNK);
-    const credentials = await findCurrentCredentials(db, organisationId, chunk);
+    // Two queries however many people: certificates with their rules and fees, then entries with proof counts.
+    const terms = await findCurrentTerms(db, organisationId, chunk);
     const trainings = await listTrainingsOfPeople(db, organisationId, chunk);
-    const paid = await paidCredentials(db, organisationId, [...credentials.values()].map((c) => c.id));
-    for (const personId of chunk) {
-      const credential = credentials.get(personId) ?? null;
-      out.set(personId, personLedger(rules, credential, trainings.get(personId) ?? [], credential !== null && paid.has(credential.id)));
-    }
+    for (const personId of chunk) out.set(personId, personLedger(terms.get(personId) ?? null, trainings.get(personId) ?? []));
   }
   return out;
 }
 
-function personLedger(rules: ReadonlyMap<string, CredentialRules>, credential: Credential | null, all: readonly Training[], feePaid: boolean): PersonLedger {
-  const held = credential ? rules.get(credential.typeCode) : CMSS_RULES;
-  if (!held) throw new RecertError('credential-type-unknown', { code: credential?.typeCode ?? '' });
+/** The rules a certificate is held under: the organisation's own for its type, else the built-in set of that code. */
+function rulesOf(terms: CredentialTerms | null): CredentialRules {
+  if (!terms) return CMSS_RULES;
+  const held = terms.rules === null || terms.rules === undefined ? BUILT_IN_RULES.find((r) => r.code === terms.credential.typeCode) : credentialRulesSchema.parse(terms.rules);
+  if (!held) throw new RecertError('credential-type-unknown', { code: terms.credential.typeCode });
+  return held;
+}
+
+function personLedger(terms: CredentialTerms | null, all: readonly Training[]): PersonLedger {
+  const credential = terms?.credential ?? null;
+  const feePaid = terms?.feePaid === true;
+  const held = rulesOf(terms);
   const trainings = all.filter((t) => t.credentialCode === held.code);
   return { credential, rules: held, allTrainings: all, trainings, ledger: assessLedger({ rules: held, certificate: credential, trainings, feePaid }) };
 }

@@ -51,13 +51,3 @@ export async function saveCredentialRules(db: Db, organisationId: string, rules:
     .execute();
 }
 
-/** Every set of rules the organisation's people may hold: its own types, then the built-in ones. */
-export async function listCredentialRules(db: Db, organisationId: string): Promise<Map<string, CredentialRules>> {
-  const rows = await db.selectFrom('credential_types').select('rules').where('organisation_id', '=', organisationId).execute();
-  const byCode = new Map<string, CredentialRules>(BUILT_IN_RULES.map((rules) => [rules.code, rules]));
-  for (const row of rows) {
-    const rules = credentialRulesSchema.parse(row.rules);
-    byCode.set(rules.code, rules);
-  }
-  return byCode;
-}

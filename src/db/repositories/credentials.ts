@@ -81,21 +81,47 @@ export async function updateCredential(
     .execute();
 }
 
-/** The current certificate of each of `personIds` (the live one with the latest issue date), in one query. */
-export async function findCurrentCredentials(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, Credential>> {
-  const byPerson = new Map<string, Credential>();
+
+/** A current certificate with what assessing it needs: its type's own rules (if the organisation has some) and whether its fee is paid. */
+export interface CredentialTerms {
+  readonly credential: Credential;
+  /** The organisation's own rules for the certificate's type (unparsed), or null for a built-in type. */
+  readonly rules: unknown;
+  readonly feePaid: boolean;
+}
+
+/**
+ * The current certificate of each of `personIds`, with its type's rules and fee, in one query — the
+ * request path's status needs exactly this (and its entries) and nothing more.
+ */
+export async function findCurrentTerms(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, CredentialTerms>> {
+  const byPerson = new Map<string, CredentialTerms>();
   if (personIds.length === 0) return byPerson;
   const rows = await db
     .selectFrom('credentials')
-    .selectAll()
-    .distinctOn('person_id')
-    .where('organisation_id', '=', organisationId)
-    .where('person_id', 'in', [...personIds])
-    .where('deleted_at', 'is', null)
-    .orderBy('person_id')
-    .orderBy('issued_on', 'desc')
-    .orderBy('created_at', 'desc')
+    .leftJoin('credential_types', (join) => join.onRef('credential_types.code', '=', 'credentials.type_code').on('credential_types.organisation_id', '=', organisationId))
+    .selectAll('credentials')
+    .select('credential_types.rules')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('fee_payments')
+            .select('fee_payments.id')
+            .whereRef('fee_payments.credential_id', '=', 'credentials.id')
+            .where('fee_payments.organisation_id', '=', organisationId)
+            .where('fee_payments.deleted_at', 'is', null),
+        )
+        .as('fee_paid'),
+    )
+    .distinctOn('credentials.person_id')
+    .where('credentials.organisation_id', '=', organisationId)
+    .where('credentials.person_id', 'in', [...personIds])
+    .where('credentials.deleted_at', 'is', null)
+    .orderBy('credentials.person_id')
+    .orderBy('credentials.issued_on', 'desc')
+    .orderBy('credentials.created_at', 'desc')
     .execute();
-  for (const row of rows) byPerson.set(row.person_id, toCredential(row));
+  for (const row of rows) byPerson.set(row.person_id, { credential: toCredential(row), rules: row.rules, feePaid: row.fee_paid === true });
   return byPerson;
 }

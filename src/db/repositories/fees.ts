@@ -63,16 +63,3 @@ function toFeePayment(row: { id: string; credential_id: string; amount_cents: nu
   };
 }
 
-/** Which of these certificates have a live fee payment recorded (one query for many people). */
-export async function paidCredentials(db: Db, organisationId: string, credentialIds: readonly string[]): Promise<Set<string>> {
-  if (credentialIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('fee_payments')
-    .select('credential_id')
-    .distinct()
-    .where('organisation_id', '=', organisationId)
-    .where('credential_id', 'in', [...credentialIds])
-    .where('deleted_at', 'is', null)
-    .execute();
-  return new Set(rows.map((r) => r.credential_id));
-}
