@@ -1,5 +1,13 @@
 import type { KnownBlock } from '@slack/types';
 import { awardCredit, CMSS_RULES, type DraftPreview, type Progress, type Reply, type StatusView, type TrainingView } from '../../../src/index.ts';
+import { wording } from '../../../adapters/common/wording.ts';
+import { SLACK_WORDING } from '../../../adapters/slack/render/present-context.ts';
+import { mrkdwn } from '../../../adapters/slack/render/rich.ts';
+
+/** A shared wording string (an error message, a reason, a warning) as Slack shows it: escaped, commands as `/ceu …`. */
+export function slackWording(text: string): string {
+  return mrkdwn(wording(text, SLACK_WORDING));
+}
 
 /** Reply fixtures for the Slack renderers: realistic numbers, overridable where a test is about something. */
 
