@@ -57,7 +57,7 @@ describe('the terminal chat through a pipe', () => {
   });
 
   it('answers bad input with a friendly message and keeps going', async () => {
-    const result = await run(['proof ./certificate.pdf', 'log "Something" 30 min', 'yes', 'proof ./notes.txt', 'proof ./missing.pdf', 'cert', 'edit 9 minutes 40', 'gibberish zzz', 'status'], 'Casey');
+    const result = await run(['proof ./certificate.pdf', 'log "Something" 30 min', 'yes', 'proof ./notes.txt', 'proof ./missing.pdf', 'cert', 'edit 9 minutes 40', 'gibberish zzz', 'status', '/ceu help fee'], 'Casey');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('You have no entries to attach a certificate to yet.');
     expect(result.stdout).toContain('"notes.txt" is not a PDF, PNG or JPEG');
@@ -66,6 +66,8 @@ describe('the terminal chat through a pipe', () => {
     expect(result.stdout).toContain('There is no entry 9 in your history.');
     expect(result.stdout).toContain("Sorry, I didn't understand that.");
     expect(result.stdout).toContain('No certificate on file — add it with `cert <number> issued <date>`.');
+    // A command typed the Slack way works here too.
+    expect(result.stdout).toContain('Renewal fee:\n  - fee paid — records the standard fee today');
   });
 
   it('does not take a message starting with "as" for a change of speaker', async () => {
