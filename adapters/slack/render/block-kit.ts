@@ -29,19 +29,20 @@ function listLines(part: Extract<Part, { kind: 'list' }>): string[] {
   return [...(part.title === null ? [] : [`*${escapeMrkdwn(part.title)}*`]), ...part.items.map((item) => `• ${mrkdwn(item)}`)];
 }
 
-/** `lead` goes before the first line (the tone's emoji when the reply has no heading). */
+/** `lead` goes before the part's first text (the tone's emoji when the reply has no heading). */
 export function partBlocks(part: Part, lead = ''): KnownBlock[] {
+  const led = (lines: readonly string[]): string[] => (lead ? lines.map((line, i) => (i === 0 ? `${lead} ${line}` : line)) : [...lines]);
   switch (part.kind) {
     case 'paragraph':
-      return packedSections(part.lines.map((line, i) => (i === 0 && lead ? `${lead} ${mrkdwn(line)}` : mrkdwn(line))));
+      return packedSections(led(part.lines.map(mrkdwn)));
     case 'list':
-      return packedSections(listLines(part));
+      return packedSections(led(listLines(part)));
     case 'facts':
-      return factBlocks(part.facts);
+      return [...(lead ? [context(lead)] : []), ...factBlocks(part.facts)];
     case 'note':
-      return [context(`${part.warning ? ':warning: ' : ''}${mrkdwn(part.text)}`)];
+      return [context(led([`${part.warning ? ':warning: ' : ''}${mrkdwn(part.text)}`]).join(''))];
     case 'progress':
-      return [section(`${progressBar(part.earned, part.required)}  ${mrkdwn(part.caption)}`)];
+      return [section(led([`${progressBar(part.earned, part.required)}  ${mrkdwn(part.caption)}`]).join(''))];
   }
 }
 
