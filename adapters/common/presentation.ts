@@ -85,18 +85,17 @@ export const code = (text: string): Span => ({ text, mark: 'code' });
 /** Spans written as one array, nested arrays flattened and empty strings dropped. */
 export type SpanInput = Span | number | readonly SpanInput[] | null | false | undefined;
 
+function isList(input: SpanInput): input is readonly SpanInput[] {
+  return Array.isArray(input);
+}
+
 export function rich(...inputs: readonly SpanInput[]): Rich {
-  const out: Span[] = [];
-  const add = (input: SpanInput): void => {
-    if (input === null || input === false || input === undefined) return;
-    if (Array.isArray(input)) return void (input as readonly SpanInput[]).forEach(add);
-    if (typeof input === 'number') out.push(String(input));
-    else if (typeof input === 'string') {
-      if (input) out.push(input);
-    } else if ((input as Exclude<Span, string>).text) out.push(input as Span);
-  };
-  inputs.forEach(add);
-  return out;
+  return inputs.flatMap((input): Span[] => {
+    if (input === null || input === false || input === undefined || input === '') return [];
+    if (isList(input)) return [...rich(...input)];
+    if (typeof input === 'number') return [String(input)];
+    return typeof input === 'string' || input.text ? [input] : [];
+  });
 }
 
 export const paragraph = (...lines: readonly Rich[]): Part => ({ kind: 'paragraph', lines });
@@ -108,16 +107,6 @@ export const fact = (label: string, ...value: readonly SpanInput[]): Fact => ({ 
 /** A reply of one sentence (or a few), no heading, nothing offered. */
 export function sentences(tone: Tone, ...lines: readonly Rich[]): Presentation {
   return { tone, heading: null, body: [paragraph(...lines)], actions: [], typed: null };
-}
-
-/** A span's text without its mark. */
-export function spanText(span: Span): string {
-  return typeof span === 'string' ? span : span.text;
-}
-
-/** The words without any mark: for plain-text places (Slack headers) and for comparing renderers. */
-export function plainOf(text: Rich): string {
-  return text.map(spanText).join('');
 }
 
 /**

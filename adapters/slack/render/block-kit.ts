@@ -31,18 +31,19 @@ function listLines(part: Extract<Part, { kind: 'list' }>): string[] {
 
 /** `lead` goes before the part's first text (the tone's emoji when the reply has no heading). */
 export function partBlocks(part: Part, lead = ''): KnownBlock[] {
-  const led = (lines: readonly string[]): string[] => (lead ? lines.map((line, i) => (i === 0 ? `${lead} ${line}` : line)) : [...lines]);
+  const led = (text: string): string => (lead ? `${lead} ${text}` : text);
+  const ledFirst = ([first, ...rest]: readonly string[]): string[] => (first === undefined ? [] : [led(first), ...rest]);
   switch (part.kind) {
     case 'paragraph':
-      return packedSections(led(part.lines.map(mrkdwn)));
+      return packedSections(ledFirst(part.lines.map(mrkdwn)));
     case 'list':
-      return packedSections(led(listLines(part)));
+      return packedSections(ledFirst(listLines(part)));
     case 'facts':
       return [...(lead ? [context(lead)] : []), ...factBlocks(part.facts)];
     case 'note':
-      return [context(led([`${part.warning ? ':warning: ' : ''}${mrkdwn(part.text)}`]).join(''))];
+      return [context(led(`${part.warning ? ':warning: ' : ''}${mrkdwn(part.text)}`))];
     case 'progress':
-      return [section(led([`${progressBar(part.earned, part.required)}  ${mrkdwn(part.caption)}`]).join(''))];
+      return [section(led(`${progressBar(part.earned, part.required)}  ${mrkdwn(part.caption)}`))];
   }
 }
 
@@ -79,7 +80,7 @@ export function headingBlock(heading: string, tone: Tone): KnownBlock {
   return header(emoji ? `${emoji} ${heading}` : heading);
 }
 
-export function bodyBlocks(p: Pick<Presentation, 'tone' | 'heading' | 'body'>): KnownBlock[] {
+function bodyBlocks(p: Pick<Presentation, 'tone' | 'heading' | 'body'>): KnownBlock[] {
   const lead = p.heading === null ? TONE_EMOJI[p.tone] : '';
   return p.body.flatMap((part, i) => partBlocks(part, i === 0 ? lead : ''));
 }
