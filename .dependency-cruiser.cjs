@@ -44,6 +44,13 @@ module.exports = {
       to: { path: '^adapters/(slack|teams|shell|cli)/', pathNot: '^adapters/$1/' },
     },
     {
+      name: 'common-wording-platform-free',
+      comment: 'adapters/common (wording, the presentation model) is shared by Slack, the terminal and Teams: no platform SDK, no adapter.',
+      severity: 'error',
+      from: { path: '^adapters/common/' },
+      to: { path: ['^adapters/(slack|teams|shell|cli)/', 'node_modules/(@slack/|@microsoft/|botbuilder|botframework-|express/|@azure/)'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

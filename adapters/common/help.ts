@@ -1,4 +1,6 @@
 import type { HelpTopic } from '../../src/index.ts';
+import type { PresentContext } from './presentation.ts';
+import { proofHelpLines } from './present/surface-words.ts';
 
 export interface HelpSection {
   readonly title: string;
@@ -6,11 +8,11 @@ export interface HelpSection {
 }
 
 /**
- * What the bot can do, with commands written for the platform: `prefix` is "" in the terminal and
- * "/ceu " in Slack. Plain messages work everywhere.
+ * What the bot can do, with commands written for the platform (the context's prefix is "" in the
+ * terminal and "/ceu " in Slack). Plain messages work everywhere.
  */
-export function helpSections(topic: HelpTopic, prefix: string): HelpSection[] {
-  const p = prefix;
+export function helpSections(topic: HelpTopic, context: PresentContext): HelpSection[] {
+  const p = context.commandPrefix;
   const all: Record<Exclude<HelpTopic, 'all'>, HelpSection> = {
     log: {
       title: 'Log a training',
@@ -23,9 +25,7 @@ export function helpSections(topic: HelpTopic, prefix: string): HelpSection[] {
     },
     proof: {
       title: 'Attach a certificate',
-      lines: prefix
-        ? ['Share the file of the certificate (PDF, PNG or JPEG, 10 MB at most) in our DM: it goes to your latest entry.', "To attach it to another entry, share it in that entry's thread."]
-        : ['proof ./certificate.pdf — attaches to your latest entry', 'proof 3 ./certificate.pdf — attaches to entry 3'],
+      lines: proofHelpLines(context),
     },
     cert: {
       title: 'Your certificate',

@@ -9,7 +9,14 @@ import {
   type CoreDeps,
   type Reply,
 } from '../../src/index.ts';
+import { withoutCommandName } from '../common/command-text.ts';
 import type { LocalFile } from './local-files.ts';
+
+/**
+ * Slack's command name. The terminal takes a command typed the Slack way (`/ceu status`, as Slack's
+ * help writes it) like the bare one, so a command copied from Slack works here too.
+ */
+const SLACK_COMMAND_NAME = 'ceu';
 
 export interface ShellPorts {
   readonly deps: CoreDeps;
@@ -65,9 +72,10 @@ export class ShellSession {
     if (as?.[1]) return this.speakAs(as[1]);
     if (!this.actor) return { replies: [], notice: 'Say who you are first: as NAME' };
     try {
-      const intent = interpret(text);
+      const words = withoutCommandName(text, SLACK_COMMAND_NAME);
+      const intent = interpret(words);
       if (intent.kind === 'attach-local') return { replies: [await this.attach(this.actor, intent.path, intent.seq)] };
-      return { replies: await converse(this.ports.deps, this.actor, text) };
+      return { replies: await converse(this.ports.deps, this.actor, words) };
     } catch (error) {
       const reference = this.ports.newReference();
       this.ports.deps.log.error('shell request failed', { reference, error: error instanceof Error ? error.message : String(error) });

@@ -28,9 +28,12 @@ const MATCHERS: readonly (readonly [RegExp, (match: RegExpExecArray) => Intent |
   [/^(?:delete|remove)\b/i, () => ({ kind: 'unknown', text: '', reason: 'usage', topic: 'edit' })],
 ];
 
-/** Read a chat message (or a slash command's text) into what the person wants. */
+/**
+ * Read a chat message (or a slash command's text) into what the person wants. A platform's command
+ * name ("/ceu" in Slack) is the adapter's business: it strips it before the text gets here.
+ */
 export function interpret(message: string): Intent {
-  const text = message.trim().replace(/^\/?ceu\b\s*/i, '');
+  const text = message.trim();
   if (!text) return { kind: 'unknown', text, reason: 'empty' };
   const question = managerQuestion(text);
   if (question) return question;

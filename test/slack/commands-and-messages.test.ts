@@ -63,4 +63,19 @@ describe('Slack: slash command and messages through the signed HTTP entry point'
     expect(reply).toMatchObject({ channel: 'C0GENERAL', thread_ts: ts });
     expect(textOf(reply)).toContain('CMS06140729A');
   });
+
+  // The core no longer knows "/ceu": the adapter strips it where it reads a command or a message.
+  it('reads `/ceu status` written as a DM, and `ceu history` in a mention, as the bare commands', async () => {
+    await t.app.slack.event(eventEnvelope(dmMessage('/ceu status')));
+    await waitFor(() => t.slack.callsTo('chat.postMessage').some((c) => textOf(c.body).includes('No certificate on file')));
+    const ts = '1700000456.000100';
+    await t.app.slack.event(eventEnvelope({ type: 'app_mention', user: USER, team: TEAM, channel: 'C0GENERAL', text: '<@U0BOT> ceu history', ts, event_ts: ts, client_msg_id: 'mention-2' }));
+    await waitFor(() => t.slack.callsTo('chat.postMessage').some((c) => textOf(c.body).includes('No entries yet')));
+    expect(t.slack.callsTo('chat.postMessage').map((c) => textOf(c.body)).join('\n')).not.toContain('Here is what I understood');
+  });
+
+  it('reads `/ceu ceu status` (the name typed again after the command) as status', async () => {
+    await t.app.slack.command(commandFields('ceu status'));
+    await waitFor(() => t.slack.callsTo('response_url').some((c) => textOf(c.body).includes('No certificate on file')));
+  });
 });

@@ -80,7 +80,7 @@ describe('Slack: the manager report', () => {
     expect(textOf(refused)).toContain('ask an admin: Dana');
 
     const made = await command('U0ADMIN', 'role <@U0MGR|mona> manager');
-    expect(textOf(made)).toContain('Mona is now a manager of the whole organisation');
+    expect(textOf(made)).toContain('*Mona* is now a manager of the whole organisation');
 
     const report = await command('U0MGR', 'who is out of compliance?');
     const text = textOf(report);

@@ -1,5 +1,6 @@
 import { converse, interpret, logTraining, asReply, type CoreDeps, type Mentions } from '../../../src/index.ts';
 import type { SlackAuth } from '../clients.ts';
+import { commandText } from '../command-text.ts';
 import { actorFor, anchorOf, firstDelivery, plainText, type SlackRuntime } from '../runtime.ts';
 import type { Surface } from '../send.ts';
 import { SILENT, type SlackOutcome } from './outcome.ts';
@@ -9,13 +10,13 @@ import type { PayloadOf } from './payloads.ts';
 const SHAREABLE: ReadonlySet<string> = new Set(['status', 'history', 'help']);
 
 export function commandSurface(p: PayloadOf<'command'>): Surface {
-  return { kind: 'respond', responseUrl: p.responseUrl, share: p.share && SHAREABLE.has(interpret(plainText(p.text)).kind), userId: p.userId };
+  return { kind: 'respond', responseUrl: p.responseUrl, share: p.share && SHAREABLE.has(interpret(commandText(plainText(p.text))).kind), userId: p.userId };
 }
 
 /** `/ceu …`: the same words as a chat message, answered through the command's response_url. */
 export async function applyCommand(rt: SlackRuntime, deps: CoreDeps, auth: SlackAuth, p: PayloadOf<'command'>, requestId: string, mentions: Mentions): Promise<SlackOutcome> {
   const { actor, firstContact } = await actorFor(rt, deps, auth.client, { teamId: p.teamId, userId: p.userId, requestId, installerUserId: auth.installerUserId });
-  return { surface: commandSurface(p), replies: await converse(deps, actor, plainText(p.text, auth.botUserId), { firstContact, mentions }) };
+  return { surface: commandSurface(p), replies: await converse(deps, actor, commandText(plainText(p.text, auth.botUserId)), { firstContact, mentions }) };
 }
 
 export function messageSurface(p: PayloadOf<'message'>): Surface {
@@ -33,7 +34,7 @@ export async function applyMessage(rt: SlackRuntime, deps: CoreDeps, auth: Slack
   const surface = messageSurface(p);
   if (surface.kind !== 'thread') return SILENT;
   // A channel is public: there, answers reach only a preview opened in the same thread.
-  const replies = await converse(deps, actor, plainText(p.text, auth.botUserId), { firstContact, mentions, anchor: anchorOf(p.channel, surface.threadTs), public: !p.channel.startsWith('D') });
+  const replies = await converse(deps, actor, commandText(plainText(p.text, auth.botUserId)), { firstContact, mentions, anchor: anchorOf(p.channel, surface.threadTs), public: !p.channel.startsWith('D') });
   return { surface, replies };
 }
 

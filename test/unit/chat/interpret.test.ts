@@ -216,22 +216,22 @@ describe('interpret: edit and delete', () => {
   });
 });
 
-describe('interpret: the /ceu prefix and empty messages', () => {
+describe('interpret: empty messages, and no platform command name', () => {
   it.each(
     cases([
-      ['/ceu help', { kind: 'help', topic: 'all' }],
-      ['/ceu status', { kind: 'status' }],
-      ['ceu history 2', { kind: 'history', page: 2 }],
-      ['/CEU log 30 min course', { kind: 'log', text: '30 min course', explicit: true }],
-      ['/ceu finished the compliance WBT yesterday', { kind: 'log', text: 'finished the compliance WBT yesterday', explicit: false }],
-      ['  /ceu   delete 4  ', { kind: 'delete', seq: 4 }],
-      ['/ceu', { kind: 'unknown', text: '', reason: 'empty' }],
       ['', { kind: 'unknown', text: '', reason: 'empty' }],
       ['   ', { kind: 'unknown', text: '', reason: 'empty' }],
       ['/ceulog x', { kind: 'unknown', text: '/ceulog x', reason: 'unrecognised' }],
     ]),
   )('%j → %o', (text, intent) => {
     expect(interpret(text)).toEqual(intent);
+  });
+
+  // Slack's "/ceu" is stripped by the Slack adapter (and the terminal) before the text gets here
+  // (test/unit/common/command-text.test.ts); the core reads the words after it only.
+  it('does not know Slack\'s command name', () => {
+    expect(interpret('/ceu status').kind).not.toBe('status');
+    expect(interpret('ceu history 2').kind).not.toBe('history');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commonText, escapeMrkdwn, withSlashCommands } from '../../../adapters/slack/render/escape.ts';
+import { escapeMrkdwn } from '../../../adapters/slack/render/escape.ts';
+import { slackWording } from './fixtures.ts';
 
 describe('escapeMrkdwn', () => {
   it.each([
@@ -23,22 +24,9 @@ describe('escapeMrkdwn', () => {
   });
 });
 
-describe('withSlashCommands', () => {
-  it.each([
-    ['cert usage', 'Add it with `cert <number> issued <date>`.', 'Add it with `/ceu cert <number> issued <date>`.'],
-    ['single word', 'Type `history` to see your entries.', 'Type `/ceu history` to see your entries.'],
-    ['undo', 'Type `undo` if you want to take it back.', 'Type `/ceu undo` if you want to take it back.'],
-    ['fee with amount', 'Send it like `fee paid $85` (or just `fee paid`).', 'Send it like `/ceu fee paid $85` (or just `/ceu fee paid`).'],
-    ['two spans', '`status` and `help`', '`/ceu status` and `/ceu help`'],
-    ['unknown command untouched', 'use `as NAME`', 'use `as NAME`'],
-    ['prefix of a word untouched', '`certificate` is here', '`certificate` is here'],
-    ['already slash', '`/ceu status`', '`/ceu status`'],
-    ['outside code spans untouched', 'undo history status', 'undo history status'],
-  ])('%s', (_name, input, expected) => {
-    expect(withSlashCommands(input)).toBe(expected);
-  });
-
-  it('commonText escapes first, then names the commands', () => {
-    expect(commonText('Add it with `cert <number> issued <date>`.')).toBe('Add it with `/ceu cert &lt;number&gt; issued &lt;date&gt;`.');
+describe('shared wording in Slack', () => {
+  // How the bare commands become `/ceu …` is pinned in test/unit/common/wording.test.ts.
+  it('is escaped, with the commands named as /ceu commands', () => {
+    expect(slackWording('Add it with `cert <number> issued <date>`.')).toBe('Add it with `/ceu cert &lt;number&gt; issued &lt;date&gt;`.');
   });
 });

@@ -2,9 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { reasonText } from '../../../adapters/common/compliance-phrases.ts';
 import { ACTIONS } from '../../../adapters/slack/ids.ts';
-import { commonText } from '../../../adapters/slack/render/escape.ts';
 import { renderHome } from '../../../adapters/slack/render/home.ts';
-import { aHistory, allText, aStatus, buttonsOf, ONE_OF_EACH } from './fixtures.ts';
+import { aHistory, allText, aStatus, buttonsOf, ONE_OF_EACH, slackWording } from './fixtures.ts';
 import { limitViolations } from './limit-check.ts';
 
 const home = (...args: Parameters<typeof renderHome>) => {
@@ -39,7 +38,7 @@ describe('renderHome', () => {
     const status = aStatus();
     const { all } = home({ status, history: aHistory(3) });
     expect(all).toContain('*Entries without proof*\n• #1 Medicare Billing: 837P and Form CMS-1500');
-    expect(all).toContain(`• ${commonText(reasonText({ code: 'credit-short', earned: 1.5, required: 3, missing: 1.5 }))}`);
+    expect(all).toContain(`• ${slackWording(reasonText({ code: 'credit-short', earned: 1.5, required: 3, missing: 1.5 }))}`);
     expect(all).not.toContain('without a certificate or contact-hour proof');
   });
 

@@ -4,9 +4,9 @@ import { reasonText, warningText } from '../../../adapters/common/compliance-phr
 import { errorMessage } from '../../../adapters/common/error-messages.ts';
 import { helpSections } from '../../../adapters/common/help.ts';
 import { ACTIONS } from '../../../adapters/slack/ids.ts';
-import { commonText } from '../../../adapters/slack/render/escape.ts';
 import { renderMessage } from '../../../adapters/slack/render/message.ts';
-import { aPreview, aView, allText, buttonsOf, DRAFT_ID, ONE_OF_EACH, PROGRESS } from './fixtures.ts';
+import { SLACK_WORDING } from '../../../adapters/slack/render/present-context.ts';
+import { allText, aPreview, aView, buttonsOf, DRAFT_ID, ONE_OF_EACH, PROGRESS, slackWording } from './fixtures.ts';
 import { limitViolations } from './limit-check.ts';
 
 const render = (reply: Reply) => {
@@ -28,13 +28,19 @@ describe('renderMessage: every reply kind', () => {
 describe('training-preview', () => {
   const reply = ONE_OF_EACH['training-preview'];
 
-  it('shows the title, the four facts and how the credit was computed', () => {
+  it('shows the facts (title, kind, date, length, credit, index) and how the credit was computed', () => {
     const { blocks, text, all } = render(reply);
     expect(text).toContain('Medicare Billing: 837P and Form CMS-1500');
-    expect(text).toContain('1.5 CE · CMS06140729A');
-    expect(all).toContain('*Medicare Billing: 837P and Form CMS-1500*');
+    expect(text).toContain('Credit: 1.5 CE\nIndex: CMS06140729A');
     const fields = blocks.flatMap((b) => (b.type === 'section' ? (b.fields ?? []).map((f) => f.text) : []));
-    expect(fields).toEqual(['*Kind*\nweb-based training', '*Date*\nNov 26, 2026', '*Length*\n75 minutes (from "1 hr 15 min")', '*Credit*\n1.5 CE · CMS06140729A']);
+    expect(fields).toEqual([
+      '*Title*\nMedicare Billing: 837P and Form CMS-1500',
+      '*Kind*\nweb-based training',
+      '*Date*\nNov 26, 2026',
+      '*Length*\n75 minutes (from "1 hr 15 min")',
+      '*Credit*\n1.5 CE',
+      '*Index*\nCMS06140729A',
+    ]);
     expect(all).toContain('How: 1 hr 15 min = 60 + 15 = 75 minutes; 75 minutes is over 60 and up to 90 → 1.5 CE, index CMS06140729A');
   });
 
@@ -54,7 +60,7 @@ describe('training-preview', () => {
       ['Edit', ACTIONS.edit, DRAFT_ID, undefined],
       ['Cancel', ACTIONS.cancel, DRAFT_ID, undefined],
     ]);
-    expect(call.all).toContain('National Provider Calls earn credit only when you registered for the call through MLN');
+    expect(call.all).toContain('Did you register for this call through MLN?');
   });
 
   it('notes an unstated date and kind', () => {
@@ -80,7 +86,7 @@ describe('training-preview', () => {
   ];
   it.each(warnings.map((w) => [w.code, w] as const))('shows the %s warning with :warning:', (_code, warning) => {
     const { all } = render({ ...reply, preview: aPreview({ warnings: [warning] }) });
-    expect(all).toContain(`:warning: ${commonText(warningText(warning))}`);
+    expect(all).toContain(`:warning: ${slackWording(warningText(warning))}`);
   });
 
   it('writes the certificate command as a slash command in warnings', () => {
@@ -92,10 +98,10 @@ describe('question', () => {
   const base = ONE_OF_EACH.question;
   it('lists every candidate length when there are several', () => {
     const { text } = render({ ...base, candidates: [{ minutes: 60, text: '1 hour' }, { minutes: 45, text: '45 min' }] });
-    expect(text).toBe('I found more than one length in that message: "1 hour" (60 min) or "45 min" (45 min). One training has one length — how many minutes was *Telehealth Billing*? Answer in this thread.');
+    expect(text).toBe('I found more than one length in that message: "1 hour" (60 min) or "45 min" (45 min). One training has one length — how many minutes was "Telehealth Billing"? Answer in this thread.');
   });
   it('asks for a missing length', () => {
-    expect(render(base).text).toBe('How long was *Telehealth Billing*? Answer in this thread with the length, like "45 min" or "1.5 hours" (or just "45").');
+    expect(render(base).text).toBe('How long was "Telehealth Billing"? Send the length in this thread, like "45 min" or "1.5 hours" (or just "45").');
   });
   it('asks for a missing title', () => {
     const { text } = render({ ...base, ask: 'title', title: null });
@@ -134,7 +140,7 @@ describe('training-logged', () => {
 describe('help', () => {
   it.each(['all', 'log', 'cert', 'fee', 'proof', 'edit'] as const)('topic %s: the shared sections with /ceu commands, plus how plain messages and files work', (topic) => {
     const { all } = render({ kind: 'help', topic });
-    for (const s of helpSections(topic, '/ceu ')) {
+    for (const s of helpSections(topic, SLACK_WORDING)) {
       expect(all).toContain(`*${s.title}*`);
       for (const line of s.lines) expect(all).toContain(line.replace(/&/g, '&amp;'));
     }
@@ -152,7 +158,7 @@ describe('short replies', () => {
   it.each<[string, Reply, string[]]>([
     ['welcome without certificate', { kind: 'welcome', displayName: 'Dana', hasCredential: false }, ['Welcome to Recert, Dana!', '`/ceu cert CMSS-12345 issued 2026-01-15`', '`/ceu help`']],
     ['not-understood', { kind: 'not-understood', text: 'hi' }, ["Sorry, I didn't understand that.", '`/ceu help`']],
-    ['draft-cancelled', { kind: 'draft-cancelled', title: 'Hospice Benefit' }, ['Dropped *Hospice Benefit*; nothing was logged.']],
+    ['draft-cancelled', { kind: 'draft-cancelled', title: 'Hospice Benefit' }, ['Dropped "Hospice Benefit"; nothing was logged.']],
     ['draft-cancelled without title', { kind: 'draft-cancelled', title: null }, ['Dropped; nothing was logged.']],
     ['undone logged', { kind: 'undone', change: { action: 'training.logged', training: t } }, ['Undone: entry #3 (*Hospice Benefit*) is no longer logged.']],
     ['undone deleted', { kind: 'undone', change: { action: 'training.deleted', training: t } }, ['Undone: entry #3 (*Hospice Benefit*) is back.']],
@@ -211,7 +217,7 @@ describe('error', () => {
     [{ kind: 'error', code: 'proof-too-large', details: { fileName: '<!channel>.pdf', sizeBytes: 20_000_000, maxBytes: 10_485_760 } }],
   ])('$code: the shared message, escaped, with :x:', (reply) => {
     const { blocks, text } = render(reply);
-    expect(text).toBe(commonText(errorMessage(reply.code, reply.details)));
+    expect(text).toBe(slackWording(errorMessage(reply.code, reply.details)));
     expect(allText(blocks)).toBe(`:x: ${text}`);
   });
   it('turns bare commands into /ceu commands', () => {
@@ -246,6 +252,6 @@ describe('status', () => {
   it('uses the shared reason wording for every reason', () => {
     const reply = ONE_OF_EACH.status;
     const { all } = render(reply);
-    for (const r of reply.status.reasons) expect(all).toContain(commonText(reasonText(r)));
+    for (const r of reply.status.reasons) expect(all).toContain(slackWording(reasonText(r)));
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplianceReason, StatusView } from '../../../src/index.ts';
 import { reasonText } from '../../../adapters/common/compliance-phrases.ts';
-import { commonText } from '../../../adapters/slack/render/escape.ts';
 import { renderMessage } from '../../../adapters/slack/render/message.ts';
 import { progressBar } from '../../../adapters/slack/render/phrases.ts';
-import { allText, aStatus } from './fixtures.ts';
+import { allText, aStatus, slackWording } from './fixtures.ts';
 
 const render = (status: StatusView) => {
   const m = renderMessage({ kind: 'status', status });
@@ -28,8 +27,8 @@ describe('status', () => {
   it('heads with the state and shows the bar with the credit', () => {
     const { blocks, all, text } = render(aStatus());
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: ':warning: CMSS: At risk', emoji: true } });
-    expect(all).toContain('▰▰▰▰▰▱▱▱▱▱  *1.5 of 3 CE*  (1 entry, 75 min counted)');
-    expect(text).toContain('At risk: 1.5 of 3 CE');
+    expect(all).toContain('▰▰▰▰▰▱▱▱▱▱  *1.5 of 3 CE* (1 entry, 75 min counted)');
+    expect(text).toContain('CMSS: At risk\n*1.5 of 3 CE*');
   });
 
   it.each([
@@ -78,7 +77,7 @@ describe('status', () => {
     { code: 'registration-missing', entries: [{ seq: 6, title: 'A call' }] },
   ];
   it.each(reasons.map((r) => [r.code, r] as const))('lists the %s reason in the shared wording', (_code, reason) => {
-    expect(render(aStatus({ reasons: [reason] })).all).toContain(`• ${commonText(reasonText(reason))}`);
+    expect(render(aStatus({ reasons: [reason] })).all).toContain(`• ${slackWording(reasonText(reason))}`);
   });
 
   it('ends with the dates note', () => {

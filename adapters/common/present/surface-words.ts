@@ -1,0 +1,36 @@
+import { code, rich, type PresentContext, type Rich } from '../presentation.ts';
+
+/**
+ * The few sentences that depend on the kind of surface rather than on the command prefix: where an
+ * answer goes and how a file is attached. Kept together so a new platform sees them all at once.
+ */
+
+/** Chat answers are read in the preview's thread; the terminal is one conversation. */
+export function answerHere(context: PresentContext): string {
+  return context.surface === 'chat' ? ' in this thread' : '';
+}
+
+/** After logging: how to attach the entry's certificate. */
+export function attachHint(seq: number, context: PresentContext): Rich {
+  if (context.surface === 'chat') return rich(`Share the certificate file (PDF, PNG or JPEG) in this thread to attach it to entry #${seq}.`);
+  return rich('Attach its certificate with ', code(`proof ${seq} <file>`), '.');
+}
+
+/** The end of every help reply. */
+export function helpNote(context: PresentContext): Rich {
+  if (context.surface === 'chat') {
+    return rich(
+      'Plain messages work too: write to me in a DM, or mention me in a channel. ',
+      "Attach a certificate by sharing the file (PDF, PNG or JPEG) in our conversation or in the entry's thread.",
+    );
+  }
+  return rich(code('as NAME'), ' switches who is speaking; ', code('quit'), ' leaves.');
+}
+
+/** Help on attaching a certificate. */
+export function proofHelpLines(context: PresentContext): string[] {
+  if (context.surface === 'chat') {
+    return ['Share the file of the certificate (PDF, PNG or JPEG, 10 MB at most) in our DM: it goes to your latest entry.', "To attach it to another entry, share it in that entry's thread."];
+  }
+  return ['proof ./certificate.pdf — attaches to your latest entry', 'proof 3 ./certificate.pdf — attaches to entry 3'];
+}

@@ -1,0 +1,209 @@
+import { awardCredit, CMSS_RULES, type DraftPreview, type ErrorCode, type ErrorDetails, type PreviewWarning, type Progress, type Reply, type StatusView, type TrainingView, type UndoneChange } from '../../src/index.ts';
+
+/** Reply data as the use cases return it, for renderer and presentation tests: realistic numbers, overridable where a test is about something. */
+
+export function aView(seq: number, overrides: Partial<TrainingView> = {}): TrainingView {
+  const minutes = overrides.minutes ?? 75;
+  const award = awardCredit(CMSS_RULES, minutes);
+  return {
+    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    seq,
+    title: 'Medicare Billing: 837P and Form CMS-1500',
+    kind: 'wbt',
+    completedOn: '2026-11-02',
+    minutes,
+    credit: award.kind === 'awarded' ? award.credit : null,
+    indexNumber: award.kind === 'awarded' ? award.indexNumber : null,
+    howComputed: `1 hr 15 min = 60 + 15 = 75 minutes; ${award.explanation}`,
+    reviewReason: award.kind === 'review' ? award.reason : null,
+    registered: null,
+    proofCount: 0,
+    notCounted: null,
+    ...overrides,
+  };
+}
+
+export const PROGRESS: Progress = { state: 'at_risk', earned: 1.5, required: 3, credentialCode: 'CMSS', hasCredential: true };
+
+export function aPreview(overrides: Partial<DraftPreview> = {}): DraftPreview {
+  return {
+    title: 'Medicare Billing: 837P and Form CMS-1500',
+    kind: 'wbt',
+    kindStated: true,
+    completedOn: '2026-11-26',
+    dateStated: true,
+    minutes: 75,
+    durationText: '1 hr 15 min',
+    durationHow: '1 hr 15 min = 60 + 15 = 75 minutes',
+    award: awardCredit(CMSS_RULES, overrides.minutes ?? 75),
+    credentialCode: 'CMSS',
+    asksRegistration: false,
+    warnings: [],
+    ...overrides,
+  };
+}
+
+export function aStatus(overrides: Partial<StatusView> = {}): StatusView {
+  return {
+    displayName: 'Dana Scribe',
+    isSelf: true,
+    timeZone: 'America/Chicago',
+    today: '2026-11-27',
+    state: 'at_risk',
+    credentialCode: 'CMSS',
+    credentialName: 'Certified Medical Scribe Specialist',
+    certificate: { number: 'CMSS-12345', issuedOn: '2026-01-15', expiresOn: '2027-01-15', daysLeft: 49 },
+    earned: 1.5,
+    required: 3,
+    countedMinutes: 75,
+    countedEntries: 1,
+    fee: { required: true, paid: false, amountCents: 8500, currency: 'USD' },
+    reasons: [
+      { code: 'credit-short', earned: 1.5, required: 3, missing: 1.5 },
+      { code: 'fee-unpaid', feeCents: 8500, currency: 'USD' },
+      { code: 'proof-missing', entries: [{ seq: 1, title: 'Medicare Billing: 837P and Form CMS-1500' }] },
+    ],
+    ...overrides,
+  };
+}
+
+export type HistoryReply = Extract<Reply, { kind: 'history' }>;
+
+export function aHistory(count: number, page = 1, pageSize = 10): HistoryReply {
+  const first = (page - 1) * pageSize + 1;
+  const onPage = Math.max(0, Math.min(pageSize, count - first + 1));
+  const entries = Array.from({ length: onPage }, (_, i) => aView(first + i, { title: `Course ${first + i}`, proofCount: i % 2 }));
+  return { kind: 'history', entries, page, pageCount: Math.max(1, Math.ceil(count / pageSize)), total: count };
+}
+
+export const DRAFT_ID = '11111111-1111-4111-8111-111111111111';
+
+/** One reply of every kind; typed so a new Reply kind without a fixture fails to compile. */
+export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind: K }> } = {
+  welcome: { kind: 'welcome', displayName: 'Dana Scribe', hasCredential: false },
+  help: { kind: 'help', topic: 'all' },
+  'not-understood': { kind: 'not-understood', text: 'hello there' },
+  'training-preview': { kind: 'training-preview', draftId: DRAFT_ID, preview: aPreview() },
+  question: { kind: 'question', draftId: DRAFT_ID, ask: 'length', title: 'Telehealth Billing', candidates: [] },
+  'training-logged': { kind: 'training-logged', training: aView(3), progress: PROGRESS, alreadyLogged: false },
+  'draft-cancelled': { kind: 'draft-cancelled', title: 'Telehealth Billing' },
+  undone: { kind: 'undone', change: { action: 'training.logged', training: aView(3) } },
+  status: { kind: 'status', status: aStatus() },
+  history: aHistory(3),
+  'training-updated': { kind: 'training-updated', training: aView(3, { minutes: 45 }), changed: ['minutes'], progress: PROGRESS },
+  'training-deleted': { kind: 'training-deleted', training: aView(3), progress: PROGRESS },
+  'proof-attached': {
+    kind: 'proof-attached',
+    training: aView(3),
+    file: { name: 'certificate.pdf', mediaType: 'application/pdf', sizeBytes: 48_213, sha256: 'ab'.repeat(32) },
+    reusedStoredFile: false,
+    alreadyAttached: false,
+    alsoAttachedTo: [],
+  },
+  'credential-saved': { kind: 'credential-saved', mode: 'created', credentialCode: 'CMSS', number: 'CMSS-12345', issuedOn: '2026-01-15', expiresOn: '2027-01-15', requiredCredit: 3 },
+  'fee-recorded': { kind: 'fee-recorded', amountCents: 8500, currency: 'USD', paidOn: '2026-01-10', credentialNumber: 'CMSS-12345' },
+  'compliance-report': {
+    kind: 'compliance-report',
+    counts: { compliant: 1, atRisk: 1, outOfCompliance: 1, total: 3 },
+    filters: {},
+    limitedTo: null,
+    rows: [
+      {
+        personId: '22222222-2222-4222-8222-222222222222',
+        platformUserId: 'U0ANA',
+        displayName: 'Ana Ortiz',
+        teams: ['Night shift'],
+        state: 'out_of_compliance',
+        reasons: [
+          { code: 'certificate-expired', expiredOn: '2026-11-02', daysAgo: 25 },
+          { code: 'credit-short', earned: 1.5, required: 3, missing: 1.5 },
+        ],
+        certificate: { number: 'CMSS-1', expiresOn: '2026-11-02', daysLeft: -25 },
+        earned: 1.5,
+        required: 3,
+      },
+    ],
+    offset: 0,
+    listed: 1,
+    page: 1,
+    pageCount: 1,
+  },
+  'role-changed': { kind: 'role-changed', person: 'Carla Diaz', role: 'manager', teams: ['Night shift'], previous: 'scribe', platformAdmin: false },
+  roles: { kind: 'roles', people: [{ displayName: 'Dana Admin', role: 'admin', platformAdmin: true, managerOf: [], teams: [] }], scribes: 4 },
+  'team-changed': { kind: 'team-changed', team: 'Night shift', op: 'add', changed: ['Ana Ortiz'], unchanged: [] },
+  teams: { kind: 'teams', teams: [{ name: 'Night shift', members: 2 }] },
+  notify: { kind: 'notify', to: { personId: '22222222-2222-4222-8222-222222222222', platformUserId: 'U0ANA', displayName: 'Ana Ortiz' }, message: { kind: 'help', topic: 'proof' } },
+  error: { kind: 'error', code: 'training-not-found', details: { seq: 9 } },
+};
+
+/** Every warning a preview can carry. */
+export const EVERY_WARNING: readonly PreviewWarning[] = [
+  { code: 'duplicate-in-cycle', seq: 2, title: 'Hospice & <Benefit>' },
+  { code: 'short-activity', minutes: 10, threshold: 15 },
+  { code: 'outside-cycle', issuedOn: '2026-01-15', expiresOn: '2027-01-15' },
+  { code: 'no-credential' },
+  { code: 'approximate-length' },
+  { code: 'registration-required' },
+  { code: 'registration-missing' },
+];
+
+/** Every kind of change `undo` takes back; typed so a new one without a case fails to compile. */
+export const EVERY_UNDO: { readonly [A in UndoneChange['action']]: readonly (UndoneChange & { readonly action: A })[] } = {
+  'training.logged': [{ action: 'training.logged', training: aView(3, { title: 'Hospice Benefit' }) }],
+  'training.deleted': [{ action: 'training.deleted', training: aView(3, { title: 'Hospice Benefit' }) }],
+  'training.edited': [{ action: 'training.edited', training: aView(3, { title: 'Hospice Benefit' }) }],
+  'proof.attached': [
+    { action: 'proof.attached', fileName: 'c.pdf', training: aView(3, { title: 'Hospice Benefit' }) },
+    { action: 'proof.attached', fileName: 'c.pdf', training: null },
+  ],
+  'fee.recorded': [{ action: 'fee.recorded', amountCents: 8500, currency: 'USD' }],
+  'credential.saved': [{ action: 'credential.saved', number: 'CMSS-12345' }],
+};
+
+/** Details for every error code, as the use cases and adapters send them; typed so a new code without a case fails to compile. */
+export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
+  'future-date': { date: '2026-12-01', what: 'training' },
+  'invalid-date': { text: 'Smarch 3' },
+  'date-before-range': { date: '2010-01-01', years: 10 },
+  'title-missing': {},
+  'title-invalid': { min: 3, max: 300, length: 2 },
+  'length-invalid': { text: '1.5', needsUnit: true },
+  'length-too-long': { minutes: 2000, max: 1440 },
+  'text-too-long': { length: 9000, max: 8000 },
+  'text-control-character': { field: 'title', codePoint: 'U+0000', position: 3 },
+  'training-not-found': { seq: 9 },
+  'draft-not-found': { status: 'cancelled' },
+  'draft-expired': { hours: 24 },
+  'draft-incomplete': {},
+  'draft-already-logged': {},
+  'proof-too-large': { fileName: 'scan.pdf', sizeBytes: 20_000_000, maxBytes: 10_485_760 },
+  'proof-empty': { fileName: 'empty.pdf' },
+  'proof-unsupported-type': { fileName: 'page.html', mediaType: 'text/html' },
+  'proof-no-entry': {},
+  'proof-local-path': { path: './c.pdf' },
+  'proof-file-missing': { path: './missing.pdf', folder: false },
+  'proof-draft-open': {},
+  'proof-draft-cancelled': {},
+  'proof-download-failed': { fileName: 'moved.pdf', reason: 'redirect-not-allowed', host: 'evil.example' },
+  'proof-already-attached': {},
+  'credential-missing': {},
+  'credential-number-invalid': { number: '??' },
+  'credential-dates-invalid': { issuedOn: '2026-01-15', expiresOn: '2025-01-15' },
+  'credential-type-unknown': { code: 'XYZ' },
+  'credential-older': { number: 'CMSS-2', issuedOn: '2026-01-15' },
+  'fee-amount-invalid': {},
+  'fee-outside-cycle': { paidOn: '2024-01-01', issuedOn: '2026-01-15', expiresOn: '2027-01-15', daysBefore: 90 },
+  'fee-already-recorded': { amountCents: 8500, currency: 'USD', paidOn: '2026-01-10' },
+  'fee-reference-invalid': { max: 100, length: 130 },
+  'nothing-to-undo': {},
+  'nothing-to-change': { seq: 3 },
+  'kind-unknown': { text: 'seminar' },
+  'person-not-found': {},
+  forbidden: {},
+  'person-ambiguous': { name: 'Ana', count: 2 },
+  'organisation-not-found': { organisation: 'slack:T0NONE' },
+  'team-not-found': { name: 'Nowhere' },
+  'team-name-invalid': { max: 60 },
+  'last-admin': { name: 'Dana Admin' },
+  'processing-failed': { reference: 'R-1234' },
+};
