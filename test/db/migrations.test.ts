@@ -4,35 +4,20 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, migrateToLatest } from '../../src/db/migrate.ts';
+import { TENANT_TABLES } from '../../src/db/schema.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
+
+/** Tables that belong to no one organisation (the platform's own bookkeeping). */
+const PLATFORM_TABLES = ['inbound_deliveries', 'oauth_states', 'organisations', 'platform_installations', 'processed_inbound'];
 
 describe('migrations', () => {
   it('have been applied to the test database and are idempotent', async () => {
     expect(await migrateToLatest(database.current.db)).toEqual([]);
     const tables = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(database.current.db);
-    expect(tables.rows.map((r) => r.table_name)).toEqual([
-      'audit_events',
-      'credential_types',
-      'credentials',
-      'drafts',
-      'fee_payments',
-      'inbound_deliveries',
-      'manager_scopes',
-      'oauth_states',
-      'organisations',
-      'people',
-      'platform_installations',
-      'processed_inbound',
-      'proof_files',
-      'standings',
-      'team_members',
-      'teams',
-      'training_proofs',
-      'trainings',
-    ]);
+    expect(tables.rows.map((r) => r.table_name)).toEqual([...TENANT_TABLES, ...PLATFORM_TABLES].sort());
   });
 
   it('give every tenant table an organisation_id column that is required', async () => {
@@ -40,7 +25,7 @@ describe('migrations', () => {
       select table_name, is_nullable from information_schema.columns
       where table_schema = 'public' and column_name = 'organisation_id' order by table_name`.execute(database.current.db);
     const required = columns.rows.filter((c) => c.is_nullable === 'NO').map((c) => c.table_name);
-    expect(required).toEqual(['audit_events', 'credential_types', 'credentials', 'drafts', 'fee_payments', 'manager_scopes', 'people', 'proof_files', 'standings', 'team_members', 'teams', 'training_proofs', 'trainings']);
+    expect(required).toEqual([...TENANT_TABLES].sort());
   });
 
   it('keep the 10 MB certificate cap in the schema', async () => {
