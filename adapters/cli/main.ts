@@ -38,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 function run(command: string, args: readonly string[], config: Config): Promise<number> {
   switch (command) {
     case 'parse':
-      return parseCommand(args, systemClock, config.timeZone, { stdin: process.stdin, write: (line) => process.stdout.write(`${line}\n`) });
+      return parseCommand(args, systemClock, config.timeZone, { stdin: process.stdin, write: (line) => process.stdout.write(`${line}\n`), writeError: (line) => process.stderr.write(`${line}\n`) });
     case 'migrate':
       return withRuntime(config, makeLogger(config, false), async ({ database }) =>
         print(database.migrationsApplied.length ? `Applied: ${database.migrationsApplied.join(', ')}` : 'The database is up to date.', 0),

@@ -36,23 +36,39 @@ export function explainText(text: string, now: DateTime, zone: string, rules: Cr
     title: reading.title,
     kind: reading.kind,
     registered: reading.registered,
-    date: reading.date.kind === 'future' || reading.date.kind === 'invalid' ? null : reading.date.date,
-    dateStated: reading.date.kind === 'stated',
+    // A future date is still what the text says (shown, with the reason it is refused); an invalid one is no date.
+    date: reading.date.kind === 'invalid' ? null : reading.date.date,
+    dateStated: reading.date.kind === 'stated' || reading.date.kind === 'future',
   };
-  if (reading.date.kind === 'invalid') return { ...base, explanation: `"${reading.date.text}" is not a real date.`, reason: 'invalid-date' };
-  if (reading.date.kind === 'future') return { ...base, explanation: `The completion date ${reading.date.date} ("${reading.date.text}") is in the future.`, reason: 'future-date' };
-  if (reading.duration.kind === 'missing') return { ...base, explanation: 'No length found: how many minutes was it?', reason: 'length-missing' };
-  if (reading.duration.kind === 'ambiguous') {
-    const candidates = reading.duration.candidates.map(({ minutes, text: t }) => ({ minutes, text: t }));
+  const length = explainLength(reading.duration, rules);
+  const refusal = dateRefusal(reading.date);
+  if (!refusal) return { ...base, ...length };
+  // The length is still reported as read: the date alone is what stops the entry.
+  return { ...base, ...length, explanation: `${refusal.explanation} Read otherwise: ${length.explanation}`, reason: refusal.reason };
+}
+
+type LengthPart = Pick<TextExplanation, 'minutes' | 'ceu' | 'index' | 'approximate' | 'candidates' | 'explanation' | 'reason'>;
+
+function dateRefusal(date: ReturnType<typeof readTraining>['date']): { explanation: string; reason: ExplainReason } | null {
+  if (date.kind === 'invalid') return { explanation: `"${date.text}" is not a real date.`, reason: 'invalid-date' };
+  if (date.kind === 'future') return { explanation: `The completion date ${date.date} ("${date.text}") is in the future.`, reason: 'future-date' };
+  return null;
+}
+
+function explainLength(duration: ReturnType<typeof readTraining>['duration'], rules: CredentialRules): LengthPart {
+  const none = { minutes: null, ceu: null, index: null, approximate: false, candidates: [] };
+  if (duration.kind === 'missing') return { ...none, explanation: 'No length found: how many minutes was it?', reason: 'length-missing' };
+  if (duration.kind === 'ambiguous') {
+    const candidates = duration.candidates.map(({ minutes, text: t }) => ({ minutes, text: t }));
     const listed = candidates.map((c) => `"${c.text}" (${c.minutes} min)`).join(' or ');
-    return { ...base, candidates, explanation: `More than one length: ${listed}. Which one was it?`, reason: 'length-ambiguous' };
+    return { ...none, candidates, explanation: `More than one length: ${listed}. Which one was it?`, reason: 'length-ambiguous' };
   }
-  const { minutes, how, approximate } = reading.duration.duration;
-  if (minutes > MAX_TRAINING_MINUTES) return { ...base, minutes, approximate, explanation: `${how}; longer than any one training (${MAX_TRAINING_MINUTES} minutes at most).`, reason: 'length-too-long' };
+  const { minutes, how, approximate } = duration.duration;
+  if (minutes > MAX_TRAINING_MINUTES) return { ...none, minutes, approximate, explanation: `${how}; longer than any one training (${MAX_TRAINING_MINUTES} minutes at most).`, reason: 'length-too-long' };
   const award = awardCredit(rules, minutes);
   const awarded = award.kind === 'awarded';
   return {
-    ...base,
+    ...none,
     minutes: award.minutes,
     approximate,
     ceu: awarded ? award.credit : null,

@@ -32,6 +32,25 @@ describe('recert parse', () => {
     expect(answers[5]?.kind).toBe('npc');
   });
 
+  it('answers --help with its usage (a training called "help" is still read), refuses an unknown option', async () => {
+    const usage = await runCli(['parse', '--help']);
+    expect(usage.code).toBe(0);
+    expect(usage.stdout).toContain('Usage: recert parse [--json] [text]');
+    expect((await runCli(['parse', 'help'])).stdout).toContain('Title:    help');
+    const unknown = await runCli(['parse', '--jsno', 'x']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown option "--jsno"');
+    expect(unknown.stdout).toBe('');
+  });
+
+  it('reports what it read of a future-dated text, and why it is refused', async () => {
+    const result = await runCli(['parse', '--json', '"Intro to Medicare" 90 min on 2099-01-05']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ minutes: 90, ceu: 1.5, date: '2099-01-05', reason: 'future-date' });
+    const words = await runCli(['parse', '"Intro to Medicare" 90 min on 2099-01-05']);
+    expect(words.stdout).toContain('Date:     Jan 5, 2099 (in the future: not accepted)');
+    expect(words.stdout).not.toContain('(none)');
+  });
+
   it('explains in words without --json', async () => {
     const result = await runCli(['parse', 'finished the MLN webinar yesterday, 1 hr 15 min']);
     expect(result.stdout).toContain('Minutes:  75');

@@ -111,20 +111,23 @@ describe('explainText (the `recert parse` command): nothing is stored, everythin
   });
 
   it('refuses a future completion date (future-date)', () => {
+    // What was read is still reported (length, credit, the date itself); the reason says why it is refused.
     expect(explainText('compliance course 30 min on 2027-01-05', NOW, ZONE)).toMatchObject({
       kind: 'wbt',
-      minutes: null,
-      ceu: null,
-      date: null,
-      dateStated: false,
-      explanation: 'The completion date 2027-01-05 ("2027-01-05") is in the future.',
+      minutes: 30,
+      ceu: 0.5,
+      index: 'CMS06140727A',
+      date: '2027-01-05',
+      dateStated: true,
+      explanation: 'The completion date 2027-01-05 ("2027-01-05") is in the future. Read otherwise: 30 min = 30 minutes; 30 minutes is over 0 and up to 30 → 0.5 CE, index CMS06140727A',
       reason: 'future-date',
     });
     expect(explainText('hospice course tomorrow, 45 min', NOW, ZONE)).toMatchObject({
-      date: null,
-      explanation: 'The completion date 2026-11-28 ("tomorrow") is in the future.',
+      date: '2026-11-28',
+      minutes: 45,
       reason: 'future-date',
     });
+    expect(explainText('hospice course on Feb 30, 45 min', NOW, ZONE)).toMatchObject({ date: null, minutes: 45, ceu: 1, reason: 'invalid-date' });
   });
 
   it('says when the date was not stated (today by default)', () => {
