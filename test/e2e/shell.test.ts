@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfBytes } from '../builders/files.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -46,6 +47,20 @@ describe('the terminal chat through a pipe', () => {
     expect(out).toContain('Undone: "certificate.pdf" is no longer attached to entry #1.');
     expect(out).toContain('Undone: entry #1 (Medicare Billing: 837P and Form CMS-1500 (60 minutes)) is no longer logged.');
     expect(out).toMatch(/0 of 3 CE \(0 entries, 0 min counted\)/);
+    expect(result.stderr).toBe('');
+  });
+
+  it("runs the README's \"Try:\" list as written, from the repository's root, sample certificate included", async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const tryBlock = /`npm start` opens a chat\. Try:\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(tryBlock).toBeDefined();
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    // `shell`, not the default `serve`: a developer's own .env at the root may configure Slack.
+    const result = await runCli(['shell'], { input: tryBlock, cwd: root, env: { DATABASE_URL: database.current.connectionString, RECERT_USER: 'Reader', RECERT_TIME_ZONE: 'America/New_York' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Logged entry #1');
+    expect(result.stdout).toContain('Attached "sample-mln-certificate.pdf"');
+    expect(result.stdout).toContain('Undone: "sample-mln-certificate.pdf" is no longer attached to entry #1.');
     expect(result.stderr).toBe('');
   });
 
