@@ -5,7 +5,7 @@
 export type { Clock } from './clock.ts';
 export type { Logger } from './log.ts';
 export { silentLogger } from './log.ts';
-export { parseConfig, ConfigError, type Config, type SlackConfig, type LogLevel } from './config.ts';
+export { parseConfig, ConfigError, type Config, type LogLevel } from './config.ts';
 export { RecertError, isRecertError, type ErrorCode, type ErrorDetails } from './errors.ts';
 export type * from './replies.ts';
 export { SecretBox, SecretError, KEY_BYTES, type EncryptionKey, type SealedSecret, type SecretErrorCode } from './secrets/secret-box.ts';
@@ -66,3 +66,4 @@ export { changeTeam, showTeams } from './use-cases/teams.ts';
 export { effectiveRole } from './domain/people.ts';
 export { can, type Permission, type Access } from './domain/permissions.ts';
 export type { Intent, HelpTopic } from './chat/intent.ts';
+export type { OutboundAddress, OutboundImage, OutboundPort, SendOutcome } from './reminders/outbound.ts';

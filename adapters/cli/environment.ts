@@ -10,8 +10,9 @@ export function loadEnvironment(cwd: string, env: NodeJS.ProcessEnv): Record<str
   return { ...fromFile, ...env };
 }
 
-export function loadConfig(cwd: string, env: NodeJS.ProcessEnv): Config {
-  return parseConfig(loadEnvironment(cwd, env), {
+/** The core's settings from a loaded environment (`env`: the process's own, for the user's name). */
+export function configFrom(environment: Readonly<Record<string, string | undefined>>, env: NodeJS.ProcessEnv): Config {
+  return parseConfig(environment, {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     userName: localUserName(env),
     isValidZone,

@@ -3,7 +3,8 @@ import { keysCommand } from './commands/keys.ts';
 import { parseCommand } from './commands/parse.ts';
 import { serveCommand } from './commands/serve.ts';
 import { shellCommand } from './commands/shell.ts';
-import { loadConfig } from './environment.ts';
+import { configFrom, loadEnvironment } from './environment.ts';
+import { anyPlatform, parsePlatforms, platformSecrets, type PlatformSettings } from './platforms.ts';
 import { makeLogger, withRuntime } from './runtime.ts';
 import { describeFailure } from './startup-errors.ts';
 import { systemClock } from './system-clock.ts';
@@ -27,15 +28,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === 'help' || command === '--help' || command === '-h') return print(USAGE, 0);
   let config: Config | null = null;
   try {
-    config = loadConfig(process.cwd(), process.env);
+    const environment = loadEnvironment(process.cwd(), process.env);
+    config = configFrom(environment, process.env);
     // Awaited here, inside `try`: a rejected start-up must be reported, not escape as an uncaught error.
-    return await run(command, args, config);
+    return await run(command, args, config, parsePlatforms(environment));
   } catch (error) {
     return reportFatal(error, config);
   }
 }
 
-function run(command: string, args: readonly string[], config: Config): Promise<number> {
+function run(command: string, args: readonly string[], config: Config, platforms: PlatformSettings): Promise<number> {
   switch (command) {
     case 'parse':
       return parseCommand(args, systemClock, config.timeZone, { stdin: process.stdin, write: (line) => process.stdout.write(`${line}\n`), writeError: (line) => process.stderr.write(`${line}\n`) });
@@ -48,7 +50,7 @@ function run(command: string, args: readonly string[], config: Config): Promise<
     case 'shell':
       return withRuntime(config, makeLogger(config, true), shellCommand);
     case 'serve':
-      return withRuntime(config, makeLogger(config, !config.slack), serveCommand);
+      return withRuntime(config, makeLogger(config, !anyPlatform(platforms), platformSecrets(platforms)), (runtime) => serveCommand(runtime, platforms));
     default:
       return Promise.resolve(print(`Unknown command "${command}".\n\n${USAGE}`, 2, true));
   }

@@ -24,16 +24,16 @@ const JOB_QUEUE_CONNECTIONS = 10;
 /** How long (ms) a PostgreSQL server behind DATABASE_URL gets to answer at start-up; pg itself would wait for ever. */
 const DATABASE_CONNECT_TIMEOUT_MS = 10_000;
 
-export function makeLogger(config: Config, quiet: boolean): Logger {
-  return jsonLogger(quiet && config.logLevel === 'info' ? 'warn' : config.logLevel, (line) => process.stderr.write(`${line}\n`), () => new Date().toISOString(), secretsOf(config));
+/** `platformSecrets`: the platforms' own secrets (their adapters name them), hidden like the core's. */
+export function makeLogger(config: Config, quiet: boolean, platformSecrets: readonly string[] = []): Logger {
+  return jsonLogger(quiet && config.logLevel === 'info' ? 'warn' : config.logLevel, (line) => process.stderr.write(`${line}\n`), () => new Date().toISOString(), [...secretsOf(config), ...platformSecrets]);
 }
 
 /** Every configured secret, so no log line can carry one verbatim. */
 function secretsOf(config: Config): string[] {
-  const slack = config.slack;
   const password = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : '';
   const keys = (config.encryptionKeys ?? []).map((k) => k.key.toString('base64'));
-  return [slack?.signingSecret, slack?.botToken, slack?.appToken, slack?.oauth?.clientSecret, slack?.oauth?.stateSecret, password, ...keys].filter((s): s is string => Boolean(s));
+  return [password, ...keys].filter((s): s is string => Boolean(s));
 }
 
 /**

@@ -1,11 +1,14 @@
 import { App, HTTPReceiver, type InstallationStore, type InstallProviderOptions } from '@slack/bolt';
 import { ErrorCode, WebClient } from '@slack/web-api';
-import type { Server } from 'node:http';
-import { InboxDrainer, type CoreDeps, type Db, type Logger, type LogLevel, type SecretBox, type SlackConfig } from '../../src/index.ts';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { InboxDrainer, type CoreDeps, type Db, type Logger, type LogLevel, type SecretBox } from '../../src/index.ts';
+import { openFrontDoor, respond } from '../server/front-door.ts';
+import type { PlatformAdapter } from '../server/platform-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { installedClients, singleWorkspaceClients, type SlackClients } from './clients.ts';
 import type { Sleeper } from './deliver.ts';
-import { createHttpServer, listen } from './http-server.ts';
+import type { SlackConfig } from './config.ts';
+import { slackTimestampGuard } from './http-guard.ts';
 import { PLATFORM } from './inbound/accept.ts';
 import { slackInboundHandler } from './inbound/handler.ts';
 import { postgresInstallationStore } from './installation-store.ts';
@@ -49,42 +52,73 @@ export interface RunningSlack {
 
 export { SlackStartError } from './start-error.ts';
 
-/**
- * Start the Slack adapter: Bolt over Recert's core, behind our HTTP server in production (Bolt's
- * HTTP receiver does the signature check), or Socket Mode for local development.
- */
+/** Start the Slack adapter alone behind its own front door (tests, and `serve` when Slack is the only platform). */
 export async function startSlack(options: SlackAppOptions, port: number, host?: string): Promise<RunningSlack> {
+  return openFrontDoor([await createSlackAdapter(options)], port, host, (error) => options.log.error('slack route failed', { error: String(error) }));
+}
+
+/**
+ * The Slack adapter: Bolt over Recert's core, mounted on the front door under `/slack/*` in
+ * production (Bolt's HTTP receiver does the signature check; the front door's guard the replay
+ * window), or Socket Mode for local development (no routes). The bot token is checked here, once.
+ */
+export async function createSlackAdapter(options: SlackAppOptions): Promise<PlatformAdapter> {
   const { config, log } = options;
   const logger = boltLogger(log, options.logLevel);
   // Every WebClient (ours, Bolt's, the OAuth installer's) logs through ours too, not to the console.
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logger };
+  if (!config.appToken && !config.signingSecret) throw new SlackStartError('The Slack HTTP receiver needs SLACK_SIGNING_SECRET to verify requests; refusing to start without it.');
   const bot = config.oauth ? null : (options.botIdentity ?? (await verifyToken(config, clientOptions)));
   const identity = bot ? { ...bot, tokenVerificationEnabled: false, token: config.botToken ?? '' } : {};
   const store = config.oauth ? postgresInstallationStore(options.core.db, options.core.clock, options.secrets ?? null) : null;
   const clients: SlackClients = store ? installedClients(store, clientOptions) : singleWorkspaceClients(config.botToken ?? '', bot?.botUserId ?? '', clientOptions);
-  const inbox = startInbox(options, clients);
+  let inbox: { rt: SlackRuntime; drainer: InboxDrainer } | null = null;
+  const stopInbox = async () => void (await inbox?.drainer.stop());
   if (config.appToken) {
-    const app = new App({ socketMode: true, appToken: config.appToken, logger, logLevel: logger.getLevel(), clientOptions, ...identity });
-    registerListeners(app, inbox.rt, null);
-    app.error(rethrowing(log));
-    await app.start();
-    return { port: null, stop: async () => (await app.stop(), await inbox.drainer.stop()) };
+    const appToken = config.appToken;
+    let app: App | null = null;
+    return {
+      name: 'slack',
+      start: async () => {
+        inbox = startInbox(options, clients);
+        app = new App({ socketMode: true, appToken, logger, logLevel: logger.getLevel(), clientOptions, ...identity });
+        registerListeners(app, inbox.rt, null);
+        app.error(rethrowing(log));
+        await app.start();
+      },
+      stop: async () => (await app?.stop(), await stopInbox()),
+    };
   }
-  if (!config.signingSecret) throw new SlackStartError('The Slack HTTP receiver needs SLACK_SIGNING_SECRET to verify requests; refusing to start without it.');
   const receiver = new HTTPReceiver({
-    signingSecret: config.signingSecret,
+    signingSecret: config.signingSecret ?? '',
     logger,
     // The HTTP answer waits for the listener: a delivery is stored in the inbox before Slack hears "200".
     processBeforeResponse: true,
     ...(store ? oauthOptions(options, store, clientOptions) : {}),
   });
   const app = new App({ receiver, logger, logLevel: logger.getLevel(), clientOptions, ...identity });
-  registerListeners(app, inbox.rt, store);
   app.error(rethrowing(log));
-  const server = createHttpServer({ slack: receiver.requestListener, nowSeconds: options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)) });
-  const bound = await listen(server, port, host);
-  // Stop taking requests first, then let the workers finish what they hold.
-  return { port: bound, stop: async () => (await closeServer(server), await inbox.drainer.stop()) };
+  const listener = receiver.requestListener;
+  return {
+    name: 'slack',
+    guard: slackTimestampGuard(options.nowSeconds ?? (() => Math.floor(Date.now() / 1000))),
+    routes: [{ path: '/slack/*', handle: (req, res) => boltRoute(listener, req, res) }],
+    start: async () => {
+      inbox = startInbox(options, clients);
+      registerListeners(app, inbox.rt, store);
+    },
+    // The front door has stopped taking requests: let the workers finish what they hold.
+    stop: stopInbox,
+  };
+}
+
+/** Bolt's listener throws for paths it does not serve (as its own server would, answer 404). */
+function boltRoute(listener: RequestListener, req: IncomingMessage, res: ServerResponse): void {
+  try {
+    listener(req, res);
+  } catch {
+    if (!res.headersSent) respond(res, 404, 'not found');
+  }
 }
 
 /**
@@ -153,11 +187,4 @@ function tokenCheckFailure(error: unknown, apiUrl: string): SlackStartError {
   const cause = failure?.original?.cause;
   const why = failure?.code === ErrorCode.HTTPError ? `HTTP ${String(failure.statusCode)}` : String(cause?.code ?? cause?.message ?? failure?.original?.message ?? slackErrorCode(error));
   return new SlackStartError(`Could not reach Slack at ${apiUrl} to check SLACK_BOT_TOKEN (${why}); check the network connection (or SLACK_API_URL) and start again.`);
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
 }

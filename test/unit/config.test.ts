@@ -13,21 +13,15 @@ describe('parseConfig', () => {
       port: 3000,
       timeZone: 'America/New_York',
       shellUser: 'Dana',
-      slack: null,
       encryptionKeys: null,
     });
   });
 
-  it('reads Slack for one workspace, treating empty variables as unset', () => {
-    const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '', PORT: '8080', LOG_LEVEL: 'DEBUG' }, defaults);
-    expect(config.slack).toEqual({ signingSecret: 's', botToken: 'xoxb-1', appToken: null, oauth: null, apiUrl: null });
+  it('reads the port and log level, and leaves platform settings to the adapters', () => {
+    const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', PORT: '8080', LOG_LEVEL: 'DEBUG' }, defaults);
     expect(config.port).toBe(8080);
     expect(config.logLevel).toBe('debug');
-  });
-
-  it('reads Slack OAuth for many workspaces', () => {
-    const config = parseConfig({ SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 'secret', SLACK_STATE_SECRET: 'state', SLACK_SIGNING_SECRET: 's' }, defaults);
-    expect(config.slack?.oauth).toEqual({ clientId: 'id', clientSecret: 'secret', stateSecret: 'state' });
+    expect(config).not.toHaveProperty('slack');
   });
 
   it.each([
@@ -35,11 +29,6 @@ describe('parseConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be debug, info, warn or error'],
     [{ PORT: '99999' }, 'PORT must be a port number'],
     [{ RECERT_TIME_ZONE: 'Mars/Olympus' }, 'is not an IANA time zone'],
-    [{ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN must be a bot token'],
-    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'needs SLACK_SIGNING_SECRET'],
-    [{ SLACK_SIGNING_SECRET: 's' }, 'Slack needs SLACK_BOT_TOKEN'],
-    [{ SLACK_CLIENT_ID: 'id', SLACK_SIGNING_SECRET: 's' }, 'Slack OAuth needs all of'],
-    [{ SLACK_APP_TOKEN: 'xapp-1', SLACK_CLIENT_ID: 'i', SLACK_CLIENT_SECRET: 'c', SLACK_STATE_SECRET: 's' }, 'Socket Mode'],
   ])('explains %j', (env, message) => {
     expect(() => parseConfig(env, defaults)).toThrow(ConfigError);
     expect(() => parseConfig(env, defaults)).toThrow(message);

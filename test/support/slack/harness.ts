@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/app.ts';
-import type { SlackConfig } from '../../../src/config.ts';
+import type { SlackConfig } from '../../../adapters/slack/config.ts';
 import type { Db } from '../../../src/db/connection.ts';
 import type { SecretBox } from '../../../src/secrets/secret-box.ts';
 import { testDeps, type TestDeps } from '../../builders/deps.ts';

@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer, listen } from '../../../adapters/slack/http-server.ts';
-import { normaliseTarget } from '../../../adapters/slack/request-target.ts';
+import { createFrontDoor, listen } from '../../../adapters/server/front-door.ts';
+import { slackTimestampGuard } from '../../../adapters/slack/http-guard.ts';
+import { normaliseTarget } from '../../../adapters/server/request-target.ts';
 import { get, post } from '../../support/slack/signed-request.ts';
 
 const NOW = 1_800_000_000;
@@ -46,7 +47,7 @@ describe('normalising a request target', () => {
   });
 });
 
-describe('the HTTP front door', () => {
+describe('the HTTP front door with Slack mounted', () => {
   const seen: string[] = [];
   let server: Server;
   let port: number;
@@ -56,7 +57,7 @@ describe('the HTTP front door', () => {
       seen.push(req.url ?? '');
       res.end('bolt');
     };
-    server = createHttpServer({ slack, nowSeconds: () => NOW });
+    server = createFrontDoor({ adapters: [{ name: 'slack', guard: slackTimestampGuard(() => NOW), routes: [{ path: '/slack/*', handle: slack }] }] });
     port = await listen(server, 0, '127.0.0.1');
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -1,0 +1,22 @@
+import { parseSlackConfig, slackSecrets, type SlackConfig } from '../slack/config.ts';
+
+/**
+ * Each platform's own settings, parsed by its adapter's schema from the same environment as the
+ * core's Config (only the schemas are loaded here, never an SDK: see serve.ts).
+ */
+export interface PlatformSettings {
+  readonly slack: SlackConfig | null;
+}
+
+export function parsePlatforms(env: Readonly<Record<string, string | undefined>>): PlatformSettings {
+  return { slack: parseSlackConfig(env) };
+}
+
+export function anyPlatform(platforms: PlatformSettings): boolean {
+  return platforms.slack !== null;
+}
+
+/** Every platform secret, so no log line can carry one verbatim. */
+export function platformSecrets(platforms: PlatformSettings | null): string[] {
+  return platforms ? slackSecrets(platforms.slack) : [];
+}
