@@ -1,3 +1,4 @@
+import type { Db } from '../../db/connection.ts';
 import type { Access } from '../../domain/permissions.ts';
 import type { Actor } from '../../domain/people.ts';
 import { deactivateTarget, findTarget, upsertTarget, type StoredTarget } from '../../db/repositories/reminder-settings.ts';
@@ -26,8 +27,8 @@ export async function configureChannel(deps: CoreDeps, actor: Actor, channel: Re
   const { target, existed } = await inTransaction(deps.db, async (trx) => {
     const existing = await findTarget(trx, actor.organisationId, channel.platform, channel.address);
     const before = existing ? subscriptionOf(existing.subscription) : null;
-    const next = channelSubscriptionSchema.parse(await applyChange(deps, actor, before ?? subscriptionOf(undefined), change));
-    await checkScope(deps, actor, access, next);
+    const next = channelSubscriptionSchema.parse(await applyChange(trx, actor, before ?? subscriptionOf(undefined), change));
+    await checkScope(trx, actor, access, next);
     const stored = await upsertTarget(trx, actor.organisationId, { platform: channel.platform, address: channel.address, name: channel.name, subscription: next, createdBy: actor.operator ? null : actor.personId }, nowOf(deps));
     await recordChange(trx, deps, actor, { action: 'reminders.channel-set', entity: 'reminder-target', entityId: stored.id, before: existing ? { active: existing.active, subscription: before } : null, after: { channel: channel.name, subscription: next, by: actor.displayName } });
     return { target: stored, existed: existing?.active === true };
@@ -35,10 +36,11 @@ export async function configureChannel(deps: CoreDeps, actor: Actor, channel: Re
   return channelReply(deps, actor, channel, target, existed ? 'updated' : 'subscribed');
 }
 
-async function applyChange(deps: CoreDeps, actor: Actor, base: ChannelSubscription, change: ChannelChange): Promise<ChannelSubscription> {
+// Inside the transaction: on the embedded database, a query on another connection would wait for it.
+async function applyChange(db: Db, actor: Actor, base: ChannelSubscription, change: ChannelChange): Promise<ChannelSubscription> {
   let teamId = base.teamId;
   if (change.team !== undefined) {
-    const team = change.team === null ? null : await findTeamByName(deps.db, actor.organisationId, change.team);
+    const team = change.team === null ? null : await findTeamByName(db, actor.organisationId, change.team);
     if (change.team !== null && !team) throw new RecertError('team-not-found', { name: change.team });
     teamId = team?.id ?? null;
   }
@@ -53,10 +55,10 @@ async function applyChange(deps: CoreDeps, actor: Actor, base: ChannelSubscripti
   };
 }
 
-async function checkScope(deps: CoreDeps, actor: Actor, access: Access, next: ChannelSubscription): Promise<void> {
+async function checkScope(db: Db, actor: Actor, access: Access, next: ChannelSubscription): Promise<void> {
   if (access.role !== 'manager' || access.managedTeams === null) return;
   if (next.teamId !== null && access.managedTeams.includes(next.teamId)) return;
-  const teams = await managedTeams(deps.db, actor.organisationId, actor.personId);
+  const teams = await managedTeams(db, actor.organisationId, actor.personId);
   throw new RecertError('remind-team-required', { teams: teams.map((t) => t.name).join(', ') });
 }
 
