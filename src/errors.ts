@@ -51,6 +51,16 @@ export type ErrorCode =
   /** Demoting the organisation's only admin. Details: name. */
   | 'last-admin'
   | 'forbidden'
+  /** Reminder settings that do not read. Details: text (and max, count for days). */
+  | 'remind-days-invalid'
+  | 'remind-time-invalid'
+  | 'remind-zone-invalid'
+  | 'remind-weekday-invalid'
+  | 'remind-words-unknown'
+  /** `remind here` where there is no channel (a DM). */
+  | 'remind-no-channel'
+  /** A manager limited to teams subscribes a channel: it must be limited to one of them. Details: teams. */
+  | 'remind-team-required'
   /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
   | 'processing-failed';
 

@@ -67,3 +67,9 @@ export { effectiveRole } from './domain/people.ts';
 export { can, type Permission, type Access } from './domain/permissions.ts';
 export type { Intent, HelpTopic } from './chat/intent.ts';
 export type { OutboundAddress, OutboundImage, OutboundPort, SendOutcome } from './reminders/outbound.ts';
+// Reminders, the people's side: settings from chat, the snooze, messages as data (issue 8).
+export type { ReminderMessage, DigestRow, WeekCounts } from './reminders/messages.ts';
+export type { ChannelReminders, NextSend, ReminderReply } from './reminders/replies.ts';
+export type { ReminderChannel } from './use-cases/reminders/channel-view.ts';
+export { snoozeReminders, MAX_SNOOZE_DAYS } from './use-cases/reminders/snooze.ts';
+export { SNOOZE_DAYS } from './chat/interpret-remind.ts';

@@ -7,6 +7,7 @@ import type { ErrorCode, ErrorDetails } from './errors.ts';
 import type { ReportCounts, ReportFilters, ReportRow } from './domain/report.ts';
 import type { Role } from './domain/people.ts';
 import type { HelpTopic } from './chat/intent.ts';
+import type { ReminderReply } from './reminders/replies.ts';
 
 /** The parts of an entry a person can change (credit and index follow from them). */
 export type EditableField = 'title' | 'kind' | 'completedOn' | 'minutes' | 'registered';
@@ -165,5 +166,6 @@ export type Reply =
    * A message for someone else than the asker (an audit's request to a sampled person): adapters
    * deliver `message` privately to that person (Slack: their DM), not in the conversation.
    */
+  | ReminderReply
   | { readonly kind: 'notify'; readonly to: { readonly personId: string; readonly platformUserId: string; readonly displayName: string }; readonly message: Reply }
   | { readonly kind: 'error'; readonly code: ErrorCode; readonly details: ErrorDetails };

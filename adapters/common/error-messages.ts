@@ -101,6 +101,13 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'team-name-invalid': (d) => `A team name needs 1 to ${str(d, 'max')} characters.`,
   'last-admin': (d) => `${str(d, 'name')} is the organisation's only admin. Make someone else an admin first, then change ${str(d, 'name')}'s role.`,
   'team-not-found': (d) => `There is no team called "${str(d, 'name')}". Type \`teams\` to see the teams.`,
+  'remind-days-invalid': (d) => `I could not read "${str(d, 'text')}" as reminder days: give whole days before expiry, 0 to ${str(d, 'max')}, at most ${str(d, 'count')} of them, e.g. \`remind here 60,30,7\`.`,
+  'remind-time-invalid': (d) => `"${str(d, 'text')}" is not a time of day: use 24-hour hours and minutes, e.g. \`at 9:00\` or \`at 17:30\`.`,
+  'remind-zone-invalid': (d) => `"${str(d, 'text')}" is not a time zone I know: use an IANA name, e.g. \`zone Europe/London\` or \`zone America/New_York\`.`,
+  'remind-weekday-invalid': (d) => `"${str(d, 'text')}" is not a day of the week, e.g. \`digest weekly monday 8:00\`.`,
+  'remind-words-unknown': (d) => `I did not understand "${str(d, 'text')}" there. Type \`help remind\` for the reminder settings.`,
+  'remind-no-channel': () => 'Reminder settings belong to a channel: type this in the channel that should get the reminders. People get their own reminders by DM.',
+  'remind-team-required': (d) => `You manage ${str(d, 'teams') || 'some teams'}, so a channel you set up must be limited to one of them: \`remind team "<team>"\`.`,
   'processing-failed': (d) => `Something went wrong on my side (reference ${str(d, 'reference')}) and I could not finish that, so nothing from it was saved. Please send it again; if it keeps happening, tell your admin the reference.`,
 };
 

@@ -51,12 +51,21 @@ export function helpSections(topic: HelpTopic, context: PresentContext): HelpSec
         'Admins give roles; managers see their teams (or everyone); scribes see their own records.',
       ],
     },
+    remind: {
+      title: 'Reminders',
+      lines: [
+        `${p}remind here 60,30,7 at 9:00 — this channel gets a digest 60, 30 and 7 days before each certificate expires · ${p}remind here weekdays · ${p}remind here every day`,
+        `${p}remind here private — counts only in the channel, details by DM · ${p}remind here public · ${p}remind here zone Europe/London · ${p}remind team "Night shift"`,
+        `${p}remind show — this channel's settings and its next reminders · ${p}remind off · ${p}remind dms on · ${p}remind dms off`,
+        `${p}digest weekly monday 8:00 — your weekly report with a chart, by DM · ${p}digest off`,
+      ],
+    },
     edit: {
       title: 'Fix an entry',
       lines: [`${p}edit 3 minutes 45 · ${p}edit 3 title New title · ${p}edit 3 date 2026-11-02`, `${p}edit 3 kind webinar · ${p}edit 3 registered yes · ${p}delete 3`],
     },
   };
   if (topic !== 'all') return [all[topic]];
-  const forManagers = { title: 'Managers and admins', lines: [`${p}help report — who is out of compliance · ${p}help manage — roles and teams`] };
+  const forManagers = { title: 'Managers and admins', lines: [`${p}help report — who is out of compliance · ${p}help manage — roles and teams · ${p}help remind — reminders`] };
   return [all.log, all.proof, all.cert, all.fee, all.edit, forManagers];
 }

@@ -4,6 +4,8 @@ import { presentHelp } from './present/help.ts';
 import { presentHistory } from './present/history.ts';
 import { presentCancelled, presentCredential, presentError, presentFee, presentNotUnderstood, presentProof, presentUndone, presentWelcome } from './present/short.ts';
 import { presentReport, presentRoleChanged, presentRoles, presentTeamChanged, presentTeams } from './present/manager.ts';
+import { presentChannelReminders, presentDigestSet, presentDmsSet } from './present/reminder-settings.ts';
+import { presentReminder, presentSnoozed } from './present/reminders.ts';
 import { presentStatus } from './present/status.ts';
 import { presentDeleted, presentLogged, presentPreview, presentQuestion, presentUpdated } from './present/training.ts';
 
@@ -56,6 +58,16 @@ export function present(reply: Reply, context: PresentContext): Presentation {
       return presentTeamChanged(reply);
     case 'teams':
       return presentTeams(reply, context);
+    case 'reminders-channel':
+      return presentChannelReminders(reply, context);
+    case 'reminders-dms':
+      return presentDmsSet(reply);
+    case 'manager-digest-set':
+      return presentDigestSet(reply, context);
+    case 'snoozed':
+      return presentSnoozed(reply);
+    case 'reminder':
+      return presentReminder(reply.message, context);
     case 'notify':
       // Delivered privately to the person it is for; it reads as the message it carries.
       return present(reply.message, context);

@@ -48,6 +48,10 @@ export type ActionId =
   /** `page` is the page it shows (1-based); `direction` tells two page buttons apart. */
   | { readonly kind: 'history-page'; readonly page: number; readonly direction: 'previous' | 'next' }
   | { readonly kind: 'log-training' }
+  /** A reminder DM: the person's own status. */
+  | { readonly kind: 'see-status' }
+  /** A reminder DM: no nudges for this many days. */
+  | { readonly kind: 'snooze'; readonly days: number }
   | { readonly kind: 'attach-certificate' }
   /** A manager's report: one person's status and entries. */
   | { readonly kind: 'person-details'; readonly personId: string }

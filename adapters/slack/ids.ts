@@ -21,6 +21,10 @@ export const ACTIONS = {
   homeLog: 'ceu_home_log',
   /** App Home: explains how to attach (opens the DM with instructions). */
   homeAttach: 'ceu_home_attach',
+  /** A reminder DM: the person's own status. */
+  reminderStatus: 'ceu_reminder_status',
+  /** value: days. A reminder DM: no nudges for that many days. */
+  snooze: 'ceu_snooze',
   /** value: person id. A manager's report: that person's status and recent entries. */
   reportDetails: 'ceu_report_details',
   /** value: JSON `{ page, filters }`. Another page of the manager's report. */

@@ -15,6 +15,8 @@ import { answerIfPending } from './answer-pending.ts';
 import { editFromChat, feeFromChat, certFromChat } from './command-use-cases.ts';
 import type { Mentions } from '../use-cases/subjects.ts';
 import { dispatchManager } from './dispatch-manager.ts';
+import { dispatchRemind, isRemindIntent } from './dispatch-remind.ts';
+import type { ReminderChannel } from '../use-cases/reminders/channel-view.ts';
 import type { Intent } from './intent.ts';
 import type { ManagerIntent } from './manager-intent.ts';
 import { interpret } from './interpret.ts';
@@ -32,6 +34,8 @@ export interface ConverseOptions {
   readonly public?: boolean;
   /** The people the message mentions, as the adapter resolved them (Slack: users.info). */
   readonly mentions?: Mentions;
+  /** The channel the message was typed in, for `remind …` (absent in a DM). */
+  readonly channel?: ReminderChannel;
 }
 
 /**
@@ -50,7 +54,7 @@ export async function replyTo(deps: CoreDeps, actor: Actor, intent: Intent, text
   return asReply(async () => {
     // Refused before anything reads it: a NUL or other control character is never stored (PostgreSQL refuses U+0000).
     orRefuse(checkTyped(text, 'message'));
-    return (await answerIfPending(deps, actor, intent, text, draft)) ?? dispatch(deps, actor, intent, draft, options.mentions ?? new Map());
+    return (await answerIfPending(deps, actor, intent, text, draft)) ?? dispatch(deps, actor, intent, draft, options);
   });
 }
 
@@ -64,8 +68,9 @@ export async function asReply(work: () => Promise<Reply>): Promise<Reply> {
   }
 }
 
-async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: DraftRef, mentions: Mentions): Promise<Reply> {
-  if (isManagerIntent(intent)) return dispatchManager(deps, actor, intent, mentions);
+async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: DraftRef, options: ConverseOptions): Promise<Reply> {
+  if (isManagerIntent(intent)) return dispatchManager(deps, actor, intent, options.mentions ?? new Map());
+  if (isRemindIntent(intent)) return dispatchRemind(deps, actor, intent, options.channel ?? null);
   switch (intent.kind) {
     case 'help':
       return { kind: 'help', topic: intent.topic };

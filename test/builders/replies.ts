@@ -1,3 +1,4 @@
+import { REMINDER_REPLIES } from './reminders.ts';
 import { awardCredit, CMSS_RULES, type DraftPreview, type ErrorCode, type ErrorDetails, type PreviewWarning, type Progress, type Reply, type StatusView, type TrainingView, type UndoneChange } from '../../src/index.ts';
 
 /** Reply data as the use cases return it, for renderer and presentation tests: realistic numbers, overridable where a test is about something. */
@@ -133,6 +134,7 @@ export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind
   'team-changed': { kind: 'team-changed', team: 'Night shift', op: 'add', changed: ['Ana Ortiz'], unchanged: [] },
   teams: { kind: 'teams', teams: [{ name: 'Night shift', members: 2 }] },
   notify: { kind: 'notify', to: { personId: '22222222-2222-4222-8222-222222222222', platformUserId: 'U0ANA', displayName: 'Ana Ortiz' }, message: { kind: 'help', topic: 'proof' } },
+  ...REMINDER_REPLIES,
   error: { kind: 'error', code: 'training-not-found', details: { seq: 9 } },
 };
 
@@ -205,5 +207,12 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'team-not-found': { name: 'Nowhere' },
   'team-name-invalid': { max: 60 },
   'last-admin': { name: 'Dana Admin' },
+  'remind-days-invalid': { text: '61,abc', max: 365, count: 12 },
+  'remind-time-invalid': { text: '25:00' },
+  'remind-zone-invalid': { text: 'Mars/Olympus' },
+  'remind-weekday-invalid': { text: 'funday' },
+  'remind-words-unknown': { text: 'loudly' },
+  'remind-no-channel': {},
+  'remind-team-required': { teams: 'Night shift' },
   'processing-failed': { reference: 'R-1234' },
 };

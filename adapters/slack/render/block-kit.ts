@@ -66,6 +66,10 @@ export function actionButton(action: Action): Button {
       return button(action.label, historyPageActionId(id.direction === 'previous' ? 'prev' : 'next'), String(id.page), style);
     case 'log-training':
       return button(action.label, ACTIONS.homeLog, 'log', style);
+    case 'see-status':
+      return button(action.label, ACTIONS.reminderStatus, 'status', style);
+    case 'snooze':
+      return button(action.label, ACTIONS.snooze, String(id.days), style);
     case 'attach-certificate':
       return button(action.label, ACTIONS.homeAttach, 'attach', style);
     case 'person-details':

@@ -8,6 +8,7 @@ import { renderHome } from '../../../adapters/slack/render/home.ts';
 import { toSlackMessage } from '../../../adapters/slack/render/block-kit.ts';
 import { SLACK_WORDING } from '../../../adapters/slack/render/present-context.ts';
 import { aHistory, aPreview, aStatus, DRAFT_ID, EVERY_ERROR, EVERY_UNDO, EVERY_WARNING, ONE_OF_EACH, PROGRESS } from '../../builders/replies.ts';
+import { CHANNEL_REMINDERS, EVERY_REMINDER } from '../../builders/reminders.ts';
 import { sentencesOf, written } from '../../support/presentation-text.ts';
 import { textsOf } from '../slack/fixtures.ts';
 
@@ -32,6 +33,11 @@ const REPLIES: readonly (readonly [string, Reply])[] = [
   ['history empty', aHistory(0)],
   ['proof on other entries too', { ...ONE_OF_EACH['proof-attached'], reusedStoredFile: true, alsoAttachedTo: [{ seq: 1, title: 'A' }] }],
   ...(['all', 'log', 'cert', 'fee', 'proof', 'edit'] as const).map((topic) => [`help ${topic}`, { kind: 'help', topic }] as const),
+  ...EVERY_REMINDER.map(([name, message]) => [`reminder: ${name}`, { kind: 'reminder', message }] as const),
+  ['channel reminders shown, off', { ...CHANNEL_REMINDERS, change: 'show', channel: { ...CHANNEL_REMINDERS.channel, active: false }, next: [] }],
+  ['channel reminders, nobody due', { ...CHANNEL_REMINDERS, change: 'updated', next: [], digest: null }],
+  ['digest off', { kind: 'manager-digest-set', schedule: null, changed: true }],
+  ['help remind', { kind: 'help', topic: 'remind' }],
   ...(Object.keys(EVERY_ERROR) as ErrorCode[]).map((code) => [`error ${code}`, { kind: 'error', code, details: EVERY_ERROR[code] }] as const),
 ];
 
