@@ -51,6 +51,8 @@ export type ErrorCode =
   /** Demoting the organisation's only admin. Details: name. */
   | 'last-admin'
   | 'forbidden'
+  /** Exported paperwork could not be uploaded: the installation lacks `files:write` (from before exports). */
+  | 'paperwork-upload-unavailable'
   /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
   | 'processing-failed';
 

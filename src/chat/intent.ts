@@ -2,7 +2,7 @@ import type { ActivityKind } from '../domain/activity-kind.ts';
 
 import type { ManagerIntent } from './manager-intent.ts';
 
-export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage';
+export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage' | 'export';
 
 export type EditField =
   | { readonly field: 'minutes'; readonly text: string }

@@ -15,7 +15,13 @@ describe('parseConfig', () => {
       shellUser: 'Dana',
       slack: null,
       encryptionKeys: null,
+      exportDir: './recert-exports',
     });
+  });
+
+  it('reads where paperwork is written (RECERT_EXPORT_DIR), trimmed', () => {
+    expect(parseConfig({ RECERT_EXPORT_DIR: ' /srv/exports ' }, defaults).exportDir).toBe('/srv/exports');
+    expect(parseConfig({ RECERT_EXPORT_DIR: '' }, defaults).exportDir).toBe('./recert-exports');
   });
 
   it('reads Slack for one workspace, treating empty variables as unset', () => {
