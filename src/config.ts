@@ -18,6 +18,8 @@ export interface Config {
    * Null when unset: the embedded database then uses a key file in its data directory.
    */
   readonly encryptionKeys: readonly EncryptionKey[] | null;
+  /** RECERT_EXPORT_DIR: where the terminal and `recert export` write paperwork (relative to the working directory). */
+  readonly exportDir: string;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +40,7 @@ const optional = z
 const schema = z.object({
   DATABASE_URL: optional.refine((v) => v === null || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must start with postgres:// or postgresql://'),
   RECERT_DATA_DIR: optional,
+  RECERT_EXPORT_DIR: optional,
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() ? v.trim().toLowerCase() : undefined),
     z.enum(['debug', 'info', 'warn', 'error'], { errorMap: () => ({ message: 'LOG_LEVEL must be debug, info, warn or error' }) }).optional(),
@@ -74,5 +77,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
     timeZone,
     shellUser: e.RECERT_USER ?? defaults.userName,
     encryptionKeys: e.RECERT_ENCRYPTION_KEY,
+    exportDir: e.RECERT_EXPORT_DIR ?? './recert-exports',
   };
 }

@@ -61,6 +61,8 @@ export type ErrorCode =
   | 'remind-no-channel'
   /** A manager limited to teams subscribes a channel: it must be limited to one of them. Details: teams. */
   | 'remind-team-required'
+  /** Exported paperwork could not be uploaded: the installation lacks `files:write` (from before exports). */
+  | 'paperwork-upload-unavailable'
   /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
   | 'processing-failed';
 

@@ -8,6 +8,7 @@ import type { ReportCounts, ReportFilters, ReportRow } from './domain/report.ts'
 import type { Role } from './domain/people.ts';
 import type { HelpTopic } from './chat/intent.ts';
 import type { ReminderReply } from './reminders/replies.ts';
+import type { EvidencePack, Transcript } from './domain/paperwork.ts';
 
 /** The parts of an entry a person can change (credit and index follow from them). */
 export type EditableField = 'title' | 'kind' | 'completedOn' | 'minutes' | 'registered';
@@ -94,6 +95,17 @@ export type UndoneChange =
   | { readonly action: 'fee.recorded'; readonly amountCents: number; readonly currency: string }
   | { readonly action: 'credential.saved'; readonly number: string };
 
+/** Renewal paperwork as data; adapters make the files (no bytes travel in a reply). */
+export type Paperwork =
+  | { readonly what: 'transcript'; readonly format: 'pdf' | 'csv'; readonly transcript: Transcript }
+  | { readonly what: 'pack'; readonly pack: EvidencePack };
+
+/** Where the adapter put the files it made: a folder (the terminal) or the asker's DM (Slack). */
+export interface PaperworkDelivery {
+  readonly files: readonly { readonly name: string; readonly mediaType: string; readonly sizeBytes: number }[];
+  readonly place: { readonly kind: 'folder'; readonly path: string } | { readonly kind: 'dm' };
+}
+
 export type Reply =
   | { readonly kind: 'welcome'; readonly displayName: string; readonly hasCredential: boolean }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
@@ -168,4 +180,9 @@ export type Reply =
    */
   | ReminderReply
   | { readonly kind: 'notify'; readonly to: { readonly personId: string; readonly platformUserId: string; readonly displayName: string }; readonly message: Reply }
+  /**
+   * Paperwork the asker exported, always delivered to the asker alone. `delivered` is filled in by
+   * the adapter once it has made the files and put them somewhere.
+   */
+  | { readonly kind: 'paperwork'; readonly paperwork: Paperwork; readonly isSelf: boolean; readonly delivered?: PaperworkDelivery }
   | { readonly kind: 'error'; readonly code: ErrorCode; readonly details: ErrorDetails };

@@ -1,4 +1,5 @@
 import type { Config } from '../../src/index.ts';
+import { exportCommand } from './commands/export.ts';
 import { keysCommand } from './commands/keys.ts';
 import { parseCommand } from './commands/parse.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -18,6 +19,10 @@ Commands:
                      show what the bot reads from a text; without text, one text per line from stdin
   migrate            bring the database schema up to date
   keys rotate        re-encrypt every stored token with the first key of RECERT_ENCRYPTION_KEY
+  export transcript --org ORG --person WHO [--pdf|--csv] [--out DIR]
+                     a person's transcript for the renewal form, written to DIR (default RECERT_EXPORT_DIR)
+  export pack --org ORG --person WHO [--out DIR]
+                     a zip of the transcript and every certificate of the cycle
   help               this text
 
 Configuration comes from the environment and a .env file; see README.md.`;
@@ -47,6 +52,8 @@ function run(command: string, args: readonly string[], config: Config, platforms
       );
     case 'keys':
       return keysCommand(args, config);
+    case 'export':
+      return exportCommand(args, config);
     case 'shell':
       return withRuntime(config, makeLogger(config, true), shellCommand);
     case 'serve':

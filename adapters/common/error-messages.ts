@@ -97,6 +97,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'person-not-found': (d) => (d.name ? `I don't know anyone called "${str(d, 'name')}" here. Type \`roster\` to see who is on it.` : 'I could not find that person.'),
   'person-ambiguous': (d) => `${str(d, 'count')} people are called "${str(d, 'name')}". Mention the one you mean (@name), or use their e-mail address.`,
   forbidden: (d) => forbidden(d),
+  'paperwork-upload-unavailable': () => 'I could not send the files: this installation of Recert may not upload files yet. Ask an admin to reinstall Recert (it now asks for files:write), then ask again.',
   'organisation-not-found': (d) => `There is no organisation "${str(d, 'organisation')}" in this database. Use --org slack:<team id>, or --org local for the terminal's.`,
   'team-name-invalid': (d) => `A team name needs 1 to ${str(d, 'max')} characters.`,
   'last-admin': (d) => `${str(d, 'name')} is the organisation's only admin. Make someone else an admin first, then change ${str(d, 'name')}'s role.`,

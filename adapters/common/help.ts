@@ -1,6 +1,6 @@
 import type { HelpTopic } from '../../src/index.ts';
 import type { PresentContext } from './presentation.ts';
-import { proofHelpLines } from './present/surface-words.ts';
+import { exportPlaceLine, proofHelpLines } from './present/surface-words.ts';
 
 export interface HelpSection {
   readonly title: string;
@@ -60,6 +60,15 @@ export function helpSections(topic: HelpTopic, context: PresentContext): HelpSec
         `${p}digest weekly monday 8:00 — your weekly report with a chart, by DM · ${p}digest off`,
       ],
     },
+    export: {
+      title: 'Renewal paperwork',
+      lines: [
+        `${p}export transcript — your transcript for the ACMSS renewal form as a PDF (\`${p}export transcript csv\` for a spreadsheet), or just: send me my transcript`,
+        `${p}export pack — a zip of your transcript and every certificate of the cycle, named by entry`,
+        `Managers and admins: ${p}export transcript @name · ${p}export pack @name`,
+        exportPlaceLine(context),
+      ],
+    },
     edit: {
       title: 'Fix an entry',
       lines: [`${p}edit 3 minutes 45 · ${p}edit 3 title New title · ${p}edit 3 date 2026-11-02`, `${p}edit 3 kind webinar · ${p}edit 3 registered yes · ${p}delete 3`],
@@ -67,5 +76,5 @@ export function helpSections(topic: HelpTopic, context: PresentContext): HelpSec
   };
   if (topic !== 'all') return [all[topic]];
   const forManagers = { title: 'Managers and admins', lines: [`${p}help report — who is out of compliance · ${p}help manage — roles and teams · ${p}help remind — reminders`] };
-  return [all.log, all.proof, all.cert, all.fee, all.edit, forManagers];
+  return [all.log, all.proof, all.cert, all.fee, all.edit, all.export, forManagers];
 }

@@ -6,6 +6,7 @@ import { presentCancelled, presentCredential, presentError, presentFee, presentN
 import { presentReport, presentRoleChanged, presentRoles, presentTeamChanged, presentTeams } from './present/manager.ts';
 import { presentChannelReminders, presentDigestSet, presentDmsSet } from './present/reminder-settings.ts';
 import { presentReminder, presentSnoozed } from './present/reminders.ts';
+import { presentPaperwork } from './present/paperwork.ts';
 import { presentStatus } from './present/status.ts';
 import { presentDeleted, presentLogged, presentPreview, presentQuestion, presentUpdated } from './present/training.ts';
 
@@ -68,6 +69,8 @@ export function present(reply: Reply, context: PresentContext): Presentation {
       return presentSnoozed(reply);
     case 'reminder':
       return presentReminder(reply.message, context);
+    case 'paperwork':
+      return presentPaperwork(reply);
     case 'notify':
       // Delivered privately to the person it is for; it reads as the message it carries.
       return present(reply.message, context);

@@ -10,6 +10,7 @@ import {
   type Reply,
 } from '../../src/index.ts';
 import { withoutCommandName } from '../common/command-text.ts';
+import { ExportFolderError } from './export-folder.ts';
 import type { LocalFile } from './local-files.ts';
 
 /**
@@ -18,12 +19,16 @@ import type { LocalFile } from './local-files.ts';
  */
 const SLACK_COMMAND_NAME = 'ceu';
 
+type PaperworkReply = Extract<Reply, { kind: 'paperwork' }>;
+
 export interface ShellPorts {
   readonly deps: CoreDeps;
   readonly organisation: { readonly externalId: string; readonly name: string; readonly timeZone: string };
   readonly readFile: (path: string) => Promise<LocalFile>;
   /** A short id for an unexpected failure, shown to the person and logged with the error. */
   readonly newReference: () => string;
+  /** Makes an export's files and writes them to the export folder (`folderDelivery`). */
+  readonly deliverPaperwork: (reply: PaperworkReply) => Promise<PaperworkReply>;
 }
 
 export type Outcome = { readonly replies: readonly Reply[]; readonly notice?: string; readonly quit?: boolean };
@@ -58,6 +63,8 @@ export class ShellSession {
       timeZone: null,
       source: 'shell',
       organisationZoneIsConfigured: true,
+      // Whoever starts the terminal's organisation is its admin (and can make managers).
+      firstPersonIsAdmin: true,
     });
     this.actor = actor;
     return { replies: firstContact ? [{ kind: 'welcome', displayName, hasCredential: false }] : [], notice: `(you are ${displayName})` };
@@ -75,12 +82,30 @@ export class ShellSession {
       const words = withoutCommandName(text, SLACK_COMMAND_NAME);
       const intent = interpret(words);
       if (intent.kind === 'attach-local') return { replies: [await this.attach(this.actor, intent.path, intent.seq)] };
-      return { replies: await converse(this.ports.deps, this.actor, words) };
+      return await this.deliver(await converse(this.ports.deps, this.actor, words));
     } catch (error) {
       const reference = this.ports.newReference();
       this.ports.deps.log.error('shell request failed', { reference, error: error instanceof Error ? error.message : String(error) });
       return { replies: [], notice: `Something went wrong on my side (reference ${reference}). Check \`status\` or \`history\` before trying again.` };
     }
+  }
+
+  /** Paperwork goes into the export folder; the reply then says where. */
+  private async deliver(replies: readonly Reply[]): Promise<Outcome> {
+    const out: Reply[] = [];
+    for (const reply of replies) {
+      if (reply.kind !== 'paperwork') {
+        out.push(reply);
+        continue;
+      }
+      try {
+        out.push(await this.ports.deliverPaperwork(reply));
+      } catch (error) {
+        if (!(error instanceof ExportFolderError)) throw error;
+        return { replies: [...out, reply], notice: `I could not write to ${error.folder} (${error.reason}). Set RECERT_EXPORT_DIR to a folder you can write to, and ask again.` };
+      }
+    }
+    return { replies: out };
   }
 
   private async attach(actor: Actor, filePath: string, seq: number | null): Promise<Reply> {

@@ -20,7 +20,7 @@ import type { SlackRuntime } from './runtime.ts';
 import { SlackStartError } from './start-error.ts';
 
 /** Bot scopes the app asks for at install; the manifest declares the same list (a test checks). */
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'im:history', 'im:read', 'im:write', 'users:read'] as const;
+export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read'] as const;
 
 export interface SlackAppOptions {
   readonly config: SlackConfig;

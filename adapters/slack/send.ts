@@ -4,6 +4,7 @@ import { callSlack, DeliveryError } from './deliver.ts';
 import { fitMessage } from './render/limits.ts';
 import { renderMessage, type SlackMessage } from './render/message.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { sendPaperwork, type Asker } from './upload-paperwork.ts';
 
 /**
  * Where an answer goes: the request's response_url, a thread, or the person's DM. Plain data, so it
@@ -18,8 +19,14 @@ export async function sendReplies(rt: SlackRuntime, client: WebClient, surface: 
   for (const reply of replies) {
     // A message for someone else (an audit's request) goes to that person's DM, never here.
     if (reply.kind === 'notify') await sendMessage(rt, client, { kind: 'dm', userId: reply.to.platformUserId }, renderMessage(reply.message));
+    // Paperwork: files uploaded to the asker's own DM (upload-paperwork.ts), a note here.
+    else if (reply.kind === 'paperwork') await sendPaperwork(rt, client, askerOf(surface), reply, (message) => sendMessage(rt, client, surface, message));
     else await sendMessage(rt, client, surface, renderMessage(reply));
   }
+}
+
+function askerOf(surface: Surface): Asker {
+  return { userId: surface.userId, thread: surface.kind === 'thread' ? { channel: surface.channel, threadTs: surface.threadTs } : null };
 }
 
 /** Send one message; where the bot may not post (not a member, archived, an expired response_url), the person's DM instead. */

@@ -25,8 +25,8 @@ export const slackManifest = {
       {
         command: '/ceu',
         url: `${HOST}/slack/events`,
-        description: 'Log CE trainings, see your progress; managers: the team report',
-        usage_hint: 'log <training> | status | history | undo | cert <number> issued <date> | fee paid | report | help',
+        description: 'Log CE trainings, see your progress, export your renewal paperwork; managers: the team report',
+        usage_hint: 'log <training> | status | history | undo | cert <number> issued <date> | fee paid | export transcript | report | help',
         // Escaped: a mention arrives as <@U0123|name>, so `status @ana` names one person for certain.
         should_escape: true,
       },
@@ -38,7 +38,8 @@ export const slackManifest = {
   },
   oauth_config: {
     redirect_urls: [`${HOST}/slack/oauth_redirect`],
-    scopes: { bot: ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'im:history', 'im:read', 'im:write', 'users:read'] },
+    // files:write: exported paperwork (transcripts, evidence packs) is uploaded to the asker's DM.
+    scopes: { bot: ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read'] },
   },
   settings: {
     event_subscriptions: {

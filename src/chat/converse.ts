@@ -101,7 +101,7 @@ async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: Dra
   }
 }
 
-const MANAGER_KINDS: ReadonlySet<string> = new Set(['report', 'status-of', 'history-of', 'role', 'roles', 'team', 'teams']);
+const MANAGER_KINDS: ReadonlySet<string> = new Set(['report', 'status-of', 'history-of', 'role', 'roles', 'team', 'teams', 'export']);
 
 function isManagerIntent(intent: Intent): intent is ManagerIntent {
   return MANAGER_KINDS.has(intent.kind);

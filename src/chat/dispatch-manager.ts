@@ -4,6 +4,7 @@ import type { Reply } from '../replies.ts';
 import type { CoreDeps } from '../use-cases/deps.ts';
 import { getHistory } from '../use-cases/get-history.ts';
 import { getStatus } from '../use-cases/get-status.ts';
+import { exportPaperwork } from '../use-cases/paperwork/export-paperwork.ts';
 import { getComplianceReport } from '../use-cases/report/compliance-report.ts';
 import { changeRole, listRoles } from '../use-cases/roles.ts';
 import type { Mentions } from '../use-cases/subjects.ts';
@@ -29,6 +30,8 @@ export function dispatchManager(deps: CoreDeps, actor: Actor, intent: ManagerInt
       return changeTeam(deps, actor, { team: intent.team, op: intent.op, people: intent.people, mentions });
     case 'teams':
       return showTeams(deps, actor);
+    case 'export':
+      return exportPaperwork(deps, actor, intent.request, intent.who ? { ref: intent.who, mentions } : undefined);
   }
 }
 

@@ -3,7 +3,7 @@ import type { ActivityKind } from '../domain/activity-kind.ts';
 import type { ManagerIntent } from './manager-intent.ts';
 import type { RemindIntent } from './remind-intent.ts';
 
-export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage' | 'remind';
+export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage' | 'remind' | 'export';
 
 export type EditField =
   | { readonly field: 'minutes'; readonly text: string }

@@ -1,5 +1,6 @@
 import type { Role } from '../domain/people.ts';
 import type { ReportFilters } from '../domain/report.ts';
+import type { PaperworkRequest } from '../domain/paperwork.ts';
 import type { PersonRef } from '../use-cases/subjects.ts';
 
 /** What a manager's (or admin's) message asks for. The core checks who may, whatever the words. */
@@ -11,4 +12,6 @@ export type ManagerIntent =
   | { readonly kind: 'role'; readonly who: PersonRef; readonly role: Role; readonly teams: readonly string[] }
   | { readonly kind: 'roles' }
   | { readonly kind: 'team'; readonly team: string; readonly op: 'add' | 'remove'; readonly people: readonly PersonRef[] }
-  | { readonly kind: 'teams' };
+  | { readonly kind: 'teams' }
+  /** Renewal paperwork: the asker's own (`who` null), or — for managers and admins — someone's. */
+  | { readonly kind: 'export'; readonly request: PaperworkRequest; readonly who: PersonRef | null };

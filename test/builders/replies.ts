@@ -1,4 +1,5 @@
 import { REMINDER_REPLIES } from './reminders.ts';
+import { aTranscript } from './paperwork.ts';
 import { awardCredit, CMSS_RULES, type DraftPreview, type ErrorCode, type ErrorDetails, type PreviewWarning, type Progress, type Reply, type StatusView, type TrainingView, type UndoneChange } from '../../src/index.ts';
 
 /** Reply data as the use cases return it, for renderer and presentation tests: realistic numbers, overridable where a test is about something. */
@@ -135,6 +136,12 @@ export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind
   teams: { kind: 'teams', teams: [{ name: 'Night shift', members: 2 }] },
   notify: { kind: 'notify', to: { personId: '22222222-2222-4222-8222-222222222222', platformUserId: 'U0ANA', displayName: 'Ana Ortiz' }, message: { kind: 'help', topic: 'proof' } },
   ...REMINDER_REPLIES,
+  paperwork: {
+    kind: 'paperwork',
+    paperwork: { what: 'transcript', format: 'pdf', transcript: aTranscript() },
+    isSelf: false,
+    delivered: { files: [{ name: 'transcript-ana-ortiz-2026-11-27.pdf', mediaType: 'application/pdf', sizeBytes: 21_000 }], place: { kind: 'dm' } },
+  },
   error: { kind: 'error', code: 'training-not-found', details: { seq: 9 } },
 };
 
@@ -202,6 +209,7 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'kind-unknown': { text: 'seminar' },
   'person-not-found': {},
   forbidden: {},
+  'paperwork-upload-unavailable': {},
   'person-ambiguous': { name: 'Ana', count: 2 },
   'organisation-not-found': { organisation: 'slack:T0NONE' },
   'team-not-found': { name: 'Nowhere' },

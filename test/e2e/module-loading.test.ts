@@ -11,6 +11,8 @@ const database = useTestDatabase();
 const HOOK = fileURLToPath(new URL('../support/module-log-hook.ts', import.meta.url));
 /** Slack's, Teams' and HTTP servers' SDKs: the terminal commands need none of them. */
 const PLATFORM_SDK = /\/node_modules\/(@slack\/|@microsoft\/|botbuilder|botframework-|express\/)/;
+/** The paperwork libraries (PDF, fonts, zip, CSV): loaded on the first export, not at start. */
+const PAPERWORK_LIBS = /\/node_modules\/(pdfkit|fontkit|fflate|csv-stringify|dejavu-fonts-ttf)\//;
 
 let dir = '';
 beforeAll(async () => {
@@ -33,6 +35,7 @@ describe('recert loads a platform adapter only when it is configured', () => {
     const loaded = await modulesLoadedBy('parse', ['parse', '--json', 'MLN webinar, 45 min']);
     expect(loaded.some((url) => url.endsWith('/adapters/cli/commands/parse.ts'))).toBe(true);
     expect(loaded.filter((url) => PLATFORM_SDK.test(url))).toEqual([]);
+    expect(loaded.filter((url) => PAPERWORK_LIBS.test(url))).toEqual([]);
   });
 
   it('`recert shell`, and `recert serve` with no platform configured, load no platform SDK', async () => {
@@ -40,7 +43,16 @@ describe('recert loads a platform adapter only when it is configured', () => {
       const loaded = await modulesLoadedBy(command, [command], { input: 'status\n', env: { DATABASE_URL: database.current.connectionString } });
       expect(loaded.some((url) => url.endsWith('/adapters/shell/run-shell.ts'))).toBe(true);
       expect(loaded.filter((url) => PLATFORM_SDK.test(url))).toEqual([]);
+      expect(loaded.filter((url) => PAPERWORK_LIBS.test(url))).toEqual([]);
     }
+  });
+
+  it('`recert export` loads pdfkit only to make a PDF (the hook sees it), and no platform SDK', async () => {
+    const env = { DATABASE_URL: database.current.connectionString };
+    await runCli(['shell'], { input: 'as Pat\nstatus\n', env: { ...env, RECERT_USER: 'Pat' } });
+    const loaded = await modulesLoadedBy('export', ['export', 'transcript', '--org', 'local', '--person', 'pat', '--out', path.join(dir, 'out')], { env });
+    expect(loaded.some((url) => url.includes('/node_modules/pdfkit/'))).toBe(true);
+    expect(loaded.filter((url) => PLATFORM_SDK.test(url))).toEqual([]);
   });
 
   it('`recert serve` with Slack configured loads Bolt (the hook sees it)', async () => {

@@ -43,6 +43,8 @@ describe('manifest/slack/manifest.json', () => {
 
   it('asks for the scopes the OAuth installer requests, and no others', () => {
     expect([...json.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+    // Paperwork is uploaded with files.uploadV2 (files.getUploadURLExternal / completeUploadExternal).
+    expect(BOT_SCOPES).toContain('files:write');
   });
 
   it('points events, commands and interactivity at /slack/events, OAuth at /slack/oauth_redirect', () => {

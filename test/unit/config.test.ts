@@ -14,7 +14,13 @@ describe('parseConfig', () => {
       timeZone: 'America/New_York',
       shellUser: 'Dana',
       encryptionKeys: null,
+      exportDir: './recert-exports',
     });
+  });
+
+  it('reads where paperwork is written (RECERT_EXPORT_DIR), trimmed', () => {
+    expect(parseConfig({ RECERT_EXPORT_DIR: ' /srv/exports ' }, defaults).exportDir).toBe('/srv/exports');
+    expect(parseConfig({ RECERT_EXPORT_DIR: '' }, defaults).exportDir).toBe('./recert-exports');
   });
 
   it('reads the port and log level, and leaves platform settings to the adapters', () => {

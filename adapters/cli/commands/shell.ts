@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { folderDelivery } from '../../shell/export-folder.ts';
 import { ShellSession } from '../../shell/session.ts';
 import { readLocalFile } from '../../shell/local-files.ts';
 import { runShell } from '../../shell/run-shell.ts';
@@ -10,6 +12,7 @@ export async function shellCommand(runtime: Runtime): Promise<number> {
     organisation: { externalId: 'local', name: 'Local organisation', timeZone: runtime.config.timeZone },
     readFile: (path) => readLocalFile(path, process.cwd()),
     newReference,
+    deliverPaperwork: folderDelivery(runtime.deps, path.resolve(process.cwd(), runtime.config.exportDir)),
   });
   await runShell(session, runtime.config.shellUser, {
     input: process.stdin,

@@ -34,3 +34,9 @@ export function proofHelpLines(context: PresentContext): string[] {
   }
   return ['proof ./certificate.pdf — attaches to your latest entry', 'proof 3 ./certificate.pdf — attaches to entry 3'];
 }
+
+/** Help on exports: where the files go. */
+export function exportPlaceLine(context: PresentContext): string {
+  if (context.surface === 'chat') return 'The files come to our DM, to you alone (also when they are about someone else).';
+  return 'The files are written to ./recert-exports (set RECERT_EXPORT_DIR to change it).';
+}

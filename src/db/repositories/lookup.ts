@@ -35,3 +35,9 @@ export async function findOrganisation(db: Db, platform: string, externalId: str
   const row = await db.selectFrom('organisations').select(['id', 'name', 'time_zone']).where('platform', '=', platform).where('external_id', '=', externalId).executeTakeFirst();
   return row && { id: row.id, name: row.name, timeZone: row.time_zone };
 }
+
+/** An organisation's name and zone by its id. */
+export async function findOrganisationById(db: Db, organisationId: string): Promise<{ id: string; name: string; timeZone: string } | undefined> {
+  const row = await db.selectFrom('organisations').select(['id', 'name', 'time_zone']).where('id', '=', organisationId).executeTakeFirst();
+  return row && { id: row.id, name: row.name, timeZone: row.time_zone };
+}

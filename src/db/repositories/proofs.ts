@@ -81,6 +81,21 @@ export async function findLinksOfFile(db: Db, organisationId: string, proofFileI
   return linksQuery(db, organisationId).where('training_proofs.proof_file_id', '=', proofFileId).execute();
 }
 
+/** Live links of live entries, with each file's metadata (no bytes), in one query. */
+export async function findLinksOfTrainings(db: Db, organisationId: string, trainingIds: readonly string[]): Promise<ProofLink[]> {
+  if (trainingIds.length === 0) return [];
+  return linksQuery(db, organisationId).where('training_proofs.training_id', 'in', [...trainingIds]).orderBy('training_proofs.attached_at').orderBy('training_proofs.id').execute();
+}
+
+/** Stored files' bytes by id (the organisation's only), with the SHA-256 they were stored under. */
+export async function readProofFileBytes(db: Db, organisationId: string, ids: readonly string[]): Promise<Map<string, { readonly sha256: string; readonly bytes: Buffer }>> {
+  const out = new Map<string, { sha256: string; bytes: Buffer }>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('proof_files').select(['id', 'sha256', 'bytes']).where('organisation_id', '=', organisationId).where('id', 'in', [...ids]).execute();
+  for (const row of rows) out.set(row.id, { sha256: row.sha256, bytes: row.bytes });
+  return out;
+}
+
 function linksQuery(db: Db, organisationId: string) {
   return db
     .selectFrom('training_proofs')

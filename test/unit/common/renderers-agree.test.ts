@@ -93,7 +93,7 @@ describe.each([
 describe('Slack and the terminal word each reply alike: only the prefix and a few surface sentences differ', () => {
   /** What depends on the surface (present/surface-words.ts): answering in a thread, and how files are attached. */
   const IN_THREAD = / Answer in this thread\.| in this thread/g;
-  const SURFACE_SENTENCES = /^(Share the certificate file|Share the file of the certificate|To attach it to another entry|Attach its certificate with|proof (3 )?\.\/certificate\.pdf|Plain messages work too|`as NAME`)/;
+  const SURFACE_SENTENCES = /^(Share the certificate file|Share the file of the certificate|To attach it to another entry|Attach its certificate with|proof (3 )?\.\/certificate\.pdf|Plain messages work too|`as NAME`|The files come to our DM|The files are written to)/;
 
   it.each(REPLIES)('%s', (_label, reply) => {
     const slack = sentencesOf(present(reply, SLACK_WORDING)).map((s) => s.replaceAll(SLACK_WORDING.commandPrefix, '').replace(IN_THREAD, ''));
