@@ -7,6 +7,7 @@ import type { ErrorCode, ErrorDetails } from './errors.ts';
 import type { ReportCounts, ReportFilters, ReportRow } from './domain/report.ts';
 import type { Role } from './domain/people.ts';
 import type { HelpTopic } from './chat/intent.ts';
+import type { RosterChange, RosterEntry, RosterImportResult } from './domain/roster.ts';
 
 /** The parts of an entry a person can change (credit and index follow from them). */
 export type EditableField = 'title' | 'kind' | 'completedOn' | 'minutes' | 'registered';
@@ -161,6 +162,9 @@ export type Reply =
     }
   | { readonly kind: 'team-changed'; readonly team: string; readonly op: 'add' | 'remove'; readonly changed: readonly string[]; readonly unchanged: readonly string[] }
   | { readonly kind: 'teams'; readonly teams: readonly { readonly name: string; readonly members: number }[] }
+  | { readonly kind: 'roster'; readonly people: readonly RosterEntry[]; readonly offset: number; readonly total: number; readonly removed: number; readonly page: number; readonly pageCount: number; readonly limitedTo: readonly string[] | null }
+  | { readonly kind: 'roster-changed'; readonly change: RosterChange }
+  | { readonly kind: 'roster-import'; readonly result: RosterImportResult }
   /**
    * A message for someone else than the asker (an audit's request to a sampled person): adapters
    * deliver `message` privately to that person (Slack: their DM), not in the conversation.

@@ -4,6 +4,7 @@ import { presentHelp } from './present/help.ts';
 import { presentHistory } from './present/history.ts';
 import { presentCancelled, presentCredential, presentError, presentFee, presentNotUnderstood, presentProof, presentUndone, presentWelcome } from './present/short.ts';
 import { presentReport, presentRoleChanged, presentRoles, presentTeamChanged, presentTeams } from './present/manager.ts';
+import { presentRoster, presentRosterChanged, presentRosterImport } from './present/roster.ts';
 import { presentStatus } from './present/status.ts';
 import { presentDeleted, presentLogged, presentPreview, presentQuestion, presentUpdated } from './present/training.ts';
 
@@ -56,6 +57,12 @@ export function present(reply: Reply, context: PresentContext): Presentation {
       return presentTeamChanged(reply);
     case 'teams':
       return presentTeams(reply, context);
+    case 'roster':
+      return presentRoster(reply, context);
+    case 'roster-changed':
+      return presentRosterChanged(reply);
+    case 'roster-import':
+      return presentRosterImport(reply, context);
     case 'notify':
       // Delivered privately to the person it is for; it reads as the message it carries.
       return present(reply.message, context);

@@ -15,6 +15,8 @@ import { answerIfPending } from './answer-pending.ts';
 import { editFromChat, feeFromChat, certFromChat } from './command-use-cases.ts';
 import type { Mentions } from '../use-cases/subjects.ts';
 import { dispatchManager } from './dispatch-manager.ts';
+import { dispatchRoster } from './dispatch-roster.ts';
+import { ROSTER_KINDS, type RosterIntent } from './roster-intent.ts';
 import type { Intent } from './intent.ts';
 import type { ManagerIntent } from './manager-intent.ts';
 import { interpret } from './interpret.ts';
@@ -66,6 +68,7 @@ export async function asReply(work: () => Promise<Reply>): Promise<Reply> {
 
 async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: DraftRef, mentions: Mentions): Promise<Reply> {
   if (isManagerIntent(intent)) return dispatchManager(deps, actor, intent, mentions);
+  if (isRosterIntent(intent)) return dispatchRoster(deps, actor, intent, mentions);
   switch (intent.kind) {
     case 'help':
       return { kind: 'help', topic: intent.topic };
@@ -100,4 +103,8 @@ const MANAGER_KINDS: ReadonlySet<string> = new Set(['report', 'status-of', 'hist
 
 function isManagerIntent(intent: Intent): intent is ManagerIntent {
   return MANAGER_KINDS.has(intent.kind);
+}
+
+function isRosterIntent(intent: Intent): intent is RosterIntent {
+  return ROSTER_KINDS.has(intent.kind);
 }
