@@ -61,6 +61,7 @@ export type { About } from './use-cases/about.ts';
 export { getComplianceReport, buildComplianceReport, REPORT_PAGE_SIZE, type ComplianceReport } from './use-cases/report/compliance-report.ts';
 export type { ReportFilters, ReportRow, ReportCounts } from './domain/report.ts';
 export { changeRole, listRoles } from './use-cases/roles.ts';
+export * from './use-cases/roster/index.ts';
 export { operatorActor, parseOrganisation } from './use-cases/operator.ts';
 export { changeTeam, showTeams } from './use-cases/teams.ts';
 export { effectiveRole } from './domain/people.ts';

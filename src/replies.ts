@@ -9,6 +9,7 @@ import type { Role } from './domain/people.ts';
 import type { HelpTopic } from './chat/intent.ts';
 import type { ReminderReply } from './reminders/replies.ts';
 import type { EvidencePack, Transcript } from './domain/paperwork.ts';
+import type { RosterChange, RosterEntry, RosterImportResult } from './domain/roster.ts';
 
 /** The parts of an entry a person can change (credit and index follow from them). */
 export type EditableField = 'title' | 'kind' | 'completedOn' | 'minutes' | 'registered';
@@ -174,6 +175,9 @@ export type Reply =
     }
   | { readonly kind: 'team-changed'; readonly team: string; readonly op: 'add' | 'remove'; readonly changed: readonly string[]; readonly unchanged: readonly string[] }
   | { readonly kind: 'teams'; readonly teams: readonly { readonly name: string; readonly members: number }[] }
+  | { readonly kind: 'roster'; readonly people: readonly RosterEntry[]; readonly offset: number; readonly total: number; readonly removed: number; readonly page: number; readonly pageCount: number; readonly limitedTo: readonly string[] | null }
+  | { readonly kind: 'roster-changed'; readonly change: RosterChange }
+  | { readonly kind: 'roster-import'; readonly result: RosterImportResult }
   /**
    * A message for someone else than the asker (an audit's request to a sampled person): adapters
    * deliver `message` privately to that person (Slack: their DM), not in the conversation.

@@ -100,6 +100,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'paperwork-upload-unavailable': () => 'I could not send the files: this installation of Recert may not upload files yet. Ask an admin to reinstall Recert (it now asks for files:write), then ask again.',
   'organisation-not-found': (d) => `There is no organisation "${str(d, 'organisation')}" in this database. Use --org slack:<team id>, or --org local for the terminal's.`,
   'team-name-invalid': (d) => `A team name needs 1 to ${str(d, 'max')} characters.`,
+  'roster-file-invalid': (d) => rosterFileProblem(d),
   'last-admin': (d) => `${str(d, 'name')} is the organisation's only admin. Make someone else an admin first, then change ${str(d, 'name')}'s role.`,
   'team-not-found': (d) => `There is no team called "${str(d, 'name')}". Type \`teams\` to see the teams.`,
   'remind-days-invalid': (d) => `I could not read "${str(d, 'text')}" as reminder days: give whole days before expiry, 0 to ${str(d, 'max')}, at most ${str(d, 'count')} of them, e.g. \`remind here 60,30,7\`.`,
@@ -111,6 +112,18 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'remind-team-required': (d) => `You manage ${str(d, 'teams') || 'some teams'}, so a channel you set up must be limited to one of them: \`remind team "<team>"\`.`,
   'processing-failed': (d) => `Something went wrong on my side (reference ${str(d, 'reference')}) and I could not finish that, so nothing from it was saved. Please send it again; if it keeps happening, tell your admin the reference.`,
 };
+
+const ROSTER_FILE_PROBLEMS: Readonly<Record<string, (d: ErrorDetails) => string>> = {
+  'too-large': () => 'That roster file is too large: send at most some 20,000 people at a time.',
+  'not-csv': (d) => `I could not read that file as CSV${d.line ? ` (near line ${str(d, 'line')})` : ''}: check its quotes, or save it again as CSV.`,
+  empty: () => 'That roster file is empty: it needs a header row (name, slack user id, email, credential number, issued, expires, fee paid through, team) and one row per person.',
+  'unknown-column': (d) => `The roster file has a column I don't know: "${str(d, 'column')}". Use name, slack user id, email, credential number, issued, expires, fee paid through, team.`,
+  'missing-column': (d) => `The roster file needs a "${str(d, 'column')}" column (its first row names the columns).`,
+};
+
+function rosterFileProblem(d: ErrorDetails): string {
+  return (ROSTER_FILE_PROBLEMS[str(d, 'problem')] ?? ROSTER_FILE_PROBLEMS['not-csv'] ?? (() => ''))(d);
+}
 
 /** What a permission refusal says: what the asker may not do, and whom to ask. */
 const FORBIDDEN_WHAT: Readonly<Record<string, string>> = {

@@ -69,12 +69,27 @@ export function helpSections(topic: HelpTopic, context: PresentContext): HelpSec
         exportPlaceLine(context),
       ],
     },
+    roster: {
+      title: 'The roster',
+      lines: [
+        `${p}roster — everyone, with their state · ${p}roster add @ana @ben · ${p}roster remove @ana (records kept, no reminders) · ${p}roster restore @ana`,
+        `${p}roster set @ana cert CMSS-123 issued 2026-02-01 [expires 2027-02-01] · ${p}roster set @ana fee paid [$85] [on 2026-02-03] · ${p}roster set @ana team "Night shift"`,
+        rosterFileLine(context),
+        'Columns: name, slack user id (or email), credential number, issued, expires, fee paid through, team. All or nothing: any bad row and nothing is stored, unless skip-bad.',
+      ],
+    },
     edit: {
       title: 'Fix an entry',
       lines: [`${p}edit 3 minutes 45 · ${p}edit 3 title New title · ${p}edit 3 date 2026-11-02`, `${p}edit 3 kind webinar · ${p}edit 3 registered yes · ${p}delete 3`],
     },
   };
   if (topic !== 'all') return [all[topic]];
-  const forManagers = { title: 'Managers and admins', lines: [`${p}help report — who is out of compliance · ${p}help manage — roles and teams · ${p}help remind — reminders`] };
+  const forManagers = { title: 'Managers and admins', lines: [`${p}help report — who is out of compliance · ${p}help manage — roles and teams · ${p}help roster — the roster and CSV files · ${p}help remind — reminders`] };
   return [all.log, all.proof, all.cert, all.fee, all.edit, all.export, forManagers];
+}
+
+/** How a roster file reaches the bot on this surface. */
+function rosterFileLine(context: PresentContext): string {
+  if (context.surface === 'terminal') return 'roster import ./people.csv — build the roster from a CSV file · roster import skip-bad ./people.csv — store the good rows, list the bad';
+  return `Send me a CSV file (with the words "roster import", or just a .csv) to build the roster · "roster import skip-bad" with the file stores the good rows and lists the bad · ${context.commandPrefix}help roster`;
 }

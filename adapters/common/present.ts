@@ -7,6 +7,7 @@ import { presentReport, presentRoleChanged, presentRoles, presentTeamChanged, pr
 import { presentChannelReminders, presentDigestSet, presentDmsSet } from './present/reminder-settings.ts';
 import { presentReminder, presentSnoozed } from './present/reminders.ts';
 import { presentPaperwork } from './present/paperwork.ts';
+import { presentRoster, presentRosterChanged, presentRosterImport } from './present/roster.ts';
 import { presentStatus } from './present/status.ts';
 import { presentDeleted, presentLogged, presentPreview, presentQuestion, presentUpdated } from './present/training.ts';
 
@@ -71,6 +72,12 @@ export function present(reply: Reply, context: PresentContext): Presentation {
       return presentReminder(reply.message, context);
     case 'paperwork':
       return presentPaperwork(reply);
+    case 'roster':
+      return presentRoster(reply, context);
+    case 'roster-changed':
+      return presentRosterChanged(reply);
+    case 'roster-import':
+      return presentRosterImport(reply, context);
     case 'notify':
       // Delivered privately to the person it is for; it reads as the message it carries.
       return present(reply.message, context);

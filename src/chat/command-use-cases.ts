@@ -5,11 +5,11 @@ import { readDuration } from '../reading/duration.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from '../use-cases/deps.ts';
 import { editTraining, type TrainingChanges } from '../use-cases/edit-training.ts';
-import { recordFeePayment } from '../use-cases/record-fee.ts';
-import { saveCredential } from '../use-cases/save-credential.ts';
+import { recordFeePayment, type FeeInput } from '../use-cases/record-fee.ts';
+import { saveCredential, type CredentialInput } from '../use-cases/save-credential.ts';
 import type { Intent } from './intent.ts';
 
-type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
+export type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
 
 function dateOrThrow(deps: CoreDeps, actor: Actor, text: string, prefer: 'past' | 'future' = 'past'): string {
   const date = readDateWords(text, deps.clock.now(), actor.timeZone, prefer);
@@ -18,19 +18,29 @@ function dateOrThrow(deps: CoreDeps, actor: Actor, text: string, prefer: 'past' 
 }
 
 export function certFromChat(deps: CoreDeps, actor: Actor, intent: Of<'cert'>): Promise<Reply> {
+  return saveCredential(deps, actor, certInput(deps, actor, intent));
+}
+
+/** The certificate a `cert …` text gives (dates read in the asker's zone). */
+export function certInput(deps: CoreDeps, actor: Actor, intent: Of<'cert'>): CredentialInput {
   const issuedOn = dateOrThrow(deps, actor, intent.issued);
   const expiresOn = intent.expires === null ? undefined : dateOrThrow(deps, actor, intent.expires, 'future');
-  return saveCredential(deps, actor, { number: intent.number, issuedOn, ...(expiresOn ? { expiresOn } : {}) });
+  return { number: intent.number, issuedOn, ...(expiresOn ? { expiresOn } : {}) };
 }
 
 export function feeFromChat(deps: CoreDeps, actor: Actor, intent: Of<'fee'>): Promise<Reply> {
+  return recordFeePayment(deps, actor, feeInput(deps, actor, intent));
+}
+
+/** The payment a `fee paid …` text gives. */
+export function feeInput(deps: CoreDeps, actor: Actor, intent: Of<'fee'>): FeeInput {
   const amountCents = intent.amountText === null ? undefined : Math.round(Number(intent.amountText) * 100);
   const paidOn = intent.dateText === null ? undefined : dateOrThrow(deps, actor, intent.dateText);
-  return recordFeePayment(deps, actor, {
+  return {
     ...(amountCents === undefined ? {} : { amountCents }),
     ...(paidOn === undefined ? {} : { paidOn }),
     ...(intent.reference ? { reference: intent.reference } : {}),
-  });
+  };
 }
 
 export function editFromChat(deps: CoreDeps, actor: Actor, intent: Of<'edit'>): Promise<Reply> {

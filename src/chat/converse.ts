@@ -17,6 +17,8 @@ import type { Mentions } from '../use-cases/subjects.ts';
 import { dispatchManager } from './dispatch-manager.ts';
 import { dispatchRemind, isRemindIntent } from './dispatch-remind.ts';
 import type { ReminderChannel } from '../use-cases/reminders/channel-view.ts';
+import { dispatchRoster } from './dispatch-roster.ts';
+import { ROSTER_KINDS, type RosterIntent } from './roster-intent.ts';
 import type { Intent } from './intent.ts';
 import type { ManagerIntent } from './manager-intent.ts';
 import { interpret } from './interpret.ts';
@@ -71,6 +73,7 @@ export async function asReply(work: () => Promise<Reply>): Promise<Reply> {
 async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: DraftRef, options: ConverseOptions): Promise<Reply> {
   if (isManagerIntent(intent)) return dispatchManager(deps, actor, intent, options.mentions ?? new Map());
   if (isRemindIntent(intent)) return dispatchRemind(deps, actor, intent, options.channel ?? null);
+  if (isRosterIntent(intent)) return dispatchRoster(deps, actor, intent, options.mentions ?? new Map());
   switch (intent.kind) {
     case 'help':
       return { kind: 'help', topic: intent.topic };
@@ -105,4 +108,8 @@ const MANAGER_KINDS: ReadonlySet<string> = new Set(['report', 'status-of', 'hist
 
 function isManagerIntent(intent: Intent): intent is ManagerIntent {
   return MANAGER_KINDS.has(intent.kind);
+}
+
+function isRosterIntent(intent: Intent): intent is RosterIntent {
+  return ROSTER_KINDS.has(intent.kind);
 }

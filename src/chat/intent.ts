@@ -2,8 +2,9 @@ import type { ActivityKind } from '../domain/activity-kind.ts';
 
 import type { ManagerIntent } from './manager-intent.ts';
 import type { RemindIntent } from './remind-intent.ts';
+import type { RosterIntent } from './roster-intent.ts';
 
-export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage' | 'remind' | 'export';
+export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage' | 'remind' | 'export' | 'roster';
 
 export type EditField =
   | { readonly field: 'minutes'; readonly text: string }
@@ -28,4 +29,5 @@ export type Intent =
   | { readonly kind: 'delete'; readonly seq: number }
   | { readonly kind: 'unknown'; readonly text: string; readonly reason: 'empty' | 'unrecognised' | 'usage'; readonly topic?: HelpTopic }
   | ManagerIntent
-  | RemindIntent;
+  | RemindIntent
+  | RosterIntent;

@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, type IsoDate } from '../domain/dates.ts';
+import { addDays, isIsoDate, localDate, type IsoDate } from '../domain/dates.ts';
 import type { Actor } from '../domain/people.ts';
 import { findCurrentCredential } from '../db/repositories/credentials.ts';
 import { insertFeePayment, listFeePayments } from '../db/repositories/fees.ts';
@@ -6,8 +6,11 @@ import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
-import { nowOf, recordChange, rulesFor, todayFor } from './shared.ts';
+import { nowOf, recordChange, rulesFor } from './shared.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { subjectFor, type About } from './about.ts';
+import { onBehalfOf } from './on-behalf.ts';
+import type { Subject } from './subjects.ts';
 
 export interface FeeInput {
   /** In cents; defaults to the credential's fee ($85 for CMSS). */
@@ -26,17 +29,22 @@ const MAX_FEE_CENTS = 100_000;
 /** Longest fee reference kept (characters): a receipt or invoice number, not a note. */
 export const MAX_FEE_REFERENCE = 100;
 
-/** Record the renewal fee for the person's current certificate cycle. */
-export async function recordFeePayment(deps: CoreDeps, actor: Actor, input: FeeInput = {}): Promise<Reply> {
+/** Record the renewal fee for the person's current certificate cycle: the asker's, or the one `about` names. */
+export async function recordFeePayment(deps: CoreDeps, actor: Actor, input: FeeInput = {}, about?: About): Promise<Reply> {
+  return recordFeeFor(deps, actor, await subjectFor(deps, actor, about, 'change-records'), input);
+}
+
+/** recordFeePayment for a subject the caller has already been allowed to change (the roster import). */
+export async function recordFeeFor(deps: CoreDeps, actor: Actor, subject: Subject, input: FeeInput = {}): Promise<Reply> {
   const reference = referenceOf(input.reference);
-  const credential = await findCurrentCredential(deps.db, actor.organisationId, actor.personId);
+  const credential = await findCurrentCredential(deps.db, actor.organisationId, subject.id);
   if (!credential) throw new RecertError('credential-missing');
-  const rules = await rulesFor(deps.db, actor, credential);
+  const rules = await rulesFor(deps.db, { organisationId: actor.organisationId, personId: subject.id }, credential);
   const amountCents = input.amountCents ?? rules.feeCents;
   if (amountCents === null || !Number.isInteger(amountCents) || amountCents <= 0 || amountCents > MAX_FEE_CENTS) {
     throw new RecertError('fee-amount-invalid', { amountCents: amountCents ?? null, maxCents: MAX_FEE_CENTS });
   }
-  const today = todayFor(deps, actor);
+  const today = localDate(deps.clock.now(), subject.zone);
   const paidOn = input.paidOn ?? today;
   if (!isIsoDate(paidOn)) throw new RecertError('invalid-date', { text: paidOn });
   if (paidOn > today) throw new RecertError('future-date', { date: paidOn, today, what: 'fee' });
@@ -47,8 +55,8 @@ export async function recordFeePayment(deps: CoreDeps, actor: Actor, input: FeeI
   const [already] = await listFeePayments(deps.db, actor.organisationId, credential.id);
   if (already) throw new RecertError('fee-already-recorded', { paidOn: already.paidOn, amountCents: already.amountCents, currency: already.currency });
   await inTransaction(deps.db, async (trx) => {
-    const payment = await insertFeePayment(trx, actor.organisationId, { personId: actor.personId, credentialId: credential.id, amountCents, currency: rules.currency, paidOn, reference }, nowOf(deps));
-    await recordChange(trx, deps, actor, { action: 'fee.recorded', entity: 'fee_payment', entityId: payment.id, after: { amountCents, currency: rules.currency, paidOn, reference, credentialId: credential.id } });
+    const payment = await insertFeePayment(trx, actor.organisationId, { personId: subject.id, credentialId: credential.id, amountCents, currency: rules.currency, paidOn, reference }, nowOf(deps));
+    await recordChange(trx, deps, actor, { action: 'fee.recorded', entity: 'fee_payment', entityId: payment.id, after: { amountCents, currency: rules.currency, paidOn, reference, credentialId: credential.id, ...onBehalfOf(actor, subject) } });
   });
   return { kind: 'fee-recorded', amountCents, currency: rules.currency, paidOn, credentialNumber: credential.number };
 }

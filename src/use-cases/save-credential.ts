@@ -1,6 +1,6 @@
 import { defaultExpiry } from '../domain/cycle.ts';
 import type { CredentialRules } from '../domain/credential-rules.ts';
-import { addMonths, isIsoDate, type IsoDate } from '../domain/dates.ts';
+import { addMonths, isIsoDate, localDate, type IsoDate } from '../domain/dates.ts';
 import { OLDEST_DATE_YEARS, oldestAcceptedDate } from '../domain/limits.ts';
 import type { Actor } from '../domain/people.ts';
 import { findCredentialRules } from '../db/repositories/credential-types.ts';
@@ -9,8 +9,11 @@ import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
-import { nowOf, recordChange, todayFor } from './shared.ts';
+import { nowOf, recordChange } from './shared.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { subjectFor, type About } from './about.ts';
+import { onBehalfOf } from './on-behalf.ts';
+import type { Subject } from './subjects.ts';
 
 export interface CredentialInput {
   readonly number: string;
@@ -24,28 +27,34 @@ export interface CredentialInput {
 const NUMBER = /^[A-Za-z0-9][A-Za-z0-9\-/.]{1,39}$/;
 
 /**
- * Set up or renew the person's certificate. A later issue date starts a new cycle (the old
- * certificate stays as history); the same or an earlier one corrects the current certificate.
+ * Set up or renew the person's certificate — the asker's own, or (for a manager or admin) the one
+ * `about` names. A later issue date starts a new cycle (the old certificate stays as history); the
+ * same or an earlier one corrects the current certificate.
  */
-export async function saveCredential(deps: CoreDeps, actor: Actor, input: CredentialInput): Promise<Reply> {
+export async function saveCredential(deps: CoreDeps, actor: Actor, input: CredentialInput, about?: About): Promise<Reply> {
+  return saveCredentialFor(deps, actor, await subjectFor(deps, actor, about, 'change-records'), input);
+}
+
+/** saveCredential for a subject the caller has already been allowed to change (the roster import). */
+export async function saveCredentialFor(deps: CoreDeps, actor: Actor, subject: Subject, input: CredentialInput): Promise<Reply> {
   const number = orRefuse(checkTyped(input.number.trim(), 'certificate-number'));
   if (!NUMBER.test(number)) throw new RecertError('credential-number-invalid', { number: number.slice(0, 40) });
-  const current = (await findCurrentCredential(deps.db, actor.organisationId, actor.personId)) ?? null;
+  const current = (await findCurrentCredential(deps.db, actor.organisationId, subject.id)) ?? null;
   const typeCode = (input.typeCode ?? current?.typeCode ?? 'CMSS').toUpperCase();
   const rules = await findCredentialRules(deps.db, actor.organisationId, typeCode);
   if (!rules) throw new RecertError('credential-type-unknown', { code: typeCode });
   const expiresOn = input.expiresOn ?? (isIsoDate(input.issuedOn) ? defaultExpiry(rules, input.issuedOn) : '');
-  checkDates(rules, input.issuedOn, expiresOn, todayFor(deps, actor));
+  checkDates(rules, input.issuedOn, expiresOn, localDate(deps.clock.now(), subject.zone));
   const certificate = { number, issuedOn: input.issuedOn, expiresOn };
   const mode = modeOf(current, certificate);
   const id = await inTransaction(deps.db, async (trx) => {
-    const saved = mode === 'corrected' && current ? await correct(trx, actor, current, certificate) : await insertCredential(trx, actor.organisationId, { personId: actor.personId, typeCode: rules.code, ...certificate }, nowOf(deps));
+    const saved = mode === 'corrected' && current ? await correct(trx, actor, current, certificate) : await insertCredential(trx, actor.organisationId, { personId: subject.id, typeCode: rules.code, ...certificate }, nowOf(deps));
     await recordChange(trx, deps, actor, {
       action: 'credential.saved',
       entity: 'credential',
       entityId: saved.id,
       before: mode === 'corrected' && current ? { number: current.number, issuedOn: current.issuedOn, expiresOn: current.expiresOn } : null,
-      after: { mode, ...certificate },
+      after: { mode, ...certificate, ...onBehalfOf(actor, subject) },
     });
     return saved.id;
   });

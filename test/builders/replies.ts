@@ -134,6 +134,24 @@ export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind
   roles: { kind: 'roles', people: [{ displayName: 'Dana Admin', role: 'admin', platformAdmin: true, managerOf: [], teams: [] }], scribes: 4 },
   'team-changed': { kind: 'team-changed', team: 'Night shift', op: 'add', changed: ['Ana Ortiz'], unchanged: [] },
   teams: { kind: 'teams', teams: [{ name: 'Night shift', members: 2 }] },
+  roster: {
+    kind: 'roster',
+    people: [
+      { personId: '22222222-2222-4222-8222-222222222222', displayName: 'Ana <Ortiz>', platformUserId: 'U0ANA', email: 'ana@example.org', role: 'scribe', teams: ['Night shift'], active: true, state: 'at_risk', certificate: { number: 'CMSS-1', issuedOn: '2026-01-15', expiresOn: '2027-01-15' }, feePaid: false },
+      { personId: '33333333-3333-4333-8333-333333333333', displayName: 'Ben', platformUserId: 'U0BEN', email: null, role: 'manager', teams: [], active: false, state: null, certificate: null, feePaid: false },
+    ],
+    offset: 0,
+    total: 30,
+    removed: 1,
+    page: 1,
+    pageCount: 2,
+    limitedTo: null,
+  },
+  'roster-changed': { kind: 'roster-changed', change: { what: 'certificate', person: 'Ana Ortiz', mode: 'created', number: 'CMSS-123', issuedOn: '2026-02-01', expiresOn: '2027-02-01' } },
+  'roster-import': {
+    kind: 'roster-import',
+    result: { fileName: 'people.csv', rows: 3, added: 2, updated: 0, unchanged: 0, rejected: [{ line: 3, column: 'issued', value: '2026-13-01', problem: 'date-invalid' }], rejectedRows: 1, stored: false, skipBad: false },
+  },
   notify: { kind: 'notify', to: { personId: '22222222-2222-4222-8222-222222222222', platformUserId: 'U0ANA', displayName: 'Ana Ortiz' }, message: { kind: 'help', topic: 'proof' } },
   ...REMINDER_REPLIES,
   paperwork: {
@@ -214,6 +232,7 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'organisation-not-found': { organisation: 'slack:T0NONE' },
   'team-not-found': { name: 'Nowhere' },
   'team-name-invalid': { max: 60 },
+  'roster-file-invalid': { problem: 'unknown-column', column: 'Phone', line: 1 },
   'last-admin': { name: 'Dana Admin' },
   'remind-days-invalid': { text: '61,abc', max: 365, count: 12 },
   'remind-time-invalid': { text: '25:00' },

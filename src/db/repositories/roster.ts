@@ -83,3 +83,8 @@ export function toRosterPerson(row: PersonRow): RosterPerson {
     email: row.email,
   };
 }
+
+/** A person added by a roster file before the platform knew them gets their platform id when a later file gives it. */
+export async function setPlatformUserId(db: Db, organisationId: string, personId: string, platformUserId: string): Promise<void> {
+  await db.updateTable('people').set({ platform_user_id: platformUserId }).where('organisation_id', '=', organisationId).where('id', '=', personId).execute();
+}
