@@ -13,6 +13,8 @@ export interface ReportFilters {
   readonly unpaid?: boolean;
   /** Only members of this team (by name). */
   readonly team?: string;
+  /** Everyone in scope, compliant people too (an export; the other filters still narrow it). */
+  readonly everyone?: boolean;
 }
 
 /** One person's line in a report, on the day their own zone says it is. */
@@ -46,11 +48,11 @@ export function countStates(rows: readonly ReportRow[]): ReportCounts {
   return { compliant: count('compliant'), atRisk: count('at_risk'), outOfCompliance: count('out_of_compliance'), total: rows.length };
 }
 
-/** The rows a report lists: with filters, those matching every filter; without, everyone not compliant. */
+/** The rows a report lists: with filters, those matching every filter; without, everyone not compliant (or everyone, when asked). */
 export function selectRows(rows: readonly ReportRow[], filters: ReportFilters): ReportRow[] {
   const { expiringWithinDays, expiringBy, missingProof, unpaid } = filters;
   const filtered = expiringWithinDays !== undefined || expiringBy !== undefined || missingProof || unpaid;
-  if (!filtered) return rows.filter((r) => r.state !== 'compliant');
+  if (!filtered) return filters.everyone ? [...rows] : rows.filter((r) => r.state !== 'compliant');
   return rows.filter(
     (r) =>
       (expiringWithinDays === undefined || (r.certificate !== null && r.certificate.daysLeft <= expiringWithinDays)) &&
