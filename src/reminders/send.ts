@@ -1,0 +1,139 @@
+import type { DateTime } from 'luxon';
+import type { CoreDeps } from '../use-cases/deps.ts';
+import { claimDue, nextAvailable, reapStale, recordOutcome, type ClaimedDelivery, type LedgerOutcome } from './ledger.ts';
+import type { ReminderMessage } from './messages.ts';
+import type { OutboundAddress, OutboundPort, SendOutcome } from './outbound.ts';
+import { Pacer } from './pacer.ts';
+
+/**
+ * Words for claimed deliveries, made at send time from the state checked again then. A delivery
+ * left out needs no message any more (the person renewed, completed the cycle) and is skipped.
+ */
+export type ComposeFn = (deps: CoreDeps, organisationId: string, deliveries: readonly ClaimedDelivery[], now: DateTime) => Promise<readonly { readonly delivery: ClaimedDelivery; readonly message: ReminderMessage }[]>;
+
+export interface SenderDeps extends CoreDeps {
+  readonly ports: readonly OutboundPort[];
+  readonly compose: ComposeFn;
+  /** Waits (ms) for a pace slot; tests pass one that moves their clock. */
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export interface SendOptions {
+  /** Deliveries claimed at once. */
+  readonly batch: number;
+  /** Posts in flight at once in this worker. */
+  readonly concurrency: number;
+  /** A pace slot further off than this (ms) puts the delivery back in line instead of holding it. */
+  readonly maxWaitMs: number;
+  /** A delivery `sending` for longer than this (ms) was left by a stopped process: `unknown`. */
+  readonly sendingTimeoutMs: number;
+}
+
+export const DEFAULT_SEND_OPTIONS: SendOptions = { batch: 50, concurrency: 8, maxWaitMs: 2_000, sendingTimeoutMs: 10 * 60_000 };
+
+export type SendTally = Record<'sent' | 'rate-limited' | 'retry' | 'unknown' | 'permanent' | 'failed' | 'skipped' | 'requeued', number>;
+
+const emptyTally = (): SendTally => ({ sent: 0, 'rate-limited': 0, retry: 0, unknown: 0, permanent: 0, failed: 0, skipped: 0, requeued: 0 });
+
+/** One sender per process: its pacer remembers each conversation's and tenant's next slot. */
+export class ReminderSender {
+  private readonly pacer = new Pacer();
+  private readonly ports: ReadonlyMap<string, OutboundPort>;
+  private readonly deps: SenderDeps;
+  private readonly options: SendOptions;
+
+  constructor(deps: SenderDeps, options: SendOptions = DEFAULT_SEND_OPTIONS) {
+    this.deps = deps;
+    this.options = options;
+    this.ports = new Map(deps.ports.map((p) => [p.platform, p]));
+  }
+
+  /** Send what is due now, batch after batch, until nothing due is left. */
+  async sendDue(tally: SendTally = emptyTally()): Promise<SendTally> {
+    const platforms = [...this.ports.keys()];
+    await reapStale(this.deps.db, this.deps.clock.now(), this.options.sendingTimeoutMs);
+    for (;;) {
+      const claimed = await claimDue(this.deps.db, this.deps.clock.now(), platforms, this.options.batch);
+      if (claimed.length === 0) return tally;
+      await this.sendBatch(claimed, tally);
+      this.pacer.prune(this.deps.clock.now().toMillis());
+    }
+  }
+
+  /**
+   * Send what is due, then wait for what was put back (a 429's Retry-After, a pace slot) while it
+   * falls within `horizonMs` of the start: `recert nudges run` and tests end with nothing left behind.
+   */
+  async drain(horizonMs: number): Promise<SendTally> {
+    const tally = emptyTally();
+    const end = this.deps.clock.now().toMillis() + horizonMs;
+    for (;;) {
+      await this.sendDue(tally);
+      const next = await nextAvailable(this.deps.db, [...this.ports.keys()]);
+      if (!next || next.toMillis() > end) return tally;
+      await this.deps.sleep(Math.max(0, next.toMillis() - this.deps.clock.now().toMillis()));
+    }
+  }
+
+  private async sendBatch(claimed: readonly ClaimedDelivery[], tally: SendTally): Promise<void> {
+    const jobs: { delivery: ClaimedDelivery; message: ReminderMessage | null }[] = [];
+    for (const [organisationId, deliveries] of groupByOrganisation(claimed)) {
+      const reachable = deliveries.filter((d) => d.address !== null);
+      const composed = reachable.length ? await this.deps.compose(this.deps, organisationId, reachable, this.deps.clock.now()) : [];
+      const messages = new Map(composed.map((c) => [c.delivery.id, c.message]));
+      for (const delivery of deliveries) jobs.push({ delivery, message: messages.get(delivery.id) ?? null });
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        if (job) this.count(tally, await this.sendOne(job.delivery, job.message));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, jobs.length) }, worker));
+  }
+
+  private count(tally: SendTally, outcome: LedgerOutcome): void {
+    tally[outcome.status] += 1;
+  }
+
+  private async sendOne(delivery: ClaimedDelivery, message: ReminderMessage | null): Promise<LedgerOutcome> {
+    const port = this.ports.get(delivery.platform);
+    const outcome = !delivery.address || !port ? skip(delivery.address ? 'no outbound port for this platform' : 'target switched off or person gone') : !message ? skip('nobody needs it any more') : await this.post(port, delivery.address, message);
+    await recordOutcome(this.deps.db, delivery, outcome, this.deps.clock.now());
+    return outcome;
+  }
+
+  /** Wait for this conversation's (and tenant's) slot, then post once; a slot too far off puts it back in line. */
+  private async post(port: OutboundPort, to: OutboundAddress, message: ReminderMessage): Promise<LedgerOutcome> {
+    const nowMs = this.deps.clock.now().toMillis();
+    const conversation = `${port.platform}:${to.tenantKey}:${to.kind === 'channel' ? to.address : to.platformUserId}`;
+    const slot = this.pacer.reserve(conversation, port.perConversationPerSecond, nowMs);
+    const tenantSlot = port.perTenantPerSecond ? this.pacer.reserve(`${port.platform}:${to.tenantKey}`, port.perTenantPerSecond, nowMs) : nowMs;
+    const at = Math.max(slot, tenantSlot);
+    if (at - nowMs > this.options.maxWaitMs) return { status: 'requeued', availableAt: this.deps.clock.now().plus({ milliseconds: at - nowMs }) };
+    if (at > nowMs) await this.deps.sleep(at - nowMs);
+    const outcome = await safely(() => port.post(to, message));
+    if (outcome.status === 'rate-limited') this.pacer.holdUntil(conversation, this.deps.clock.now().toMillis() + outcome.retryAfterMs);
+    return outcome;
+  }
+}
+
+/** A port that throws is a bug there, not a verdict on the post: it may have left, so `unknown`. */
+async function safely(post: () => Promise<SendOutcome>): Promise<SendOutcome> {
+  try {
+    return await post();
+  } catch (error) {
+    return { status: 'unknown', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function skip(reason: string): LedgerOutcome {
+  return { status: 'skipped', reason };
+}
+
+function groupByOrganisation(claimed: readonly ClaimedDelivery[]): Map<string, ClaimedDelivery[]> {
+  const out = new Map<string, ClaimedDelivery[]>();
+  for (const d of claimed) out.set(d.organisationId, [...(out.get(d.organisationId) ?? []), d]);
+  return out;
+}
