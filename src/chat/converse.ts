@@ -15,6 +15,8 @@ import { answerIfPending } from './answer-pending.ts';
 import { editFromChat, feeFromChat, certFromChat } from './command-use-cases.ts';
 import type { Mentions } from '../use-cases/subjects.ts';
 import { dispatchManager } from './dispatch-manager.ts';
+import { dispatchAudit, isAuditIntent } from './dispatch-audit.ts';
+import { withNotices } from '../use-cases/audit/notices.ts';
 import type { Intent } from './intent.ts';
 import type { ManagerIntent } from './manager-intent.ts';
 import { interpret } from './interpret.ts';
@@ -40,7 +42,8 @@ export interface ConverseOptions {
  */
 export async function converse(deps: CoreDeps, actor: Actor, text: string, options: ConverseOptions = {}): Promise<Reply[]> {
   const replies: Reply[] = options.firstContact ? [{ kind: 'welcome', displayName: actor.displayName, hasCredential: false }] : [];
-  replies.push(await replyTo(deps, actor, interpret(text), text, options));
+  // An audit's private requests follow the reply that sends them.
+  replies.push(...withNotices(await replyTo(deps, actor, interpret(text), text, options)));
   return replies;
 }
 
@@ -66,6 +69,7 @@ export async function asReply(work: () => Promise<Reply>): Promise<Reply> {
 
 async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: DraftRef, mentions: Mentions): Promise<Reply> {
   if (isManagerIntent(intent)) return dispatchManager(deps, actor, intent, mentions);
+  if (isAuditIntent(intent)) return dispatchAudit(deps, actor, intent);
   switch (intent.kind) {
     case 'help':
       return { kind: 'help', topic: intent.topic };

@@ -1,8 +1,9 @@
+import type { AuditIntent } from './audit-intent.ts';
 import type { ActivityKind } from '../domain/activity-kind.ts';
 
 import type { ManagerIntent } from './manager-intent.ts';
 
-export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage';
+export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage' | 'audit';
 
 export type EditField =
   | { readonly field: 'minutes'; readonly text: string }
@@ -26,4 +27,5 @@ export type Intent =
   | { readonly kind: 'edit'; readonly seq: number; readonly change: EditField }
   | { readonly kind: 'delete'; readonly seq: number }
   | { readonly kind: 'unknown'; readonly text: string; readonly reason: 'empty' | 'unrecognised' | 'usage'; readonly topic?: HelpTopic }
-  | ManagerIntent;
+  | ManagerIntent
+  | AuditIntent;

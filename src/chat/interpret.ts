@@ -3,14 +3,16 @@ import { readActivityKind } from '../reading/activity-kind.ts';
 import type { HelpTopic, Intent } from './intent.ts';
 import { parseCert, parseEdit, parseFee, parseProof } from './interpret-commands.ts';
 import { MANAGER_MATCHERS, managerQuestion } from './interpret-manager.ts';
+import { AUDIT_MATCHERS } from './interpret-audit.ts';
 
 
 const YES = /^(y|yes|yep|yeah|confirm|confirmed|ok|okay|correct|looks good|save( it)?|log it)[.!]*$/i;
 const NO = /^(n|no|nope|cancel|discard|drop( it)?|never ?mind)[.!]*$/i;
 
 const MATCHERS: readonly (readonly [RegExp, (match: RegExpExecArray) => Intent | null])[] = [
-  [/^(help|\?|commands)(?:\s+(log|cert|fee|proof|edit|report|manage|managers?|roles?|teams?))?$/i, (m) => ({ kind: 'help', topic: topicOf(m[2]) })],
+  [/^(help|\?|commands)(?:\s+(log|cert|fee|proof|edit|report|manage|managers?|roles?|teams?|audits?))?$/i, (m) => ({ kind: 'help', topic: topicOf(m[2]) })],
   ...MANAGER_MATCHERS,
+  ...AUDIT_MATCHERS,
   [/^(status|progress|where am i)\??$/i, () => ({ kind: 'status' })],
   [/^(history|entries|list)(?:\s+(?:page\s+)?(\d{1,4}))?$/i, (m) => ({ kind: 'history', page: Number(m[2] ?? 1) })],
   [/^undo$/i, () => ({ kind: 'undo' })],
@@ -70,5 +72,6 @@ function logOrUsage(rest: string | undefined): Intent {
 function topicOf(word: string | undefined): HelpTopic {
   const topic = word?.toLowerCase();
   if (topic === 'log' || topic === 'cert' || topic === 'fee' || topic === 'proof' || topic === 'edit' || topic === 'report') return topic;
+  if (topic === 'audit' || topic === 'audits') return 'audit';
   return topic && /^(manage|managers?|roles?|teams?)$/.test(topic) ? 'manage' : 'all';
 }

@@ -34,3 +34,15 @@ export function proofHelpLines(context: PresentContext): string[] {
   }
   return ['proof ./certificate.pdf — attaches to your latest entry', 'proof 3 ./certificate.pdf — attaches to entry 3'];
 }
+
+/** An audit's request: how to send the certificates it lists. */
+export function auditAttachHint(seqs: readonly number[], context: PresentContext): Rich {
+  if (context.surface === 'chat') return rich('Share the certificate file (PDF, PNG or JPEG) here after pressing its button: I attach it to that entry.');
+  return rich('Attach its certificate with ', code(`proof ${seqs[0] ?? 1} <file>`), seqs.length > 1 ? ', and likewise for each entry listed.' : '.');
+}
+
+/** After "Attach certificate" was pressed: where the file goes. */
+export function auditReadyHint(seq: number, context: PresentContext): Rich {
+  if (context.surface === 'chat') return rich(`Share the certificate file (PDF, PNG or JPEG) here: I attach it to entry #${seq}.`);
+  return rich('Attach its certificate with ', code(`proof ${seq} <file>`), '.');
+}
