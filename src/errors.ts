@@ -65,6 +65,24 @@ export type ErrorCode =
   | 'remind-team-required'
   /** Exported paperwork could not be uploaded: the installation lacks `files:write` (from before exports). */
   | 'paperwork-upload-unavailable'
+  /** Details: percent (as typed). */
+  | 'audit-percent-invalid'
+  /** Details: seed (as typed), max. */
+  | 'audit-seed-invalid'
+  /** Nobody in scope holds a certificate (matching the filters). Details: scope. */
+  | 'audit-nobody'
+  /** The scope has an open audit already. Details: scope, startedOn, startedBy. */
+  | 'audit-open'
+  /** Details: scope ('' for everywhere the asker may see). */
+  | 'audit-none-open'
+  /** Several open audits; say which team. Details: teams. */
+  | 'audit-ambiguous'
+  /** A team-limited manager of several teams must name one. Details: teams. */
+  | 'audit-team-needed'
+  /** An audit request that is not the asker's, or no longer open. */
+  | 'audit-item-not-found'
+  /** Details: max, length. */
+  | 'audit-note-too-long'
   /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
   | 'processing-failed';
 

@@ -79,3 +79,9 @@ export type { ChannelReminders, NextSend, ReminderReply } from './reminders/repl
 export type { ReminderChannel } from './use-cases/reminders/channel-view.ts';
 export { snoozeReminders, MAX_SNOOZE_DAYS } from './use-cases/reminders/snooze.ts';
 export { SNOOZE_DAYS } from './chat/interpret-remind.ts';
+export type { AuditCounts, AuditFilters, AuditOutcome } from './domain/audit.ts';
+export { startAudit, type StartAudit } from './use-cases/audit/start-audit.ts';
+export { auditStatus } from './use-cases/audit/audit-status.ts';
+export { remindAudit } from './use-cases/audit/remind-audit.ts';
+export { closeAudit, type CloseAudit } from './use-cases/audit/close-audit.ts';
+export { chooseAuditItem } from './use-cases/audit/attach-for-item.ts';

@@ -10,6 +10,7 @@ import type { HelpTopic } from './chat/intent.ts';
 import type { ReminderReply } from './reminders/replies.ts';
 import type { EvidencePack, Transcript } from './domain/paperwork.ts';
 import type { RosterChange, RosterEntry, RosterImportResult } from './domain/roster.ts';
+import type { AuditCounts, AuditFilters, AuditOutcome } from './domain/audit.ts';
 
 /** The parts of an entry a person can change (credit and index follow from them). */
 export type EditableField = 'title' | 'kind' | 'completedOn' | 'minutes' | 'registered';
@@ -107,6 +108,42 @@ export interface PaperworkDelivery {
   readonly place: { readonly kind: 'folder'; readonly path: string } | { readonly kind: 'dm' };
 }
 
+/** Who an audit is, for every audit reply: how it was drawn and by whom. */
+export interface AuditHead {
+  readonly id: string;
+  readonly seed: number;
+  readonly percent: number;
+  readonly filters: AuditFilters;
+  readonly startedBy: string;
+  readonly startedOn: IsoDate;
+  /** How many people qualified for the sample. */
+  readonly candidates: number;
+}
+
+/** One entry an audit asks documentation for. `itemId` is what its "Attach certificate" button carries. */
+export interface AuditItemView {
+  readonly itemId: string;
+  readonly seq: number;
+  readonly title: string;
+  readonly completedOn: IsoDate;
+  readonly status: 'requested' | 'answered' | 'waived';
+}
+
+/** A sampled person and their items; `outstanding` counts the requested ones. */
+export interface AuditPersonView {
+  readonly personId: string;
+  readonly displayName: string;
+  readonly outstanding: number;
+  readonly items: readonly AuditItemView[];
+}
+
+/** Someone to tell privately (their DM): see the `notify` reply. */
+export interface Recipient {
+  readonly personId: string;
+  readonly platformUserId: string;
+  readonly displayName: string;
+}
+
 export type Reply =
   | { readonly kind: 'welcome'; readonly displayName: string; readonly hasCredential: boolean }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
@@ -142,6 +179,8 @@ export type Reply =
       readonly reusedStoredFile: boolean;
       readonly alreadyAttached: boolean;
       readonly alsoAttachedTo: readonly { readonly seq: number; readonly title: string }[];
+      /** The entry was an open audit's request: now answered, with how many of the person's requests remain. */
+      readonly audit?: { readonly answered: number; readonly outstanding: number };
     }
   | {
       readonly kind: 'credential-saved';
@@ -189,4 +228,14 @@ export type Reply =
    * the adapter once it has made the files and put them somewhere.
    */
   | { readonly kind: 'paperwork'; readonly paperwork: Paperwork; readonly isSelf: boolean; readonly delivered?: PaperworkDelivery }
+  /** `notices`: the private requests to send (converse puts them after this reply). */
+  | { readonly kind: 'audit-started'; readonly audit: AuditHead; readonly counts: AuditCounts; readonly people: readonly AuditPersonView[]; readonly notices: readonly { readonly kind: 'notify'; readonly to: Recipient; readonly message: Reply }[] }
+  /** People with something outstanding first. */
+  | { readonly kind: 'audit-status'; readonly audit: AuditHead; readonly counts: AuditCounts; readonly people: readonly AuditPersonView[] }
+  | { readonly kind: 'audit-reminded'; readonly audit: AuditHead; readonly reminded: readonly { readonly displayName: string; readonly outstanding: number }[]; readonly notices: readonly { readonly kind: 'notify'; readonly to: Recipient; readonly message: Reply }[] }
+  | { readonly kind: 'audit-closed'; readonly audit: AuditHead; readonly outcome: AuditOutcome | null; readonly note: string | null; readonly counts: AuditCounts }
+  /** What a sampled person receives: the entries needing their certificate, one button each. */
+  | { readonly kind: 'audit-request'; readonly auditor: string; readonly reminder: boolean; readonly items: readonly AuditItemView[] }
+  /** "Attach certificate" pressed: the next file the person sends is for this entry. */
+  | { readonly kind: 'audit-attach-ready'; readonly item: AuditItemView }
   | { readonly kind: 'error'; readonly code: ErrorCode; readonly details: ErrorDetails };

@@ -110,6 +110,15 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'remind-words-unknown': (d) => `I did not understand "${str(d, 'text')}" there. Type \`help remind\` for the reminder settings.`,
   'remind-no-channel': () => 'Reminder settings belong to a channel: type this in the channel that should get the reminders. People get their own reminders by DM.',
   'remind-team-required': (d) => `You manage ${str(d, 'teams') || 'some teams'}, so a channel you set up must be limited to one of them: \`remind team "<team>"\`.`,
+  'audit-percent-invalid': (d) => `A sample is 1% to 100% of the people in scope ("${str(d, 'percent')}" is not): e.g. \`audit start 25%\`.`,
+  'audit-seed-invalid': (d) => `A seed is a whole number from 0 to ${str(d, 'max')} ("${str(d, 'seed')}" is not).`,
+  'audit-nobody': (d) => `Nobody ${d.scope ? `in team ${str(d, 'scope')} ` : ''}holds a certificate matching that, so there is nobody to audit. Type \`report\` to see everyone's state.`,
+  'audit-open': (d) => `An audit of ${d.scope ? `team ${str(d, 'scope')}` : 'the whole organisation'} is already open (started ${formatDate(str(d, 'startedOn'))} by ${str(d, 'startedBy')}). See it with \`audit status\`, or close it with \`audit close passed\` (or \`failed\`) before starting another.`,
+  'audit-none-open': (d) => `There is no open audit${d.scope ? ` of team ${str(d, 'scope')}` : ''}. Start one with \`audit start 25%\`.`,
+  'audit-ambiguous': (d) => `Several audits are open (${str(d, 'teams')}). Say which: \`audit status team "Night shift"\`.`,
+  'audit-team-needed': (d) => (d.teams ? `You manage several teams (${str(d, 'teams')}): say which to audit, e.g. \`audit start 25% team "Night shift"\`.` : 'You manage no team yet, so there is nobody for you to audit — ask an admin to add people to your team.'),
+  'audit-item-not-found': () => 'That audit request is not open for you any more (it was answered, the audit was closed, or it is not yours). Type `status` to see your entries.',
+  'audit-note-too-long': (d) => `A closing note is at most ${str(d, 'max')} characters (that one has ${str(d, 'length')}). Keep the details in your own records.`,
   'processing-failed': (d) => `Something went wrong on my side (reference ${str(d, 'reference')}) and I could not finish that, so nothing from it was saved. Please send it again; if it keeps happening, tell your admin the reference.`,
 };
 

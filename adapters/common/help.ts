@@ -78,13 +78,22 @@ export function helpSections(topic: HelpTopic, context: PresentContext): HelpSec
         'Columns: name, slack user id (or email), credential number, issued, expires, fee paid through, team. All or nothing: any bad row and nothing is stored, unless skip-bad.',
       ],
     },
+    audit: {
+      title: 'Audits',
+      lines: [
+        `${p}audit start 25% — asks a random quarter of the people holding a certificate for their CE documentation · ${p}audit start 10% expiring before 2027-03-31 team "Night shift" seed 1234`,
+        'Each person sampled gets a private message listing the entries of their current cycle without proof, a button each; a certificate they send answers the request.',
+        `${p}audit status — who has answered, what is outstanding · ${p}audit remind — nudges those who have not · ${p}audit close passed · ${p}audit close failed note "2 certificates missing"`,
+        'One open audit per team (or the whole organisation); the seed is recorded, so the same seed and the same people draw the same sample.',
+      ],
+    },
     edit: {
       title: 'Fix an entry',
       lines: [`${p}edit 3 minutes 45 · ${p}edit 3 title New title · ${p}edit 3 date 2026-11-02`, `${p}edit 3 kind webinar · ${p}edit 3 registered yes · ${p}delete 3`],
     },
   };
   if (topic !== 'all') return [all[topic]];
-  const forManagers = { title: 'Managers and admins', lines: [`${p}help report — who is out of compliance · ${p}help manage — roles and teams · ${p}help roster — the roster and CSV files · ${p}help remind — reminders`] };
+  const forManagers = { title: 'Managers and admins', lines: [`${p}help report — who is out of compliance · ${p}help manage — roles and teams · ${p}help roster — the roster and CSV files · ${p}help audit — audits · ${p}help remind — reminders`] };
   return [all.log, all.proof, all.cert, all.fee, all.edit, all.export, forManagers];
 }
 

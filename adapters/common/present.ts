@@ -9,6 +9,7 @@ import { presentReminder, presentSnoozed } from './present/reminders.ts';
 import { presentPaperwork } from './present/paperwork.ts';
 import { presentRoster, presentRosterChanged, presentRosterImport } from './present/roster.ts';
 import { presentStatus } from './present/status.ts';
+import { presentAuditAttachReady, presentAuditClosed, presentAuditReminded, presentAuditRequest, presentAuditStarted, presentAuditStatus } from './present/audit.ts';
 import { presentDeleted, presentLogged, presentPreview, presentQuestion, presentUpdated } from './present/training.ts';
 
 export type { Presentation, PresentContext } from './presentation.ts';
@@ -81,6 +82,18 @@ export function present(reply: Reply, context: PresentContext): Presentation {
     case 'notify':
       // Delivered privately to the person it is for; it reads as the message it carries.
       return present(reply.message, context);
+    case 'audit-started':
+      return presentAuditStarted(reply, context);
+    case 'audit-status':
+      return presentAuditStatus(reply, context);
+    case 'audit-reminded':
+      return presentAuditReminded(reply);
+    case 'audit-closed':
+      return presentAuditClosed(reply);
+    case 'audit-request':
+      return presentAuditRequest(reply, context);
+    case 'audit-attach-ready':
+      return presentAuditAttachReady(reply, context);
     case 'error':
       return presentError(reply, context);
   }

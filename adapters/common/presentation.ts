@@ -56,7 +56,9 @@ export type ActionId =
   /** A manager's report: one person's status and entries. */
   | { readonly kind: 'person-details'; readonly personId: string }
   /** Another page of a manager's report, with the filters it was asked with. */
-  | { readonly kind: 'report-page'; readonly page: number; readonly direction: 'previous' | 'next'; readonly filters: ReportFilters };
+  | { readonly kind: 'report-page'; readonly page: number; readonly direction: 'previous' | 'next'; readonly filters: ReportFilters }
+  /** An audit's request: attach the certificate for this item (the core checks it is the presser's). */
+  | { readonly kind: 'audit-attach'; readonly itemId: string };
 
 export interface Action {
   readonly id: ActionId;

@@ -29,6 +29,8 @@ export const ACTIONS = {
   reportDetails: 'ceu_report_details',
   /** value: JSON `{ page, filters }`. Another page of the manager's report. */
   reportPage: 'ceu_report_page',
+  /** value: audit item id. An audit's request: the next file the person sends is that entry's certificate. */
+  auditAttach: 'ceu_audit_attach',
 } as const;
 
 export const VIEWS = {

@@ -42,6 +42,7 @@ export function registerListeners(app: ListenerRegistry, rt: SlackRuntime, store
   app.action(ACTIONS.homeAttach, inboxButton(rt, 'home-attach'));
   app.action(ACTIONS.reportDetails, inboxButton(rt, 'report-details'));
   app.action(REPORT_PAGE_ACTION, inboxButton(rt, 'report-page'));
+  app.action(ACTIONS.auditAttach, inboxButton(rt, 'audit-attach'));
   app.action(ACTIONS.edit, editButton(rt));
   app.action(ACTIONS.homeLog, homeLogButton(rt));
 

@@ -19,6 +19,8 @@ import { dispatchRemind, isRemindIntent } from './dispatch-remind.ts';
 import type { ReminderChannel } from '../use-cases/reminders/channel-view.ts';
 import { dispatchRoster } from './dispatch-roster.ts';
 import { ROSTER_KINDS, type RosterIntent } from './roster-intent.ts';
+import { dispatchAudit, isAuditIntent } from './dispatch-audit.ts';
+import { withNotices } from '../use-cases/audit/notices.ts';
 import type { Intent } from './intent.ts';
 import type { ManagerIntent } from './manager-intent.ts';
 import { interpret } from './interpret.ts';
@@ -46,7 +48,8 @@ export interface ConverseOptions {
  */
 export async function converse(deps: CoreDeps, actor: Actor, text: string, options: ConverseOptions = {}): Promise<Reply[]> {
   const replies: Reply[] = options.firstContact ? [{ kind: 'welcome', displayName: actor.displayName, hasCredential: false }] : [];
-  replies.push(await replyTo(deps, actor, interpret(text), text, options));
+  // An audit's private requests follow the reply that sends them.
+  replies.push(...withNotices(await replyTo(deps, actor, interpret(text), text, options)));
   return replies;
 }
 
@@ -74,6 +77,7 @@ async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: Dra
   if (isManagerIntent(intent)) return dispatchManager(deps, actor, intent, options.mentions ?? new Map());
   if (isRemindIntent(intent)) return dispatchRemind(deps, actor, intent, options.channel ?? null);
   if (isRosterIntent(intent)) return dispatchRoster(deps, actor, intent, options.mentions ?? new Map());
+  if (isAuditIntent(intent)) return dispatchAudit(deps, actor, intent);
   switch (intent.kind) {
     case 'help':
       return { kind: 'help', topic: intent.topic };

@@ -1,10 +1,11 @@
+import type { AuditIntent } from './audit-intent.ts';
 import type { ActivityKind } from '../domain/activity-kind.ts';
 
 import type { ManagerIntent } from './manager-intent.ts';
 import type { RemindIntent } from './remind-intent.ts';
 import type { RosterIntent } from './roster-intent.ts';
 
-export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage' | 'remind' | 'export' | 'roster';
+export type HelpTopic = 'all' | 'log' | 'cert' | 'fee' | 'proof' | 'edit' | 'report' | 'manage' | 'remind' | 'export' | 'roster' | 'audit';
 
 export type EditField =
   | { readonly field: 'minutes'; readonly text: string }
@@ -30,4 +31,5 @@ export type Intent =
   | { readonly kind: 'unknown'; readonly text: string; readonly reason: 'empty' | 'unrecognised' | 'usage'; readonly topic?: HelpTopic }
   | ManagerIntent
   | RemindIntent
-  | RosterIntent;
+  | RosterIntent
+  | AuditIntent;

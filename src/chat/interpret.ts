@@ -6,17 +6,19 @@ import { MANAGER_MATCHERS, managerQuestion } from './interpret-manager.ts';
 import { REMIND_MATCHERS } from './interpret-remind.ts';
 import { PAPERWORK_MATCHERS } from './interpret-paperwork.ts';
 import { ROSTER_MATCHERS } from './interpret-roster.ts';
+import { AUDIT_MATCHERS } from './interpret-audit.ts';
 
 
 const YES = /^(y|yes|yep|yeah|confirm|confirmed|ok|okay|correct|looks good|save( it)?|log it)[.!]*$/i;
 const NO = /^(n|no|nope|cancel|discard|drop( it)?|never ?mind)[.!]*$/i;
 
 const MATCHERS: readonly (readonly [RegExp, (match: RegExpExecArray) => Intent | null])[] = [
-  [/^(help|\?|commands)(?:\s+(log|cert|fee|proof|edit|report|manage|managers?|roles?|teams?|remind|reminders?|digest|export|paperwork|transcript|roster))?$/i, (m) => ({ kind: 'help', topic: topicOf(m[2]) })],
+  [/^(help|\?|commands)(?:\s+(log|cert|fee|proof|edit|report|manage|managers?|roles?|teams?|remind|reminders?|digest|export|paperwork|transcript|roster|audits?))?$/i, (m) => ({ kind: 'help', topic: topicOf(m[2]) })],
   ...MANAGER_MATCHERS,
   ...REMIND_MATCHERS,
   ...PAPERWORK_MATCHERS,
   ...ROSTER_MATCHERS,
+  ...AUDIT_MATCHERS,
   [/^(status|progress|where am i)\??$/i, () => ({ kind: 'status' })],
   [/^(history|entries|list)(?:\s+(?:page\s+)?(\d{1,4}))?$/i, (m) => ({ kind: 'history', page: Number(m[2] ?? 1) })],
   [/^undo$/i, () => ({ kind: 'undo' })],
@@ -78,5 +80,6 @@ function topicOf(word: string | undefined): HelpTopic {
   if (topic === 'log' || topic === 'cert' || topic === 'fee' || topic === 'proof' || topic === 'edit' || topic === 'report' || topic === 'export' || topic === 'roster') return topic;
   if (topic === 'paperwork' || topic === 'transcript') return 'export';
   if (topic && /^(remind|reminders?|digest)$/.test(topic)) return 'remind';
+  if (topic === 'audit' || topic === 'audits') return 'audit';
   return topic && /^(manage|managers?|roles?|teams?)$/.test(topic) ? 'manage' : 'all';
 }

@@ -301,6 +301,45 @@ export interface ComplianceSnapshotTable {
   taken_at: Instant;
 }
 
+export interface AuditTable {
+  id: Generated<string>;
+  organisation_id: string;
+  /** 'organisation' or 'team:<team id>': one open audit per scope. */
+  scope_key: string;
+  team_id: string | null;
+  /** The PRNG seed the sample was drawn with (a uint32; bigint: returned as a string). */
+  seed: ColumnType<string, number, never>;
+  percent: number;
+  /** AuditFilters (src/domain/audit.ts), as asked. */
+  filters: Json<unknown>;
+  /** The sampled people's ids, in draw order. */
+  sample: Json<unknown>;
+  candidates: number;
+  started_by: string | null;
+  started_at: Instant;
+  closed_at: Instant | null;
+  closed_by: string | null;
+  outcome: 'passed' | 'failed' | null;
+  /** AuditSummary at close. */
+  summary: Json<unknown> | null;
+}
+
+export type AuditItemStatus = 'requested' | 'answered' | 'waived';
+
+export interface AuditItemTable {
+  id: Generated<string>;
+  organisation_id: string;
+  audit_id: string;
+  person_id: string;
+  training_id: string;
+  status: AuditItemStatus;
+  requested_at: Instant;
+  answered_at: Instant | null;
+  awaiting_at: Instant | null;
+  reminded_at: Instant | null;
+  reminders: Generated<number>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   people: PersonTable;
@@ -326,6 +365,8 @@ export interface Database {
   reminder_snoozes: ReminderSnoozeTable;
   reminder_deliveries: ReminderDeliveryTable;
   compliance_snapshots: ComplianceSnapshotTable;
+  audits: AuditTable;
+  audit_items: AuditItemTable;
 }
 
 /** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */
@@ -349,6 +390,8 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'reminder_snoozes',
   'reminder_deliveries',
   'compliance_snapshots',
+  'audits',
+  'audit_items',
 ]);
 
 export type TrainingRow = Selectable<TrainingTable>;

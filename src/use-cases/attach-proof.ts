@@ -12,6 +12,8 @@ import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange, viewOf } from './shared.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { findAwaitedTraining } from '../db/repositories/audits.ts';
+import { answerAuditItems } from './audit/attach-for-item.ts';
 
 export interface ProofUpload {
   readonly fileName: string;
@@ -37,7 +39,7 @@ export async function attachProof(deps: CoreDeps, actor: Actor, upload: ProofUpl
   const outcome = await inTransaction(deps.db, async (trx) => {
     const { file, stored } = await storeProofFile(trx, actor.organisationId, { sha256, mediaType, bytes }, now);
     const links = await findLinksOfFile(trx, actor.organisationId, file.id);
-    if (links.some((l) => l.trainingId === training.id)) return { stored, links, alreadyAttached: true };
+    if (links.some((l) => l.trainingId === training.id)) return { stored, links, alreadyAttached: true, audit: null };
     const linkId = await insertProofLink(trx, actor.organisationId, { trainingId: training.id, proofFileId: file.id, fileName, source: actor.source, attachedBy: actor.personId }, now);
     await recordChange(trx, deps, actor, {
       action: 'proof.attached',
@@ -45,7 +47,8 @@ export async function attachProof(deps: CoreDeps, actor: Actor, upload: ProofUpl
       entityId: training.id,
       after: { linkId, fileName, trainingId: training.id, sha256, mediaType, sizeBytes: bytes.length },
     });
-    return { stored, links, alreadyAttached: false };
+    // An entry an open audit asks for is answered in the same transaction as the proof.
+    return { stored, links, alreadyAttached: false, audit: await answerAuditItems(trx, deps, actor, training.id) };
   });
   // Only the person's own entries are mentioned: whether a colleague uploaded the same bytes is theirs to know.
   const linked = await Promise.all(outcome.links.map((l) => findTraining(deps.db, actor.organisationId, l.trainingId)));
@@ -58,6 +61,7 @@ export async function attachProof(deps: CoreDeps, actor: Actor, upload: ProofUpl
     reusedStoredFile: !outcome.stored && own.length > 0,
     alreadyAttached: outcome.alreadyAttached,
     alsoAttachedTo: own.filter((t) => t.id !== training.id).map((t) => ({ seq: t.seq, title: t.title })),
+    ...(outcome.audit ? { audit: outcome.audit } : {}),
   };
 }
 
@@ -76,6 +80,9 @@ async function targetOf(deps: CoreDeps, actor: Actor, upload: ProofUpload): Prom
   const { organisationId, personId } = actor;
   const anchored = upload.anchor ? await anchoredTrainingId(deps, actor, upload.anchor) : null;
   if (anchored) return targetOf(deps, actor, { ...upload, anchor: undefined, trainingId: anchored });
+  // No entry named: the audit request the person chose to answer ("Attach certificate"), if any.
+  const awaited = upload.seq === undefined && !upload.trainingId ? await findAwaitedTraining(deps.db, organisationId, personId) : null;
+  if (awaited) return targetOf(deps, actor, { ...upload, anchor: undefined, trainingId: awaited });
   const training = upload.trainingId
     ? isUuid(upload.trainingId)
       ? await findTraining(deps.db, organisationId, upload.trainingId)

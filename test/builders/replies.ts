@@ -1,6 +1,6 @@
 import { REMINDER_REPLIES } from './reminders.ts';
 import { aTranscript } from './paperwork.ts';
-import { awardCredit, CMSS_RULES, type DraftPreview, type ErrorCode, type ErrorDetails, type PreviewWarning, type Progress, type Reply, type StatusView, type TrainingView, type UndoneChange } from '../../src/index.ts';
+import { awardCredit, CMSS_RULES, type AuditHead, type AuditItemView, type AuditPersonView, type DraftPreview, type ErrorCode, type ErrorDetails, type PreviewWarning, type Progress, type Reply, type StatusView, type TrainingView, type UndoneChange } from '../../src/index.ts';
 
 /** Reply data as the use cases return it, for renderer and presentation tests: realistic numbers, overridable where a test is about something. */
 
@@ -79,6 +79,14 @@ export function aHistory(count: number, page = 1, pageSize = 10): HistoryReply {
 }
 
 export const DRAFT_ID = '11111111-1111-4111-8111-111111111111';
+
+const AUDIT_HEAD: AuditHead = { id: '33333333-3333-4333-8333-333333333333', seed: 1234, percent: 25, filters: { team: 'Night shift' }, startedBy: 'Dana Admin', startedOn: '2026-11-27', candidates: 4 };
+const AUDIT_ITEMS: readonly AuditItemView[] = [
+  { itemId: '44444444-4444-4444-8444-444444444441', seq: 1, title: 'Telehealth Billing', completedOn: '2026-11-20', status: 'answered' },
+  { itemId: '44444444-4444-4444-8444-444444444442', seq: 2, title: 'Medicare Billing: 837P & <Form> CMS-1500', completedOn: '2026-11-21', status: 'requested' },
+];
+const AUDIT_PERSON: AuditPersonView = { personId: '22222222-2222-4222-8222-222222222222', displayName: 'Ana Ortiz', outstanding: 1, items: AUDIT_ITEMS };
+const AUDIT_REQUEST: Extract<Reply, { kind: 'audit-request' }> = { kind: 'audit-request', auditor: 'Dana Admin', reminder: false, items: [AUDIT_ITEMS[1] as AuditItemView] };
 
 /** One reply of every kind; typed so a new Reply kind without a fixture fails to compile. */
 export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind: K }> } = {
@@ -160,6 +168,18 @@ export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind
     isSelf: false,
     delivered: { files: [{ name: 'transcript-ana-ortiz-2026-11-27.pdf', mediaType: 'application/pdf', sizeBytes: 21_000 }], place: { kind: 'dm' } },
   },
+  'audit-started': {
+    kind: 'audit-started',
+    audit: AUDIT_HEAD,
+    counts: { people: 1, peopleAnswered: 0, items: 2, answered: 1, outstanding: 1, waived: 0 },
+    people: [AUDIT_PERSON],
+    notices: [{ kind: 'notify', to: { personId: AUDIT_PERSON.personId, platformUserId: 'U0ANA', displayName: 'Ana Ortiz' }, message: AUDIT_REQUEST }],
+  },
+  'audit-status': { kind: 'audit-status', audit: AUDIT_HEAD, counts: { people: 1, peopleAnswered: 0, items: 2, answered: 1, outstanding: 1, waived: 0 }, people: [AUDIT_PERSON] },
+  'audit-reminded': { kind: 'audit-reminded', audit: AUDIT_HEAD, reminded: [{ displayName: 'Ana Ortiz', outstanding: 1 }], notices: [] },
+  'audit-closed': { kind: 'audit-closed', audit: AUDIT_HEAD, outcome: 'passed', note: 'All certificates checked', counts: { people: 1, peopleAnswered: 1, items: 2, answered: 2, outstanding: 0, waived: 0 } },
+  'audit-request': AUDIT_REQUEST,
+  'audit-attach-ready': { kind: 'audit-attach-ready', item: AUDIT_ITEMS[1] as AuditItemView },
   error: { kind: 'error', code: 'training-not-found', details: { seq: 9 } },
 };
 
@@ -242,4 +262,13 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'remind-no-channel': {},
   'remind-team-required': { teams: 'Night shift' },
   'processing-failed': { reference: 'R-1234' },
+  'audit-percent-invalid': { percent: '0' },
+  'audit-seed-invalid': { seed: '99999999999', max: 4294967295 },
+  'audit-nobody': { scope: 'Night shift' },
+  'audit-open': { scope: '', startedOn: '2026-11-20', startedBy: 'Dana Admin' },
+  'audit-none-open': { scope: '' },
+  'audit-ambiguous': { teams: 'Night shift, Day shift' },
+  'audit-team-needed': { teams: 'Night shift, Day shift' },
+  'audit-item-not-found': {},
+  'audit-note-too-long': { max: 500, length: 612 },
 };

@@ -62,6 +62,7 @@ export function presentProof(reply: Of<'proof-attached'>): Presentation {
     paragraph(head),
     ...(reply.reusedStoredFile ? [note(rich('The same file was already stored, so I linked it instead of storing it again.'))] : []),
     ...(others.length ? [note(rich('The same file is also attached to ', others, '. A certificate usually belongs to one training.'), true)] : []),
+    ...(reply.audit ? [paragraph(rich(reply.audit.outstanding ? `That answers the audit's request for this entry; ${reply.audit.outstanding} still to send.` : "That answers the audit's request: you have sent everything it asked for. Thank you!"))] : []),
     note(rich('SHA-256 ', file.sha256.slice(0, 16), '…')),
   ];
   return { tone: 'ok', heading: null, body, actions: [], typed: null };

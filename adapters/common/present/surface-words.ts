@@ -40,3 +40,15 @@ export function exportPlaceLine(context: PresentContext): string {
   if (context.surface === 'chat') return 'The files come to our DM, to you alone (also when they are about someone else).';
   return 'The files are written to ./recert-exports (set RECERT_EXPORT_DIR to change it).';
 }
+
+/** An audit's request: how to send the certificates it lists. */
+export function auditAttachHint(seqs: readonly number[], context: PresentContext): Rich {
+  if (context.surface === 'chat') return rich('Share the certificate file (PDF, PNG or JPEG) here after pressing its button: I attach it to that entry.');
+  return rich('Attach its certificate with ', code(`proof ${seqs[0] ?? 1} <file>`), seqs.length > 1 ? ', and likewise for each entry listed.' : '.');
+}
+
+/** After "Attach certificate" was pressed: where the file goes. */
+export function auditReadyHint(seq: number, context: PresentContext): Rich {
+  if (context.surface === 'chat') return rich(`Share the certificate file (PDF, PNG or JPEG) here: I attach it to entry #${seq}.`);
+  return rich('Attach its certificate with ', code(`proof ${seq} <file>`), '.');
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asReply, cancelDraft, confirmDraft, getComplianceReport, getHistory, getStatus, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
+import { asReply, cancelDraft, chooseAuditItem, confirmDraft, getComplianceReport, getHistory, getStatus, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
 import type { SlackAuth } from '../clients.ts';
 import { actorFor, type SlackRuntime } from '../runtime.ts';
 import type { Surface } from '../send.ts';
@@ -10,7 +10,8 @@ import type { PayloadOf } from './payloads.ts';
 export function buttonSurface(p: PayloadOf<'button'>): Surface {
   if (p.button === 'home-attach') return { kind: 'dm', userId: p.userId };
   // A person's details open beside the report; the other buttons answer in place of their message.
-  const replaceOriginal = p.button !== 'report-details';
+  // An audit request keeps its list (and its other buttons) in place.
+  const replaceOriginal = p.button !== 'report-details' && p.button !== 'audit-attach';
   return p.responseUrl ? { kind: 'respond', responseUrl: p.responseUrl, replaceOriginal, userId: p.userId } : { kind: 'dm', userId: p.userId };
 }
 
@@ -42,6 +43,8 @@ function pressed(deps: CoreDeps, actor: Actor, p: PayloadOf<'button'>): Promise<
     }
     case 'report-details':
       return details(deps, actor, p.value);
+    case 'audit-attach':
+      return one(() => chooseAuditItem(deps, actor, p.value));
   }
 }
 

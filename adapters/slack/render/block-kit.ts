@@ -76,6 +76,8 @@ export function actionButton(action: Action): Button {
       return button(action.label, ACTIONS.reportDetails, id.personId, style);
     case 'report-page':
       return button(action.label, `${ACTIONS.reportPage}:${id.direction === 'previous' ? 'prev' : 'next'}`, JSON.stringify({ page: id.page, filters: id.filters }), style);
+    case 'audit-attach':
+      return button(action.label, ACTIONS.auditAttach, id.itemId, style);
   }
 }
 
