@@ -39,7 +39,7 @@ describe('recert report', () => {
     return organisationReportLines((await buildComplianceReport(deps, seeded.admin, { everyone: true })).rows);
   }
 
-  it('writes everyone (compliant people too) as CSV, most urgent first, and the CSV reads back to the same rows', async () => {
+  it('writes everyone (compliant people too) as CSV, most urgent first, and the CSV reads back to the same rows', { timeout: 120_000 }, async () => {
     const result = await runCli(['report', '--org', org], { env: env() });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -64,7 +64,7 @@ describe('recert report', () => {
     expect(records.map((r) => r.name)).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://x\")", 'Ortiz, Ana "Annie"', 'Zoë\nNewline']));
   });
 
-  it('writes JSON to a file with --json --out, says where and how many, and audits the export', async () => {
+  it('writes JSON to a file with --json --out, says where and how many, and audits the export', { timeout: 120_000 }, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'recert-report-'));
     try {
       const result = await runCli(['report', '--org', org, '--json', '--out', 'report.json'], { env: env(), cwd: dir });
@@ -80,7 +80,7 @@ describe('recert report', () => {
     }
   });
 
-  it('refuses bad arguments before opening the database, and names an unknown organisation in one line', async () => {
+  it('refuses bad arguments before opening the database, and names an unknown organisation in one line', { timeout: 180_000 }, async () => {
     const missing = await runCli(['report'], { env: env() });
     expect(missing).toMatchObject({ code: 2, stdout: '' });
     expect(missing.stderr).toContain('Which organisation? Give --org.');
