@@ -60,6 +60,7 @@ export type { Mentions, MentionedProfile, PersonRef } from './use-cases/subjects
 export type { About } from './use-cases/about.ts';
 export { getComplianceReport, buildComplianceReport, REPORT_PAGE_SIZE, type ComplianceReport } from './use-cases/report/compliance-report.ts';
 export type { ReportFilters, ReportRow, ReportCounts } from './domain/report.ts';
+export { exportComplianceReport, type OrganisationReport } from './use-cases/report/export-report.ts';
 export { changeRole, listRoles } from './use-cases/roles.ts';
 export * from './use-cases/roster/index.ts';
 export { operatorActor, parseOrganisation } from './use-cases/operator.ts';

@@ -2,6 +2,7 @@ import type { Config } from '../../src/index.ts';
 import { exportCommand } from './commands/export.ts';
 import { keysCommand } from './commands/keys.ts';
 import { parseCommand } from './commands/parse.ts';
+import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { shellCommand } from './commands/shell.ts';
 import { configFrom, loadEnvironment } from './environment.ts';
@@ -23,6 +24,8 @@ Commands:
                      a person's transcript for the renewal form, written to DIR (default RECERT_EXPORT_DIR)
   export pack --org ORG --person WHO [--out DIR]
                      a zip of the transcript and every certificate of the cycle
+  report --org ORG [--csv|--json] [--out FILE]
+                     everyone's compliance in an organisation, as CSV (default) or JSON
   help               this text
 
 Configuration comes from the environment and a .env file; see README.md.`;
@@ -54,6 +57,8 @@ function run(command: string, args: readonly string[], config: Config, platforms
       return keysCommand(args, config);
     case 'export':
       return exportCommand(args, config);
+    case 'report':
+      return reportCommand(args, config);
     case 'shell':
       return withRuntime(config, makeLogger(config, true), shellCommand);
     case 'serve':

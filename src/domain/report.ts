@@ -28,6 +28,8 @@ export interface ReportRow {
   readonly certificate: { readonly number: string; readonly expiresOn: IsoDate; readonly daysLeft: number } | null;
   readonly earned: number;
   readonly required: number;
+  /** Whether the current certificate's fee is recorded; null when there is no certificate or its credential has no fee. */
+  readonly feePaid?: boolean | null;
 }
 
 export interface ReportCounts {
@@ -40,7 +42,8 @@ export interface ReportCounts {
 export function rowOf(person: Pick<ReportRow, 'personId' | 'platformUserId' | 'displayName' | 'teams'>, summary: StandingSummary, today: IsoDate): ReportRow {
   const { state, reasons } = standingOn(summary, today);
   const certificate = summary.certificate && { number: summary.certificate.number, expiresOn: summary.certificate.expiresOn, daysLeft: daysBetween(today, summary.certificate.expiresOn) };
-  return { ...person, state, reasons, certificate, earned: summary.earned, required: summary.required };
+  const feePaid = summary.certificate && summary.fee.required ? summary.fee.paid : null;
+  return { ...person, state, reasons, certificate, earned: summary.earned, required: summary.required, feePaid };
 }
 
 export function countStates(rows: readonly ReportRow[]): ReportCounts {
@@ -69,8 +72,11 @@ export function selectRows(rows: readonly ReportRow[], filters: ReportFilters): 
 export function byUrgency(a: ReportRow, b: ReportRow): number {
   const [ga, da] = urgency(a);
   const [gb, db] = urgency(b);
-  return ga - gb || da - db || a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId);
+  return ga - gb || da - db || names.compare(a.displayName, b.displayName) || names.compare(a.personId, b.personId);
 }
+
+/** localeCompare's order, from one collator (localeCompare builds one per call: 10,000 people sorted took ~100 ms). */
+const names = new Intl.Collator();
 
 /** [group, days]: groups in the order above, days left within a group. */
 function urgency(row: ReportRow): [number, number] {

@@ -1,5 +1,6 @@
+import type { DateTime } from 'luxon';
 import { localDate, type IsoDate } from '../../domain/dates.ts';
-import { standingSummarySchema, summarise, type StandingSummary } from '../../domain/standing-summary.ts';
+import { storedSummary, summarise, type StandingSummary } from '../../domain/standing-summary.ts';
 import { findOrganisationZone } from '../../db/repositories/lookup.ts';
 import { readStandings, saveStandings, type StoredStanding } from '../../db/repositories/standings.ts';
 import { membershipsOf, type Team } from '../../db/repositories/teams.ts';
@@ -24,8 +25,8 @@ export async function currentStandings(deps: CoreDeps, organisationId: string): 
   const fresh = new Map<string, StandingSummary>();
   const stale: StoredStanding[] = [];
   for (const row of stored) {
-    const parsed = row.storedVersion === row.ledgerVersion ? standingSummarySchema.safeParse(row.summary) : null;
-    if (parsed?.success) fresh.set(row.personId, parsed.data);
+    const summary = row.storedVersion === row.ledgerVersion ? storedSummary(row.summary) : null;
+    if (summary) fresh.set(row.personId, summary);
     else stale.push(row);
   }
   if (stale.length) {
@@ -37,9 +38,21 @@ export async function currentStandings(deps: CoreDeps, organisationId: string): 
     for (const c of computed) fresh.set(c.personId, c.summary);
     await saveStandings(deps.db, organisationId, computed, deps.clock.now().toJSDate());
   }
-  const now = deps.clock.now();
+  const todayIn = todayByZone(deps.clock.now());
   return stored.flatMap((person) => {
     const summary = fresh.get(person.personId);
-    return summary ? [{ person, teams: teams.get(person.personId) ?? [], summary, today: localDate(now, person.timeZone ?? orgZone) }] : [];
+    return summary ? [{ person, teams: teams.get(person.personId) ?? [], summary, today: todayIn(person.timeZone ?? orgZone) }] : [];
   });
+}
+
+/** "Today" in a zone, worked out once per zone: an organisation has a few zones and thousands of people (luxon's zone offset costs ~10 µs). */
+function todayByZone(now: DateTime): (zone: string) => IsoDate {
+  const days = new Map<string, IsoDate>();
+  return (zone) => {
+    const known = days.get(zone);
+    if (known !== undefined) return known;
+    const day = localDate(now, zone);
+    days.set(zone, day);
+    return day;
+  };
 }
