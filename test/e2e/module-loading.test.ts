@@ -53,7 +53,7 @@ describe('recert loads a platform adapter only when it is configured', () => {
     const loaded = await modulesLoadedBy('export', ['export', 'transcript', '--org', 'local', '--person', 'pat', '--out', path.join(dir, 'out')], { env });
     expect(loaded.some((url) => url.includes('/node_modules/pdfkit/'))).toBe(true);
     expect(loaded.filter((url) => PLATFORM_SDK.test(url))).toEqual([]);
-  });
+  }, 90_000);
 
   it('`recert serve` with Slack configured loads Bolt (the hook sees it)', async () => {
     const env = { DATABASE_URL: database.current.connectionString, SLACK_BOT_TOKEN: 'xoxb-modules', SLACK_SIGNING_SECRET: 'modules-secret', SLACK_API_URL: `http://127.0.0.1:${await freePort()}/api/`, LOG_LEVEL: 'error' };

@@ -12,7 +12,7 @@ const BOLD = path.join(FONT_DIR, 'DejaVuSansCondensed-Bold.ttf');
 /** US Letter in points (1/72 inch), 50 pt margins. */
 const MARGIN = 50;
 /** Column widths in points, in PDF_COLUMNS order; they add up to the 512 pt between the margins. */
-const WIDTHS = [28, 146, 78, 52, 36, 36, 58, 36, 42] as const;
+const WIDTHS = [28, 138, 78, 52, 36, 36, 66, 36, 42] as const;
 const TABLE_SIZE = 8.5;
 /** Space inside a cell, in points. */
 const PAD = 3;

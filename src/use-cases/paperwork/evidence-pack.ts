@@ -21,7 +21,8 @@ export async function getEvidencePack(deps: CoreDeps, actor: Actor, about?: Abou
   const sorted = links
     .map((link) => ({ link, training: bySeq.get(link.trainingId) }))
     .filter((x): x is { link: (typeof links)[number]; training: NonNullable<typeof x.training> } => x.training !== undefined)
-    .toSorted((a, b) => a.training.seq - b.training.seq);
+    // By entry, then by the name attached under: the same pack every time (names depend on the order).
+    .toSorted((a, b) => a.training.seq - b.training.seq || a.link.fileName.localeCompare(b.link.fileName) || a.link.sha256.localeCompare(b.link.sha256));
   const names = evidenceNames(sorted.map(({ link, training }) => ({ seq: training.seq, title: training.title, mediaType: link.mediaType, originalName: link.fileName })));
   const files = sorted.map(({ link, training }, i) => ({
     proofFileId: link.proofFileId,
