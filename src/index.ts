@@ -73,3 +73,4 @@ export type { ReminderChannel } from './use-cases/reminders/channel-view.ts';
 export { snoozeReminders, MAX_SNOOZE_DAYS } from './use-cases/reminders/snooze.ts';
 export { SNOOZE_DAYS } from './chat/interpret-remind.ts';
 export { composeDue, composeManagerDigest, composeDeliveriesUnknown, takeComplianceSnapshot, type Composed, type SkipReason } from './reminders/compose.ts';
+export type { OutboundImage } from './reminders/outbound.ts';
