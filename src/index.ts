@@ -86,3 +86,4 @@ export { auditStatus } from './use-cases/audit/audit-status.ts';
 export { remindAudit } from './use-cases/audit/remind-audit.ts';
 export { closeAudit, type CloseAudit } from './use-cases/audit/close-audit.ts';
 export { chooseAuditItem } from './use-cases/audit/attach-for-item.ts';
+export { composeDue, composeManagerDigest, composeDeliveriesUnknown, takeComplianceSnapshot, type Composed, type SkipReason } from './reminders/compose.ts';

@@ -8,10 +8,14 @@ import {
   type Actor,
   type CoreDeps,
   type Reply,
+  type ReminderChannel,
 } from '../../src/index.ts';
 import { withoutCommandName } from '../common/command-text.ts';
 import { ExportFolderError } from './export-folder.ts';
 import type { LocalFile } from './local-files.ts';
+
+/** The terminal is one conversation: `remind here` subscribes it (its digests print here). */
+export const TERMINAL_CHANNEL: ReminderChannel = { platform: 'shell', address: 'terminal', name: 'this terminal' };
 
 /**
  * Slack's command name. The terminal takes a command typed the Slack way (`/ceu status`, as Slack's
@@ -82,7 +86,7 @@ export class ShellSession {
       const words = withoutCommandName(text, SLACK_COMMAND_NAME);
       const intent = interpret(words);
       if (intent.kind === 'attach-local') return { replies: [await this.attach(this.actor, intent.path, intent.seq)] };
-      return await this.deliver(await converse(this.ports.deps, this.actor, words));
+      return await this.deliver(await converse(this.ports.deps, this.actor, words, { channel: TERMINAL_CHANNEL }));
     } catch (error) {
       const reference = this.ports.newReference();
       this.ports.deps.log.error('shell request failed', { reference, error: error instanceof Error ? error.message : String(error) });

@@ -3,6 +3,7 @@ import type { InstallationStore } from '@slack/oauth';
 import { inboxButton } from './actions/action-context.ts';
 import { editButton } from './actions/draft-buttons.ts';
 import { homeLogButton } from './actions/entry-buttons.ts';
+import { reminderStatusButton, snoozeButton } from './actions/reminder-buttons.ts';
 import { ceuCommand } from './commands/ceu.ts';
 import { appHomeOpened } from './events/app-home-opened.ts';
 import { appMention } from './events/app-mention.ts';
@@ -43,6 +44,8 @@ export function registerListeners(app: ListenerRegistry, rt: SlackRuntime, store
   app.action(ACTIONS.reportDetails, inboxButton(rt, 'report-details'));
   app.action(REPORT_PAGE_ACTION, inboxButton(rt, 'report-page'));
   app.action(ACTIONS.auditAttach, inboxButton(rt, 'audit-attach'));
+  app.action(ACTIONS.snooze, snoozeButton(rt));
+  app.action(ACTIONS.reminderStatus, reminderStatusButton(rt));
   app.action(ACTIONS.edit, editButton(rt));
   app.action(ACTIONS.homeLog, homeLogButton(rt));
 

@@ -20,7 +20,7 @@ export function ceuCommand(rt: SlackRuntime): Middleware<SlackCommandMiddlewareA
       return;
     }
     const where = { teamId, enterpriseId: command.enterprise_id || null, isEnterpriseInstall: command.is_enterprise_install === 'true', userId: command.user_id };
-    const stored = await accept(rt, `trigger:${command.trigger_id}`, { ...where, kind: 'command', channelId: command.channel_id, text, responseUrl: command.response_url, share }).catch((error: unknown) => {
+    const stored = await accept(rt, `trigger:${command.trigger_id}`, { ...where, kind: 'command', channelId: command.channel_id, ...(command.channel_name ? { channelName: command.channel_name.slice(0, 200) } : {}), text, responseUrl: command.response_url, share }).catch((error: unknown) => {
       rt.log.error('slack command not stored', { error: error instanceof Error ? error.message : String(error) });
       return 'failed' as const;
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asReply, cancelDraft, chooseAuditItem, confirmDraft, getComplianceReport, getHistory, getStatus, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
+import { asReply, cancelDraft, chooseAuditItem, confirmDraft, getComplianceReport, getHistory, getStatus, snoozeReminders, SNOOZE_DAYS, MAX_SNOOZE_DAYS, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
 import type { SlackAuth } from '../clients.ts';
 import { actorFor, type SlackRuntime } from '../runtime.ts';
 import type { Surface } from '../send.ts';
@@ -45,6 +45,10 @@ function pressed(deps: CoreDeps, actor: Actor, p: PayloadOf<'button'>): Promise<
       return details(deps, actor, p.value);
     case 'audit-attach':
       return one(() => chooseAuditItem(deps, actor, p.value));
+    case 'snooze':
+      return one(() => snoozeReminders(deps, actor, { days: snoozeDays(p.value) }));
+    case 'reminder-status':
+      return one(() => getStatus(deps, actor));
   }
 }
 
@@ -53,6 +57,12 @@ async function details(deps: CoreDeps, actor: Actor, personId: string): Promise<
   const about = { ref: { personId } };
   const status = await asReply(() => getStatus(deps, actor, about));
   return status.kind === 'error' ? [status] : [status, await asReply(() => getHistory(deps, actor, 1, about))];
+}
+
+/** A snooze button's value: its days (1 to the most a snooze may last), else the DM's usual 3. */
+function snoozeDays(value: string): number {
+  const days = Number.parseInt(value, 10);
+  return Number.isInteger(days) && days >= 1 && days <= MAX_SNOOZE_DAYS ? days : SNOOZE_DAYS;
 }
 
 const reportPageSchema = z.object({

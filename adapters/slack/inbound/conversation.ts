@@ -1,4 +1,4 @@
-import { converse, interpret, logTraining, asReply, type CoreDeps, type Mentions } from '../../../src/index.ts';
+import { converse, interpret, logTraining, asReply, type CoreDeps, type Mentions, type ReminderChannel } from '../../../src/index.ts';
 import type { SlackAuth } from '../clients.ts';
 import { commandText } from '../command-text.ts';
 import { actorFor, anchorOf, firstDelivery, plainText, type SlackRuntime } from '../runtime.ts';
@@ -16,7 +16,18 @@ export function commandSurface(p: PayloadOf<'command'>): Surface {
 /** `/ceu …`: the same words as a chat message, answered through the command's response_url. */
 export async function applyCommand(rt: SlackRuntime, deps: CoreDeps, auth: SlackAuth, p: PayloadOf<'command'>, requestId: string, mentions: Mentions): Promise<SlackOutcome> {
   const { actor, firstContact } = await actorFor(rt, deps, auth.client, { teamId: p.teamId, userId: p.userId, requestId, installerUserId: auth.installerUserId });
-  return { surface: commandSurface(p), replies: await converse(deps, actor, commandText(plainText(p.text, auth.botUserId)), { firstContact, mentions }) };
+  return { surface: commandSurface(p), replies: await converse(deps, actor, commandText(plainText(p.text, auth.botUserId)), { firstContact, mentions, ...channelOf(p.channelId, p.channelName) }) };
+}
+
+/**
+ * The channel a command or message was typed in, for `remind here …` (a DM is no channel). A
+ * message event carries no name: Slack shows `#id` as the channel's link where it renders mrkdwn,
+ * and the command's name replaces it on the next `/ceu remind`.
+ */
+export function channelOf(channelId: string, name?: string): { channel?: ReminderChannel } {
+  if (channelId.startsWith('D')) return {};
+  const shown = name && name !== 'directmessage' && name !== 'privategroup' ? `#${name}` : `channel ${channelId}`;
+  return { channel: { platform: 'slack', address: channelId, name: shown } };
 }
 
 export function messageSurface(p: PayloadOf<'message'>): Surface {
@@ -34,7 +45,7 @@ export async function applyMessage(rt: SlackRuntime, deps: CoreDeps, auth: Slack
   const surface = messageSurface(p);
   if (surface.kind !== 'thread') return SILENT;
   // A channel is public: there, answers reach only a preview opened in the same thread.
-  const replies = await converse(deps, actor, commandText(plainText(p.text, auth.botUserId)), { firstContact, mentions, anchor: anchorOf(p.channel, surface.threadTs), public: !p.channel.startsWith('D') });
+  const replies = await converse(deps, actor, commandText(plainText(p.text, auth.botUserId)), { firstContact, mentions, anchor: anchorOf(p.channel, surface.threadTs), public: !p.channel.startsWith('D'), ...channelOf(p.channel) });
   return { surface, replies };
 }
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 const id = z.string().min(1).max(64);
 const where = { teamId: id, enterpriseId: id.nullable(), isEnterpriseInstall: z.boolean(), userId: id };
 
-export const commandPayload = z.object({ ...where, kind: z.literal('command'), channelId: id, text: z.string().max(8000), responseUrl: z.string().url(), share: z.boolean() });
+export const commandPayload = z.object({ ...where, kind: z.literal('command'), channelId: id, channelName: z.string().max(200).optional(), text: z.string().max(8000), responseUrl: z.string().url(), share: z.boolean() });
 
 export const messagePayload = z.object({
   ...where,
@@ -23,7 +23,7 @@ export const messagePayload = z.object({
 
 export const filePayload = z.object({ ...where, kind: z.literal('file'), channelId: id, fileId: id });
 
-export const BUTTONS = ['confirm', 'confirm-unregistered', 'cancel', 'undo', 'history-page', 'home-attach', 'report-details', 'report-page', 'audit-attach'] as const;
+export const BUTTONS = ['confirm', 'confirm-unregistered', 'cancel', 'undo', 'history-page', 'home-attach', 'report-details', 'report-page', 'audit-attach', 'snooze', 'reminder-status'] as const;
 export type ButtonName = (typeof BUTTONS)[number];
 
 export const buttonPayload = z.object({
