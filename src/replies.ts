@@ -152,8 +152,10 @@ export type Reply =
   | {
       readonly kind: 'question';
       readonly draftId: string;
-      readonly ask: 'length' | 'title';
+      readonly ask: 'length' | 'title' | 'date';
       readonly title: string | null;
+      /** For `date`: the words that named no day ("last month"). */
+      readonly dateText?: string;
       readonly candidates: readonly LengthCandidate[];
     }
   | { readonly kind: 'training-logged'; readonly training: TrainingView; readonly progress: Progress; readonly alreadyLogged: boolean }

@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/people.ts';
 import { isRecertError, RecertError, type ErrorCode } from '../errors.ts';
 import { readDuration } from '../reading/duration.ts';
+import { readActivityKind } from '../reading/activity-kind.ts';
 import { readTitle } from '../reading/title.ts';
 import type { Reply } from '../replies.ts';
 import { answerDraft } from '../use-cases/answer-draft.ts';
@@ -24,7 +25,7 @@ export async function answerIfPending(deps: CoreDeps, actor: Actor, intent: Inte
     // "1.5" could be hours or minutes: ask again rather than guess.
     throw new RecertError('length-invalid', { text: text.trim(), needsUnit: true });
   }
-  const isAnswer = step === 'length' ? isLengthAnswer(text) : step === 'title' && readDuration(text).kind === 'missing';
+  const isAnswer = step === 'length' ? isLengthAnswer(text) : (step === 'title' || step === 'date') && !namesATraining(text);
   return isAnswer ? answerDraft(deps, actor, { text, draftId: pending.record.id }) : null;
 }
 
@@ -43,6 +44,11 @@ async function pendingDraft(deps: CoreDeps, actor: Actor, ref: DraftRef): Promis
     if (isRecertError(error) && NOTHING_WAITING.has(error.code)) return null;
     throw error;
   }
+}
+
+/** A message with a length or a kind word of its own describes a training, not a title or a day. */
+function namesATraining(text: string): boolean {
+  return readDuration(text).kind !== 'missing' || readActivityKind(text).stated;
 }
 
 function isLengthAnswer(text: string): boolean {

@@ -3,7 +3,8 @@ import type { ActivityKind } from '../domain/activity-kind.ts';
 /** First match wins: a "National Provider Call webinar" is a call, which needs registration. */
 const KIND_PATTERNS: readonly (readonly [ActivityKind, RegExp])[] = [
   ['npc', /\b(national provider call|npc|mln connects(?: national provider)? call|listening session)\b/i],
-  ['webinar', /\b(webinars?|webcasts?|web conference)\b/i],
+  // Common typos of "webinar" ("webnar", "webiner", "wbinar") still name the kind.
+  ['webinar', /\b(webinars?|webnars?|webiners?|webinr|wbinars?|webniars?|weebinars?|webcasts?|web conference)\b/i],
   ['wbt', /\b(web[\s-]?based training|wbt|e-?learning|online (?:course|training|module)|mln (?:lms|learning)|courses?|modules?)\b/i],
   ['event', /\b(events?|conference|workshop|summit|seminar|symposium|in[\s-]person training)\b/i],
   ['npc', /\b(calls?)\b/i],

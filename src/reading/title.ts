@@ -5,10 +5,19 @@ export interface Span {
   readonly end: number;
 }
 
-const QUOTED = /["“”]([^"“”]{3,300})["“”]|‘([^‘’]{3,300})’/;
+/**
+ * A quoted title: straight or curly double quotes, curly single quotes, or straight single quotes
+ * that open and close at a word's edge ("here's" and "don't" hold apostrophes, not quotes).
+ */
+const QUOTED = /["“”]([^"“”]{3,300})["“”]|‘([^‘’]{3,300})’|(?<![\p{L}\p{N}])'([^'\n]{3,300}?)'(?![\p{L}\p{N}])/u;
+/** Emoji (with their modifiers and joiners): chat decoration, never part of a course title. */
+const EMOJI = /(?:(?![©®™])\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3})+/gu;
 const LEAD_IN =
-  /^(?:(?:i|we)\s+)?(?:just\s+|have\s+|had\s+)?(?:finished|completed|watched|attended|did|took|joined|listened\s+to|went\s+to|done\s+with|sat|passed)\s+/i;
-const FILLER_EDGE = /^(?:[\s,;:.\-–—|]+|(?:on|for|at|and|it|was|of)\s+)+|(?:[\s,;:.\-–—|]+|\s+(?:on|for|at|and|it|was|took|lasting|which))+$/gi;
+  /^(?:(?:i|we)(?:'m|'ve| am| have)?\s+)?(?:just\s+|have\s+|had\s+|finally\s+|also\s+)?(?:finished(?:\s+up)?|completed|watched|attended|did|took|joined|listened\s+to|went\s+to|(?:am\s+|was\s+)?done\s+with|wrapped\s+up|sat(?:\s+through)?|passed)\s+/i;
+const FILLER_EDGE =
+  /^(?:[\s,;:.!?\-–—|]+|(?:on|for|at|and|it|was|of)\s+)+|(?:[\s,;:.!?\-–—|]+|\s+(?:on|for|at|and|it|was|took|lasting|which|from|maybe|or|i think|i guess|i believe|i'm pretty sure|lol))+$/gi;
+/** "…, took me 50 min with breaks": once the length is cut out, the rest of that clause is chat, not title. */
+const TOOK_CLAUSE = /(?:[,;]\s*|\s+)(?:(?:it|which|that)\s+)?took(?:\s+(?:me|us))?(?:\s+(?:about|around|roughly))?(?:\s+[^,;]{0,30})?$/i;
 /** A registration remark at the end ("…, registered through MLN", "did not register") is not part of the title. */
 const REGISTRATION_EDGE =
   /(?:^|[\s,;.(\-–—]+)(?:and\s+)?(?:i\s+)?(?:(?:not|never|did ?n[o']?t|haven'?t|without|no)\s+(?:yet\s+)?(?:register(?:ed)?|registration)|unregistered|registered|with (?:mln )?registration)(?:\s+(?:through|via|with|on|at|in)\s+(?:the\s+)?mln(?:\s+registration\s+site)?)?\)?$/i;
@@ -20,7 +29,7 @@ const REGISTRATION_EDGE =
  */
 export function readTitle(text: string, readSpans: readonly Span[]): string | null {
   const quoted = QUOTED.exec(text);
-  const title = quoted ? collapse(quoted[1] ?? quoted[2] ?? '') : tidy(withoutSpans(text, readSpans));
+  const title = quoted ? collapse((quoted[1] ?? quoted[2] ?? quoted[3] ?? '').replace(EMOJI, ' ')) : tidy(withoutSpans(text, readSpans).replace(EMOJI, ' '));
   return (title.match(/\p{L}/gu)?.length ?? 0) >= MIN_TITLE_LETTERS ? title : null;
 }
 
@@ -47,7 +56,13 @@ function tidy(title: string): string {
   let current = collapse(title.replace(/\(\s*\)|\[\s*\]/g, ' '));
   while (current !== previous) {
     previous = current;
-    current = current.replace(LEAD_IN, '').replace(REGISTRATION_EDGE, '').replace(FILLER_EDGE, '').replace(/^the\s+/i, '').trim();
+    current = current.replace(LEAD_IN, '').replace(REGISTRATION_EDGE, '').replace(TOOK_CLAUSE, '').replace(FILLER_EDGE, '').replace(/^the\s+/i, '').trim();
   }
   return current.replace(/\s+([,;:.])/g, '$1');
+}
+
+/** Where the quoted title is in `text` (quotes included), or null: a date inside it is the call's, not the completion's. */
+export function quotedRange(text: string): Span | null {
+  const quoted = QUOTED.exec(text);
+  return quoted ? { start: quoted.index, end: quoted.index + quoted[0].length } : null;
 }

@@ -3,7 +3,7 @@ import type { ActivityKind } from '../domain/activity-kind.ts';
 import { readActivityKind, readRegistration } from './activity-kind.ts';
 import { readCompletionDateAt, type DateReading } from './completion-date.ts';
 import { readDuration, type DurationReading } from './duration.ts';
-import { readTitle, type Span } from './title.ts';
+import { quotedRange, readTitle, type Span } from './title.ts';
 
 /** Longest message the reader accepts (characters); a pasted page is not a training. */
 export const MAX_TRAINING_TEXT = 2000;
@@ -41,7 +41,9 @@ export function readTraining(text: string, now: DateTime, zone: string): Trainin
  */
 function readDate(text: string, now: DateTime, zone: string): DateReading {
   const local = now.setZone(zone);
-  const outsideQuotes = text.replace(/["“][^"“”]*["”]/g, (quoted) => ' '.repeat(quoted.length));
+  const doubleQuoted = text.replace(/["“][^"“”]*["”]/g, (quoted) => ' '.repeat(quoted.length));
+  const quoted = quotedRange(text);
+  const outsideQuotes = quoted ? blank(doubleQuoted, [quoted]) : doubleQuoted;
   const outside = readCompletionDateAt(outsideQuotes, now, local);
   if (outside.kind !== 'defaulted' || outsideQuotes === text) return outside;
   return readCompletionDateAt(text, now, local);
@@ -53,7 +55,7 @@ function lengthSpans(duration: DurationReading): Span[] {
 }
 
 function spansRead(duration: DurationReading, date: DateReading): Span[] {
-  return date.kind === 'stated' ? [...lengthSpans(duration), date] : lengthSpans(duration);
+  return date.kind === 'stated' || date.kind === 'vague' ? [...lengthSpans(duration), date] : lengthSpans(duration);
 }
 
 /** Replace spans with spaces, keeping every other character where it was. */

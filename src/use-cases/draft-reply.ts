@@ -7,8 +7,9 @@ import { trainingFields } from './training-fields.ts';
 /** The bot's answer to a draft: the question it still needs answered, or the preview to confirm. */
 export function replyForDraft(draftId: string, draft: TrainingDraft, standing: Standing): Reply {
   const step = nextStep(draft);
-  if (step !== 'ready' || draft.minutes === null || draft.title === null) {
-    return { kind: 'question', draftId, ask: step === 'title' ? 'title' : 'length', title: draft.title, candidates: draft.candidates };
+  if (step !== 'ready' || draft.minutes === null || draft.title === null || draft.dateAsked !== null) {
+    const ask = step === 'ready' ? 'length' : step;
+    return { kind: 'question', draftId, ask, title: draft.title, candidates: draft.candidates, ...(ask === 'date' && draft.dateAsked ? { dateText: draft.dateAsked } : {}) };
   }
   const fields = trainingFields(standing.rules, { ...draft, title: draft.title, minutes: draft.minutes, minutesSource: draft.minutesSource ?? 'stated' });
   const asksRegistration = standing.rules.registrationRequiredKinds.includes(draft.kind) && draft.registered === null;

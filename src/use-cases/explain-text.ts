@@ -6,7 +6,7 @@ import type { IsoDate } from '../domain/dates.ts';
 import { MAX_TRAINING_MINUTES } from '../domain/limits.ts';
 import { MAX_TRAINING_TEXT, readTraining } from '../reading/training-text.ts';
 
-export type ExplainReason = 'length-missing' | 'length-ambiguous' | 'needs-review' | 'future-date' | 'invalid-date' | 'length-too-long' | 'text-too-long' | 'empty';
+export type ExplainReason = 'length-missing' | 'length-ambiguous' | 'needs-review' | 'future-date' | 'invalid-date' | 'vague-date' | 'length-too-long' | 'text-too-long' | 'empty';
 
 /** What the bot understands from a text, without storing anything (the `recert parse` command). */
 export interface TextExplanation {
@@ -37,7 +37,7 @@ export function explainText(text: string, now: DateTime, zone: string, rules: Cr
     kind: reading.kind,
     registered: reading.registered,
     // A future date is still what the text says (shown, with the reason it is refused); an invalid one is no date.
-    date: reading.date.kind === 'invalid' ? null : reading.date.date,
+    date: reading.date.kind === 'invalid' || reading.date.kind === 'vague' ? null : reading.date.date,
     dateStated: reading.date.kind === 'stated' || reading.date.kind === 'future',
   };
   const length = explainLength(reading.duration, rules);
@@ -51,6 +51,7 @@ type LengthPart = Pick<TextExplanation, 'minutes' | 'ceu' | 'index' | 'approxima
 
 function dateRefusal(date: ReturnType<typeof readTraining>['date']): { explanation: string; reason: ExplainReason } | null {
   if (date.kind === 'invalid') return { explanation: `"${date.text}" is not a real date.`, reason: 'invalid-date' };
+  if (date.kind === 'vague') return { explanation: `"${date.text}" does not say which day: the bot asks for it.`, reason: 'vague-date' };
   if (date.kind === 'future') return { explanation: `The completion date ${date.date} ("${date.text}") is in the future.`, reason: 'future-date' };
   return null;
 }

@@ -65,6 +65,7 @@ export function draftFromForm(deps: CoreDeps, actor: Actor, form: TrainingForm):
     kindStated: true,
     completedOn: form.completedOn,
     dateStated: true,
+    dateAsked: null,
     minutes,
     minutesSource: 'stated',
     durationText: `${minutes} min`,

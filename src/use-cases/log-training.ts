@@ -28,11 +28,12 @@ export async function logTraining(deps: CoreDeps, actor: Actor, text: string, op
   const reading = readTraining(trimmed, deps.clock.now(), actor.timeZone);
   const today = todayFor(deps, actor);
   if (reading.date.kind === 'invalid') throw new RecertError('invalid-date', { text: reading.date.text });
-  orRefuse(checkCompletionDate(reading.date.date, today));
+  // "last month" names no day: the draft asks for it (never today in its place).
+  const completedOn = reading.date.kind === 'vague' ? today : orRefuse(checkCompletionDate(reading.date.date, today));
   if (reading.duration.kind === 'found') orRefuse(checkMinutes(reading.duration.duration.minutes));
   // No title yet is a question for the person (draftFromReading asks); a title that is there obeys the rule.
   if (reading.title !== null) orRefuse(checkTitle(reading.title));
-  const draft = draftFromReading(reading, reading.date.date);
+  const draft = draftFromReading(reading, completedOn);
   const now = nowOf(deps);
   const record = await inTransaction(deps.db, async (trx) => {
     await cancelOpenDrafts(trx, actor.organisationId, actor.personId, now);

@@ -17,6 +17,8 @@ export const trainingDraftSchema = z.object({
   approximate: z.boolean(),
   candidates: z.array(z.object({ minutes: z.number().int().min(0), text: z.string() })),
   registered: z.boolean().nullable(),
+  /** Words that named a period, not a day ("last month"): the bot asks which day. Drafts stored before it have none. */
+  dateAsked: z.string().nullable().default(null),
 });
 
 export type TrainingDraft = z.infer<typeof trainingDraftSchema>;
@@ -37,14 +39,16 @@ export function draftFromReading(reading: TrainingReading, completedOn: string):
     approximate: found?.approximate ?? false,
     candidates: reading.duration.kind === 'ambiguous' ? reading.duration.candidates.map(({ minutes, text }) => ({ minutes, text })) : [],
     registered: reading.registered,
+    dateAsked: reading.date.kind === 'vague' ? reading.date.text : null,
   };
 }
 
-export type DraftStep = 'title' | 'length' | 'ready';
+export type DraftStep = 'title' | 'length' | 'date' | 'ready';
 
 /** What the draft still lacks, in the order the bot asks for it. */
 export function nextStep(draft: TrainingDraft): DraftStep {
   if (draft.minutes === null) return 'length';
   if (draft.title === null) return 'title';
+  if (draft.dateAsked !== null) return 'date';
   return 'ready';
 }

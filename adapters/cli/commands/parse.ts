@@ -74,6 +74,7 @@ function describe(e: TextExplanation): string {
 
 function dateLine(e: TextExplanation): string {
   if (e.reason === 'invalid-date') return '(not a real date)';
+  if (e.reason === 'vague-date') return '(no day named: the bot asks which day)';
   if (!e.date) return '(none)';
   if (e.reason === 'future-date') return `${formatDate(e.date)} (in the future: not accepted)`;
   return e.dateStated ? formatDate(e.date) : `${formatDate(e.date)} (today: no date in the text)`;

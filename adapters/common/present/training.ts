@@ -46,8 +46,13 @@ export function presentPreview({ draftId, preview: p }: Of<'training-preview'>, 
   return { tone: 'info', heading: null, body, actions: previewActions(draftId, p.asksRegistration), typed };
 }
 
-function questionText({ ask, title, candidates }: Of<'question'>, context: PresentContext): Rich {
+function questionText(reply: Of<'question'>, context: PresentContext): Rich {
+  const { ask, title, candidates } = reply;
   const here = answerHere(context);
+  if (ask === 'date') {
+    const about = title ? ['"', title, '"'] : ['it'];
+    return rich('Which day did you complete ', about, `? "${reply.dateText ?? ''}" does not name a day — send the date${here}, like "Nov 3" or "2026-10-14".`);
+  }
   if (ask === 'title') return rich(`What was the training called? Send its title${here} (for MLN courses, as it appears in the catalogue).`);
   const about = title ? ['"', title, '"'] : ['it'];
   if (candidates.length > 1) {

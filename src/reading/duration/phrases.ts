@@ -48,6 +48,10 @@ export const CE_READERS: readonly Reader[] = [
   times('contact-minutes', String.raw`${NUM_START}(?<q>${NUM})${TO_UNIT}contact (?:minutes?|mins?\.?)(?![a-z0-9])`, 1,
     (span, _q, exact) => `${span} = ${result(exact)}`, ['contact']),
   times('iacet-ceu', String.raw`${NUM_START}(?<q>${NUM_DIGITS}) ?(?:iacet ceus?|ceus? ?\(iacet\)|iacet continuing education units?)(?![a-z])`, 600, iacet, IACET_WORDS),
+  // "0.1 CEU": a CEU count below 1 can only be an IACET CEU (an ACMSS award is 0.5 or more), so it
+  // is read as IACET (0.1 CEU = 60 min). "1 CEU" stays unread: it may be the ACMSS unit (B22).
+  times('ceu-fraction', String.raw`${NUM_START}(?<q>0?\.\d{1,3}) ?ceus?(?![a-z])`, 600, (span, q, exact) =>
+    `${span} = ${formatNumber(q)} IACET CEU × 600 = ${result(exact)} (a CEU below 1 is an IACET CEU: 10 contact hours)`, ['ceu']),
   times('iacet-ceu-label', String.raw`\biacet ceus? ?[:=] ?(?<q>${NUM_DIGITS})(?![\d\/])`, 600, iacet, IACET_WORDS),
 ];
 

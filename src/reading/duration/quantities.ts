@@ -72,6 +72,12 @@ export const RANGE_READERS: readonly Reader[] = [
     const a = amount(g['q'], g['u']);
     return a && { exact: a.exact, how: `${span} (the first of two lengths given with “or”): ${describeAmount(a)}` };
   }, [' or ']),
+  // "45 min, maybe 50", "1 hour or 2": a second number after a length borrows its unit and is a
+  // candidate of its own, so the bot asks which instead of reading "maybe 50" as something else.
+  reader('second-guess', String.raw`(?<=${NUM}${TO_UNIT}(?<u>${RANGE_UNIT}),? ?(?:(?:or )?(?:maybe|perhaps|possibly)|or) )(?<q>${NUM})(?= ?(?:[,.;!?)]|$))`, (g, span) => {
+    const a = amount(g['q'], g['u']);
+    return a && { exact: a.exact, how: `${span} (a second length given after the first): ${describeAmount(a)}` };
+  }, ['maybe', 'perhaps', 'possibly', ' or ']),
   reader('range', `${NUM_START}(?<lo>${NUM})(?:${TO_UNIT}(?<lu>${HOUR_UNIT}|${MINUTE_UNIT}))?${RANGE_SEP}${RANGE_TAIL}`, range, RANGE_SEP_WORDS),
   reader('between-range', String.raw`\bbetween (?<lo>${NUM})(?:${TO_UNIT}(?<lu>${HOUR_UNIT}|${MINUTE_UNIT}))? and ${RANGE_TAIL}`, range),
 ];

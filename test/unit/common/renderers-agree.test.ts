@@ -25,6 +25,7 @@ const REPLIES: readonly (readonly [string, Reply])[] = [
   ['preview needing review', { kind: 'training-preview', draftId: DRAFT_ID, preview: aPreview({ minutes: 150 }) }],
   ['question with candidates', { ...ONE_OF_EACH.question, candidates: [{ minutes: 60, text: '1 hour' }, { minutes: 45, text: '45 min' }] }],
   ['question for the title', { ...ONE_OF_EACH.question, ask: 'title', title: null }],
+  ['question for the day', { ...ONE_OF_EACH.question, ask: 'date', dateText: 'last month' }],
   ['logged without a certificate', { ...ONE_OF_EACH['training-logged'], progress: { ...PROGRESS, hasCredential: false } }],
   ...Object.values(EVERY_UNDO).flatMap((changes) => changes.map((change) => [`undone ${change.action}`, { kind: 'undone', change }] as const)),
   ['status without a certificate', { kind: 'status', status: aStatus({ certificate: null, reasons: [{ code: 'no-credential' }] }) }],

@@ -9,7 +9,7 @@ const LA = 'America/Los_Angeles';
 const TOKYO = 'Asia/Tokyo';
 
 function dayOf(reading: DateReading): string {
-  return reading.kind === 'invalid' ? `invalid ${reading.text}` : `${reading.kind} ${reading.date}`;
+  return reading.kind === 'invalid' || reading.kind === 'vague' ? `${reading.kind} ${reading.text}` : `${reading.kind} ${reading.date}`;
 }
 
 describe('readCompletionDate: the day in the person’s zone (B20)', () => {

@@ -195,7 +195,11 @@ describe('readDuration: CE wording', () => {
     ['I got 1 CEU', 'missing'],
     ['1.5 credits', 'missing'],
     ['0.75 credits', 'missing'],
-    ['0.1 CEU', 'missing'],
+    // A CEU count below 1 can only be IACET's (issue 10): 0.1 × 600 = 60 minutes.
+    ['0.1 CEU', 60],
+    ['0.25 CEUs', 150],
+    ['.1 CEU', 60],
+    ['1.5 CEU', 'missing'],
   ])('%s → %s', (text, minutes) => {
     expect(minutesIn(text)).toBe(minutes);
   });

@@ -20,6 +20,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   'contact-minutes': '90 contact minutes',
   'iacet-ceu': '0.1 IACET CEU',
   'iacet-ceu-label': 'IACET CEU: 0.1',
+  'ceu-fraction': '0.1 CEU',
+  'second-guess': '45 min, maybe 50',
   'hours-and-a-half': 'an hour and a half',
   'and-a-half-hours': 'one and a half hours',
   'minutes-seconds': '12 min 30 sec',

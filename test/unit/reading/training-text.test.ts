@@ -112,7 +112,7 @@ function summary(reading: TrainingReading) {
     title: reading.title,
     kind: reading.kind,
     minutes: reading.duration.kind === 'found' ? reading.duration.duration.minutes : reading.duration.kind,
-    date: reading.date.kind === 'invalid' ? `invalid ${reading.date.text}` : `${reading.date.kind} ${reading.date.date}`,
+    date: reading.date.kind === 'invalid' || reading.date.kind === 'vague' ? `${reading.date.kind} ${reading.date.text}` : `${reading.date.kind} ${reading.date.date}`,
     registered: reading.registered,
   };
 }
@@ -205,7 +205,7 @@ describe('readTraining: realistic messages', () => {
     expect(reading.duration.kind).toBe('ambiguous');
     if (reading.duration.kind !== 'ambiguous') return;
     expect(reading.duration.candidates.map((c) => c.minutes)).toEqual([45, 60]);
-    expect(reading.title).toBe('hospice course, maybe');
+    expect(reading.title).toBe('hospice course');
   });
 
   it('takes the date outside the quoted title, and the one inside only when there is no other', () => {
