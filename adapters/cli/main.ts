@@ -1,6 +1,7 @@
 import type { Config } from '../../src/index.ts';
 import { keysCommand } from './commands/keys.ts';
 import { parseCommand } from './commands/parse.ts';
+import { rosterCommand } from './commands/roster.ts';
 import { serveCommand } from './commands/serve.ts';
 import { shellCommand } from './commands/shell.ts';
 import { loadConfig } from './environment.ts';
@@ -17,6 +18,10 @@ Commands:
                      show what the bot reads from a text; without text, one text per line from stdin
   migrate            bring the database schema up to date
   keys rotate        re-encrypt every stored token with the first key of RECERT_ENCRYPTION_KEY
+  roster import FILE --org ORG [--skip-bad]
+                     build an organisation's roster from a CSV file (all or nothing unless --skip-bad)
+  roster export --org ORG [--out FILE]
+                     the roster as CSV (ORG: slack:<team id>, or local for the terminal's)
   help               this text
 
 Configuration comes from the environment and a .env file; see README.md.`;
@@ -45,6 +50,8 @@ function run(command: string, args: readonly string[], config: Config): Promise<
       );
     case 'keys':
       return keysCommand(args, config);
+    case 'roster':
+      return rosterCommand(args, config);
     case 'shell':
       return withRuntime(config, makeLogger(config, true), shellCommand);
     case 'serve':

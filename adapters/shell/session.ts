@@ -2,6 +2,7 @@ import {
   attachProof,
   converse,
   identify,
+  importRoster,
   interpret,
   asReply,
   MAX_PROOF_BYTES,
@@ -58,6 +59,8 @@ export class ShellSession {
       timeZone: null,
       source: 'shell',
       organisationZoneIsConfigured: true,
+      // The terminal's first person is the local organisation's admin (they can then keep its roster).
+      firstPersonIsAdmin: true,
     });
     this.actor = actor;
     return { replies: firstContact ? [{ kind: 'welcome', displayName, hasCredential: false }] : [], notice: `(you are ${displayName})` };
@@ -75,12 +78,21 @@ export class ShellSession {
       const words = withoutCommandName(text, SLACK_COMMAND_NAME);
       const intent = interpret(words);
       if (intent.kind === 'attach-local') return { replies: [await this.attach(this.actor, intent.path, intent.seq)] };
+      if (intent.kind === 'roster-import' && intent.path) return { replies: [await this.importRoster(this.actor, intent.path, intent.skipBad)] };
       return { replies: await converse(this.ports.deps, this.actor, words) };
     } catch (error) {
       const reference = this.ports.newReference();
       this.ports.deps.log.error('shell request failed', { reference, error: error instanceof Error ? error.message : String(error) });
       return { replies: [], notice: `Something went wrong on my side (reference ${reference}). Check \`status\` or \`history\` before trying again.` };
     }
+  }
+
+  /** `roster import [skip-bad] ./people.csv`: the file is read here, the rules are the core's. */
+  private async importRoster(actor: Actor, filePath: string, skipBad: boolean): Promise<Reply> {
+    const file = await this.ports.readFile(filePath);
+    if (file.kind === 'missing' || file.kind === 'not-a-file') return { kind: 'error', code: 'roster-file-invalid', details: { problem: 'missing', path: filePath, folder: file.kind === 'not-a-file' } };
+    if (file.kind === 'too-large') return { kind: 'error', code: 'roster-file-invalid', details: { problem: 'too-large' } };
+    return asReply(() => importRoster(this.ports.deps, actor, { text: file.bytes, fileName: file.name, skipBad }));
   }
 
   private async attach(actor: Actor, filePath: string, seq: number | null): Promise<Reply> {
