@@ -3,6 +3,7 @@ import { exportCommand } from './commands/export.ts';
 import { keysCommand } from './commands/keys.ts';
 import { parseCommand } from './commands/parse.ts';
 import { reportCommand } from './commands/report.ts';
+import { rosterCommand } from './commands/roster.ts';
 import { serveCommand } from './commands/serve.ts';
 import { shellCommand } from './commands/shell.ts';
 import { configFrom, loadEnvironment } from './environment.ts';
@@ -26,6 +27,10 @@ Commands:
                      a zip of the transcript and every certificate of the cycle
   report --org ORG [--csv|--json] [--out FILE]
                      everyone's compliance in an organisation, as CSV (default) or JSON
+  roster import FILE --org ORG [--skip-bad]
+                     build an organisation's roster from a CSV file (all or nothing unless --skip-bad)
+  roster export --org ORG [--out FILE]
+                     the roster as CSV (ORG: slack:<team id>, or local for the terminal's)
   help               this text
 
 Configuration comes from the environment and a .env file; see README.md.`;
@@ -59,6 +64,8 @@ function run(command: string, args: readonly string[], config: Config, platforms
       return exportCommand(args, config);
     case 'report':
       return reportCommand(args, config);
+    case 'roster':
+      return rosterCommand(args, config);
     case 'shell':
       return withRuntime(config, makeLogger(config, true), shellCommand);
     case 'serve':

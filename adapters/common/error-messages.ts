@@ -124,6 +124,8 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
 
 const ROSTER_FILE_PROBLEMS: Readonly<Record<string, (d: ErrorDetails) => string>> = {
   'too-large': () => 'That roster file is too large: send at most some 20,000 people at a time.',
+  'not-utf8': () => 'That roster file is not UTF-8 text: save it again as "CSV UTF-8".',
+  missing: (d) => (d.folder ? `"${str(d, 'path')}" is a folder; give the path of the CSV file inside it.` : `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`),
   'not-csv': (d) => `I could not read that file as CSV${d.line ? ` (near line ${str(d, 'line')})` : ''}: check its quotes, or save it again as CSV.`,
   empty: () => 'That roster file is empty: it needs a header row (name, slack user id, email, credential number, issued, expires, fee paid through, team) and one row per person.',
   'unknown-column': (d) => `The roster file has a column I don't know: "${str(d, 'column')}". Use name, slack user id, email, credential number, issued, expires, fee paid through, team.`,

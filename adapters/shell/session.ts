@@ -2,6 +2,7 @@ import {
   attachProof,
   converse,
   identify,
+  importRoster,
   interpret,
   asReply,
   MAX_PROOF_BYTES,
@@ -67,7 +68,7 @@ export class ShellSession {
       timeZone: null,
       source: 'shell',
       organisationZoneIsConfigured: true,
-      // Whoever starts the terminal's organisation is its admin (and can make managers).
+      // The terminal's first person is the local organisation's admin (they can then keep its roster).
       firstPersonIsAdmin: true,
     });
     this.actor = actor;
@@ -86,6 +87,7 @@ export class ShellSession {
       const words = withoutCommandName(text, SLACK_COMMAND_NAME);
       const intent = interpret(words);
       if (intent.kind === 'attach-local') return { replies: [await this.attach(this.actor, intent.path, intent.seq)] };
+      if (intent.kind === 'roster-import' && intent.path) return { replies: [await this.importRoster(this.actor, intent.path, intent.skipBad)] };
       return await this.deliver(await converse(this.ports.deps, this.actor, words, { channel: TERMINAL_CHANNEL }));
     } catch (error) {
       const reference = this.ports.newReference();
@@ -110,6 +112,14 @@ export class ShellSession {
       }
     }
     return { replies: out };
+  }
+
+  /** `roster import [skip-bad] ./people.csv`: the file is read here, the rules are the core's. */
+  private async importRoster(actor: Actor, filePath: string, skipBad: boolean): Promise<Reply> {
+    const file = await this.ports.readFile(filePath);
+    if (file.kind === 'missing' || file.kind === 'not-a-file') return { kind: 'error', code: 'roster-file-invalid', details: { problem: 'missing', path: filePath, folder: file.kind === 'not-a-file' } };
+    if (file.kind === 'too-large') return { kind: 'error', code: 'roster-file-invalid', details: { problem: 'too-large' } };
+    return asReply(() => importRoster(this.ports.deps, actor, { text: file.bytes, fileName: file.name, skipBad }));
   }
 
   private async attach(actor: Actor, filePath: string, seq: number | null): Promise<Reply> {

@@ -84,7 +84,8 @@ async function claimIdentity(deps: CoreDeps, actor: Actor, person: RosterPerson,
 }
 
 async function addPerson(deps: CoreDeps, actor: Actor, access: Access, row: RosterRow): Promise<Subject> {
-  const platformUserId = row.slackUserId ?? `${PLACEHOLDER}${row.email ?? row.name.toLowerCase()}`;
+  if (!row.slackUserId && !row.email) throw new RowRefused({ line: row.line, column: 'slack user id', value: '', problem: 'required' });
+  const platformUserId = row.slackUserId ?? `${PLACEHOLDER}${row.email ?? ''}`;
   const person = await upsertPerson(deps.db, actor.organisationId, { platformUserId, displayName: row.name, timeZone: null, role: 'scribe' }, nowOf(deps));
   if (row.email) await setEmail(deps.db, actor.organisationId, person.id, row.email);
   // A team-limited manager's newcomers go to the row's team, else to the manager's teams: theirs to look after.

@@ -32,6 +32,16 @@ function headerKey(cell: string): string {
   return cell.toLowerCase().replace(/e-mail/g, 'email').replace(/[\s_-]+/g, ' ').trim();
 }
 
+/** A roster file's bytes as text: UTF-8 (with or without a BOM); anything else is refused, not guessed. */
+export function decodeRosterFile(bytes: Uint8Array): string {
+  if (bytes.length > MAX_ROSTER_FILE_CHARS * 2) throw new RecertError('roster-file-invalid', { problem: 'too-large', max: MAX_ROSTER_FILE_CHARS });
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new RecertError('roster-file-invalid', { problem: 'not-utf8' });
+  }
+}
+
 /**
  * Read a roster file: a header row naming the columns (any order; BOM, CRLF and quoted fields with
  * commas or line breaks handled by csv-parse), then one person per row. A file that cannot be read

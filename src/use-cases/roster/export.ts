@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/people.ts';
 import { recordChange } from '../shared.ts';
 import type { CoreDeps } from '../deps.ts';
 import { writeRosterCsv } from './csv.ts';
+import { SLACK_ID } from './rows.ts';
 import { rosterEntries } from './list.ts';
 
 /**
@@ -16,7 +17,8 @@ export async function exportRoster(deps: CoreDeps, actor: Actor): Promise<{ read
   const csv = writeRosterCsv(
     active.map((e) => ({
       name: e.displayName,
-      'slack user id': e.platformUserId.startsWith('roster:') ? '' : e.platformUserId,
+      // Only a Slack id is written: the terminal's people (and those a file brought in) are found by name or e-mail.
+      'slack user id': SLACK_ID.test(e.platformUserId) ? e.platformUserId : '',
       email: e.email ?? '',
       'credential number': e.certificate?.number ?? '',
       issued: e.certificate?.issuedOn ?? '',

@@ -7,12 +7,12 @@ import { authorize } from '../access.ts';
 import type { CoreDeps } from '../deps.ts';
 import { recordChange } from '../shared.ts';
 import { applyRow, RowRefused, type RowOutcome } from './apply-row.ts';
-import { readRosterCsv } from './csv.ts';
+import { decodeRosterFile, readRosterCsv } from './csv.ts';
 import { checkRow, type RosterRow } from './rows.ts';
 
 export interface RosterImportInput {
-  /** The file's text (already decoded from UTF-8). */
-  readonly text: string;
+  /** The file's text, or its bytes (UTF-8). */
+  readonly text: string | Uint8Array;
   readonly fileName?: string | null;
   /** Store the good rows even when some are refused (default: all or nothing). */
   readonly skipBad?: boolean;
@@ -36,7 +36,7 @@ class NothingStored extends Error {
 export async function importRoster(deps: CoreDeps, actor: Actor, input: RosterImportInput): Promise<Reply> {
   const access = await authorize(deps, actor, 'manage-roster');
   const today = localDate(deps.clock.now(), actor.timeZone);
-  const checked = withoutDuplicates(readRosterCsv(input.text).map((row) => checkRow(row, today)));
+  const checked = withoutDuplicates(readRosterCsv(typeof input.text === 'string' ? input.text : decodeRosterFile(input.text)).map((row) => checkRow(row, today)));
   const skipBad = input.skipBad === true;
   const base = { fileName: input.fileName ?? null, rows: checked.length, skipBad };
   try {

@@ -16,7 +16,7 @@ export interface RosterRow {
   readonly teams: readonly string[] | null;
 }
 
-const SLACK_ID = /^[UW][A-Z0-9]{2,20}$/;
+export const SLACK_ID = /^[UW][A-Z0-9]{2,20}$/;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{1,63}$/;
 const NUMBER = /^[A-Za-z0-9][A-Za-z0-9\-/.]{1,39}$/;
 const MAX_NAME = 80;
@@ -41,7 +41,8 @@ export function checkRow(row: CsvRow, today: IsoDate): { row: RosterRow } | { re
   const v = row.values;
   if (!v.name) refuse('name', 'required');
   else if (v.name.length > MAX_NAME) refuse('name', 'too-long');
-  if (!v['slack user id'] && !v.email) refuse('slack user id', 'required');
+  // Someone already on the roster is found by name alone; a newcomer needs a Slack id or e-mail (checked when applied).
+  if (!v.name && !v['slack user id'] && !v.email) refuse('slack user id', 'required');
   if (v['slack user id'] && !SLACK_ID.test(v['slack user id'])) refuse('slack user id', 'slack-id-invalid');
   if (v.email && !EMAIL.test(v.email)) refuse('email', 'email-invalid');
   const issued = dateIn(v.issued, 'issued', today, false, refuse);
