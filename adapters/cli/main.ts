@@ -1,9 +1,6 @@
 import type { Config } from '../../src/index.ts';
-import { exportCommand } from './commands/export.ts';
 import { keysCommand } from './commands/keys.ts';
 import { parseCommand } from './commands/parse.ts';
-import { reportCommand } from './commands/report.ts';
-import { rosterCommand } from './commands/roster.ts';
 import { serveCommand } from './commands/serve.ts';
 import { shellCommand } from './commands/shell.ts';
 import { configFrom, loadEnvironment } from './environment.ts';
@@ -50,7 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function run(command: string, args: readonly string[], config: Config, platforms: PlatformSettings): Promise<number> {
+async function run(command: string, args: readonly string[], config: Config, platforms: PlatformSettings): Promise<number> {
   switch (command) {
     case 'parse':
       return parseCommand(args, systemClock, config.timeZone, { stdin: process.stdin, write: (line) => process.stdout.write(`${line}\n`), writeError: (line) => process.stderr.write(`${line}\n`) });
@@ -60,12 +57,13 @@ function run(command: string, args: readonly string[], config: Config, platforms
       );
     case 'keys':
       return keysCommand(args, config);
+    // Loaded on demand: their file libraries (pdfkit, csv) are not for the chat or `recert parse`.
     case 'export':
-      return exportCommand(args, config);
+      return (await import('./commands/export.ts')).exportCommand(args, config);
     case 'report':
-      return reportCommand(args, config);
+      return (await import('./commands/report.ts')).reportCommand(args, config);
     case 'roster':
-      return rosterCommand(args, config);
+      return (await import('./commands/roster.ts')).rosterCommand(args, config);
     case 'shell':
       return withRuntime(config, makeLogger(config, true), shellCommand);
     case 'serve':

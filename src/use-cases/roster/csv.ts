@@ -1,7 +1,11 @@
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { ROSTER_COLUMNS, type RosterColumn } from '../../domain/roster.ts';
 import { RecertError } from '../../errors.ts';
+
+/** The CSV libraries, loaded on first use: the chat and `recert parse` never need them (test/e2e/module-loading). */
+async function csvLibraries() {
+  const [{ parse }, { stringify }] = await Promise.all([import('csv-parse/sync'), import('csv-stringify/sync')]);
+  return { parse, stringify };
+}
 
 /** Largest roster file read (bytes of text): some 20,000 people. */
 export const MAX_ROSTER_FILE_CHARS = 2_000_000;
@@ -47,7 +51,8 @@ export function decodeRosterFile(bytes: Uint8Array): string {
  * commas or line breaks handled by csv-parse), then one person per row. A file that cannot be read
  * as a whole is refused with `roster-file-invalid`; values are checked row by row later.
  */
-export function readRosterCsv(text: string): CsvRow[] {
+export async function readRosterCsv(text: string): Promise<CsvRow[]> {
+  const { parse } = await csvLibraries();
   if (text.length > MAX_ROSTER_FILE_CHARS) throw new RecertError('roster-file-invalid', { problem: 'too-large', max: MAX_ROSTER_FILE_CHARS });
   let records: ParsedRecord[];
   try {
@@ -94,6 +99,7 @@ function valuesOf(columns: readonly (RosterColumn | 'slack user id or email' | n
 }
 
 /** The roster as CSV with Recert's header (CRLF line ends, quoted where needed): what `roster import` reads back. */
-export function writeRosterCsv(rows: readonly Readonly<Record<RosterColumn, string>>[]): string {
+export async function writeRosterCsv(rows: readonly Readonly<Record<RosterColumn, string>>[]): Promise<string> {
+  const { stringify } = await csvLibraries();
   return stringify([[...ROSTER_COLUMNS], ...rows.map((row) => ROSTER_COLUMNS.map((c) => row[c]))], { record_delimiter: 'windows' });
 }

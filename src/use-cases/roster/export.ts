@@ -14,7 +14,7 @@ import { rosterEntries } from './list.ts';
 export async function exportRoster(deps: CoreDeps, actor: Actor): Promise<{ readonly csv: string; readonly people: number }> {
   const { entries } = await rosterEntries(deps, actor);
   const active = entries.filter((e) => e.active);
-  const csv = writeRosterCsv(
+  const csv = await writeRosterCsv(
     active.map((e) => ({
       name: e.displayName,
       // Only a Slack id is written: the terminal's people (and those a file brought in) are found by name or e-mail.

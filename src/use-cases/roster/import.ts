@@ -36,7 +36,7 @@ class NothingStored extends Error {
 export async function importRoster(deps: CoreDeps, actor: Actor, input: RosterImportInput): Promise<Reply> {
   const access = await authorize(deps, actor, 'manage-roster');
   const today = localDate(deps.clock.now(), actor.timeZone);
-  const checked = withoutDuplicates(readRosterCsv(typeof input.text === 'string' ? input.text : decodeRosterFile(input.text)).map((row) => checkRow(row, today)));
+  const checked = withoutDuplicates((await readRosterCsv(typeof input.text === 'string' ? input.text : decodeRosterFile(input.text))).map((row) => checkRow(row, today)));
   const skipBad = input.skipBad === true;
   const base = { fileName: input.fileName ?? null, rows: checked.length, skipBad };
   try {
