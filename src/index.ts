@@ -67,3 +67,4 @@ export { effectiveRole } from './domain/people.ts';
 export { can, type Permission, type Access } from './domain/permissions.ts';
 export type { Intent, HelpTopic } from './chat/intent.ts';
 export type { OutboundAddress, OutboundImage, OutboundPort, SendOutcome } from './reminders/outbound.ts';
+export { deactivateTeamsConversation, findPersonalConversation, findTeamsConversation, saveTeamsConversation, type TeamsConversation } from './db/repositories/teams-conversations.ts';

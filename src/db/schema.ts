@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { TeamsConversationTable } from './schema-teams-conversations.ts';
 
 /**
  * Table shapes as Kysely sees them. Calendar dates (`date`) come back as `yyyy-MM-dd` strings
@@ -326,6 +327,7 @@ export interface Database {
   reminder_snoozes: ReminderSnoozeTable;
   reminder_deliveries: ReminderDeliveryTable;
   compliance_snapshots: ComplianceSnapshotTable;
+  teams_conversations: TeamsConversationTable;
 }
 
 /** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */
@@ -349,6 +351,7 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'reminder_snoozes',
   'reminder_deliveries',
   'compliance_snapshots',
+  'teams_conversations',
 ]);
 
 export type TrainingRow = Selectable<TrainingTable>;
