@@ -34,6 +34,9 @@ export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
   const botAppId = config.mode === 'authenticated' ? config.appId : '';
   // No typing activities (the typing timer), no long-running proxying; turn state is never stored.
   const app = new Application({ adapter, botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
+  // teams-ai 1.7.4's run() starts the typing timer whatever `startTypingTimer` says (and keeps one
+  // timer for all concurrent turns): switch it off on the instance, so no typing activity is sent.
+  app.startTypingTimer = () => undefined;
   const rt: TeamsRuntime = { core: options.core, log, newNonce: options.newNonce ?? randomUUID, newReference: options.newReference };
   register(app, rt);
   return {
