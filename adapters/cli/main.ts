@@ -12,7 +12,7 @@ import { systemClock } from './system-clock.ts';
 const USAGE = `Usage: recert [command]
 
 Commands:
-  serve              run every configured platform (Slack); the terminal chat when none is configured (default)
+  serve              run every configured platform (Slack, Teams); the terminal chat when none is configured (default)
   shell              chat with the bot in this terminal
   parse [--json] [text]
                      show what the bot reads from a text; without text, one text per line from stdin

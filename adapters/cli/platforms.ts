@@ -1,4 +1,5 @@
 import { parseSlackConfig, slackSecrets, type SlackConfig } from '../slack/config.ts';
+import { parseTeamsConfig, teamsSecrets, type TeamsConfig } from '../teams/config.ts';
 
 /**
  * Each platform's own settings, parsed by its adapter's schema from the same environment as the
@@ -6,17 +7,18 @@ import { parseSlackConfig, slackSecrets, type SlackConfig } from '../slack/confi
  */
 export interface PlatformSettings {
   readonly slack: SlackConfig | null;
+  readonly teams: TeamsConfig | null;
 }
 
 export function parsePlatforms(env: Readonly<Record<string, string | undefined>>): PlatformSettings {
-  return { slack: parseSlackConfig(env) };
+  return { slack: parseSlackConfig(env), teams: parseTeamsConfig(env) };
 }
 
 export function anyPlatform(platforms: PlatformSettings): boolean {
-  return platforms.slack !== null;
+  return platforms.slack !== null || platforms.teams !== null;
 }
 
 /** Every platform secret, so no log line can carry one verbatim. */
 export function platformSecrets(platforms: PlatformSettings | null): string[] {
-  return platforms ? slackSecrets(platforms.slack) : [];
+  return platforms ? [...slackSecrets(platforms.slack), ...teamsSecrets(platforms.teams)] : [];
 }

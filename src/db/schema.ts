@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { TeamsConversationTable } from './schema-teams-conversations.ts';
 
 /**
  * Table shapes as Kysely sees them. Calendar dates (`date`) come back as `yyyy-MM-dd` strings
@@ -367,6 +368,7 @@ export interface Database {
   compliance_snapshots: ComplianceSnapshotTable;
   audits: AuditTable;
   audit_items: AuditItemTable;
+  teams_conversations: TeamsConversationTable;
 }
 
 /** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */
@@ -392,6 +394,7 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'compliance_snapshots',
   'audits',
   'audit_items',
+  'teams_conversations',
 ]);
 
 export type TrainingRow = Selectable<TrainingTable>;

@@ -13,7 +13,10 @@ export async function serveCommand(runtime: Runtime, platforms: PlatformSettings
   const { config, deps } = runtime;
   if (!anyPlatform(platforms)) return shellCommand(runtime);
   const adapters = await platformAdapters(runtime, platforms);
-  const door = await openFrontDoor(adapters, config.port, undefined, (error, route) => deps.log.error('request failed', { route, error: String(error) }));
+  // Teams without credentials accepts any request: it is served on loopback only.
+  const host = platforms.teams?.mode === 'dev' ? '127.0.0.1' : undefined;
+  if (host) deps.log.warn(TEAMS_DEV_WARNING, { host, port: config.port });
+  const door = await openFrontDoor(adapters, config.port, host, (error, route) => deps.log.error('request failed', { route, error: String(error) }));
   if (platforms.slack) deps.log.info('slack adapter started', { mode: platforms.slack.appToken ? 'socket' : 'http', port: door.port, oauth: platforms.slack.oauth !== null });
   deps.log.info('front door open', { port: door.port, adapters: adapters.map((a) => a.name) });
   const signal = await runtime.stopping;
@@ -21,6 +24,9 @@ export async function serveCommand(runtime: Runtime, platforms: PlatformSettings
   await door.stop();
   return 0;
 }
+
+const TEAMS_DEV_WARNING =
+  'RECERT_TEAMS_DEV=1: TEAMS RUNS WITHOUT CREDENTIALS. Every request to /api/messages is accepted unchecked, so Recert listens on 127.0.0.1 only. Never use this in production: set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId.';
 
 async function platformAdapters(runtime: Runtime, platforms: PlatformSettings): Promise<PlatformAdapter[]> {
   const { config, deps } = runtime;
@@ -41,6 +47,10 @@ async function platformAdapters(runtime: Runtime, platforms: PlatformSettings): 
         secrets: runtime.secrets,
       }),
     );
+  }
+  if (platforms.teams) {
+    const { createTeamsAdapter } = await import('../../teams/app.ts');
+    adapters.push(createTeamsAdapter({ config: platforms.teams, core: deps, log: deps.log, newReference }));
   }
   return adapters;
 }

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Who is acting: a person is (tenant, Entra object id), never the bot-scoped `29:` id alone. */
+export interface TeamsPerson {
+  readonly tenantId: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+  /** IANA zone from the activity's `localTimezone`, when the client sent one. */
+  readonly timeZone: string | null;
+}
+
+const activitySchema = z.object({
+  id: z.string().optional(),
+  from: z.object({ id: z.string().optional(), name: z.string().optional(), aadObjectId: z.string().min(1).max(100).optional() }).passthrough().optional(),
+  recipient: z.object({ id: z.string().optional() }).passthrough().optional(),
+  conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional(), conversationType: z.string().optional() }).passthrough().optional(),
+  channelData: z.object({ tenant: z.object({ id: z.string() }).partial().optional() }).passthrough().optional(),
+  localTimezone: z.string().max(64).optional(),
+  entities: z.array(z.object({ type: z.string().optional(), mentioned: z.object({ id: z.string().optional() }).partial().optional() }).passthrough()).optional(),
+});
+
+type ActivityLike = z.infer<typeof activitySchema>;
+
+function parsed(activity: unknown): ActivityLike | null {
+  const result = activitySchema.safeParse(activity);
+  return result.success ? result.data : null;
+}
+
+/** The tenant of an activity: conversation.tenantId, else channelData.tenant.id. */
+export function tenantOf(activity: unknown): string | null {
+  const a = parsed(activity);
+  return a?.conversation?.tenantId || a?.channelData?.tenant?.id || null;
+}
+
+/** The person behind an activity, or null when it does not say (no tenant, no Entra id: ignored). */
+export function personOf(activity: unknown): TeamsPerson | null {
+  const a = parsed(activity);
+  const tenantId = tenantOf(activity);
+  const aadObjectId = a?.from?.aadObjectId;
+  if (!a || !tenantId || !aadObjectId) return null;
+  return { tenantId, aadObjectId, name: a.from?.name?.trim() || aadObjectId, timeZone: a.localTimezone ?? null };
+}
+
+/** personal, channel or groupChat (a missing type is a personal chat, as in the Agents Playground). */
+export function conversationTypeOf(activity: unknown): string {
+  return parsed(activity)?.conversation?.conversationType ?? 'personal';
+}
+
+/** The bot is @mentioned in the activity (channels and group chats are answered only then). */
+export function mentionsBot(activity: unknown): boolean {
+  const a = parsed(activity);
+  const bot = a?.recipient?.id;
+  return Boolean(bot && a?.entities?.some((e) => e.type === 'mention' && e.mentioned?.id === bot));
+}
+
+/** The words typed: `<at>…</at>` mentions removed (teams-ai strips the bot's; this strips any left), entities undone. */
+export function plainText(text: string | undefined): string {
+  return (text ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

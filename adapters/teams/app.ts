@@ -1,0 +1,89 @@
+import { Application, TeamsAdapter, type AdaptiveCard as TeamsAiCard } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { CoreDeps, Logger } from '../../src/index.ts';
+import type { PlatformAdapter } from '../server/platform-adapter.ts';
+import type { TeamsConfig } from './config.ts';
+import { expressLike, readJsonBody } from './http.ts';
+import { VERB_PREFIX } from './render/card-actions.ts';
+import type { TeamsRuntime } from './runtime.ts';
+import { onCardAction } from './turns/card-action.ts';
+import { botMembership, installationAction, onInstallation } from './turns/installation.ts';
+import { onMessage } from './turns/message.ts';
+
+export interface TeamsAppOptions {
+  readonly config: TeamsConfig;
+  readonly core: CoreDeps;
+  readonly log: Logger;
+  readonly newReference: () => string;
+  readonly newNonce?: () => string;
+}
+
+/** Where Teams (the Bot Connector) posts activities. */
+export const MESSAGES_PATH = '/api/messages';
+
+/**
+ * The Teams adapter: teams-ai's Application over its TeamsAdapter (botbuilder's CloudAdapter),
+ * mounted on the front door at POST /api/messages. With credentials, botbuilder checks every
+ * request's token (no valid token → 401); in dev mode (no credentials) it checks none, which serve
+ * allows only on loopback. Every Teams and botbuilder type stays in adapters/teams/.
+ */
+export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
+  const { config, log } = options;
+  const adapter = new TeamsAdapter(authOptions(config));
+  const botAppId = config.mode === 'authenticated' ? config.appId : '';
+  // No typing activities (the typing timer), no long-running proxying; turn state is never stored.
+  const app = new Application({ adapter, botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
+  // teams-ai 1.7.4's run() starts the typing timer whatever `startTypingTimer` says (and keeps one
+  // timer for all concurrent turns): switch it off on the instance, so no typing activity is sent.
+  app.startTypingTimer = () => undefined;
+  const rt: TeamsRuntime = { core: options.core, log, newNonce: options.newNonce ?? randomUUID, newReference: options.newReference };
+  register(app, rt);
+  return {
+    name: 'teams',
+    routes: [
+      {
+        method: 'POST',
+        path: MESSAGES_PATH,
+        handle: async (req, res) => {
+          const request = await readJsonBody(req, res);
+          if (!request) return;
+          await adapter.process(request, expressLike(res), (ctx) => app.run(ctx).then(() => undefined));
+        },
+      },
+    ],
+    start: async () => undefined,
+    stop: async () => undefined,
+  };
+}
+
+function authOptions(config: TeamsConfig): Record<string, string> {
+  if (config.mode === 'dev') return {};
+  return {
+    MicrosoftAppId: config.appId,
+    MicrosoftAppType: config.appType,
+    ...(config.appPassword ? { MicrosoftAppPassword: config.appPassword } : {}),
+    ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
+  };
+}
+
+/** The routes, most specific first (invokes are tried first; the first match wins). */
+function register(app: Application, rt: TeamsRuntime): void {
+  app.adaptiveCards.actionExecute(
+    async (ctx: TurnContext) => String((ctx.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '').startsWith(VERB_PREFIX),
+    async (ctx, _state, data) => ((await onCardAction(rt, ctx, data)) as TeamsAiCard | null) ?? '',
+  );
+  app.activity('installationUpdate', async (ctx) => {
+    const installed = installationAction((ctx.activity as { action?: string }).action);
+    if (installed !== null) await onInstallation(rt, ctx, installed);
+  });
+  app.activity('conversationUpdate', async (ctx) => {
+    const installed = botMembership(ctx);
+    if (installed !== null) await onInstallation(rt, ctx, installed);
+  });
+  app.activity('message', (ctx) => onMessage(rt, ctx));
+  app.error(async (_ctx, error) => {
+    rt.log.error('teams turn failed', { error: error.message });
+    throw error;
+  });
+}

@@ -1,0 +1,71 @@
+import { claimInbound, identify, type CoreDeps, type Identified, type Logger, type Reply } from '../../src/index.ts';
+import { present } from '../common/present.ts';
+import type { PresentContext } from '../common/presentation.ts';
+import type { TeamsPerson } from './activity.ts';
+import { ADAPTIVE_CARD_CONTENT_TYPE, toAdaptiveCard, type AdaptiveCard } from './render/adaptive-card.ts';
+
+/** Teams reads the same words as the terminal (no slash command); answers are cards in a chat. */
+export const TEAMS_WORDING: PresentContext = { commandPrefix: '', surface: 'chat' };
+
+/** What every Teams turn handler needs; built once by app.ts. */
+export interface TeamsRuntime {
+  readonly core: CoreDeps;
+  readonly log: Logger;
+  /** A fresh nonce for each card button. */
+  readonly newNonce: () => string;
+  /** A short reference for "something went wrong" replies. */
+  readonly newReference: () => string;
+}
+
+/** The Recert person behind a Teams person: each Entra tenant is its own organisation. */
+export function actorFor(deps: CoreDeps, person: TeamsPerson, requestId: string | undefined): Promise<Identified> {
+  return identify(deps, {
+    platform: 'teams',
+    organisationExternalId: person.tenantId,
+    organisationName: person.tenantId,
+    organisationTimeZone: 'UTC',
+    userExternalId: person.aadObjectId,
+    displayName: person.name,
+    timeZone: person.timeZone,
+    source: 'teams',
+    ...(requestId ? { requestId } : {}),
+  });
+}
+
+/** True the first time `id` is seen under `source`, across processes (inside the turn's transaction). */
+export async function firstSeen(rt: TeamsRuntime, deps: CoreDeps, source: string, id: string | undefined): Promise<boolean> {
+  if (!id) return true;
+  const first = await claimInbound(deps.db, source, id, null, deps.clock.now().toJSDate());
+  if (!first) rt.log.info('teams duplicate ignored', { source, id });
+  return first;
+}
+
+/** A reply as a card for `tenantId`. */
+export function cardOf(rt: TeamsRuntime, reply: Reply, tenantId: string): AdaptiveCard {
+  return toAdaptiveCard(present(reply, TEAMS_WORDING), { tenantId, newNonce: rt.newNonce });
+}
+
+/** Several replies in one card (a card action answers with one card). */
+export function mergedCard(rt: TeamsRuntime, replies: readonly Reply[], tenantId: string): AdaptiveCard {
+  const cards = replies.map((r) => cardOf(rt, r, tenantId));
+  const [first] = cards;
+  if (!first || cards.length === 1) return first ?? cardOf(rt, { kind: 'error', code: 'processing-failed', details: { reference: rt.newReference() } }, tenantId);
+  return { ...first, body: cards.flatMap((c, i) => (i === 0 ? c.body : [{ type: 'Container', separator: true, items: c.body }])), actions: cards.flatMap((c) => c.actions ?? []) };
+}
+
+export function attachmentOf(card: AdaptiveCard): { contentType: string; content: AdaptiveCard } {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}
+
+/** Run `work` in one transaction of the core's database (the duplicate claim commits with what it did). */
+export function inOneTransaction<T>(rt: TeamsRuntime, work: (deps: CoreDeps) => Promise<T>): Promise<T> {
+  if (rt.core.db.isTransaction) return work(rt.core);
+  return rt.core.db.transaction().execute((trx) => work({ ...rt.core, db: trx }));
+}
+
+/** An unexpected failure as a reply with a reference, logged with the same reference. */
+export function failureReply(rt: TeamsRuntime, what: string, error: unknown): Reply {
+  const reference = rt.newReference();
+  rt.log.error(`teams ${what} failed`, { reference, error: error instanceof Error ? error.message : String(error) });
+  return { kind: 'error', code: 'processing-failed', details: { reference } };
+}

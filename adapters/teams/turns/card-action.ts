@@ -1,0 +1,88 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { asReply, cancelDraft, confirmDraft, getComplianceReport, getHistory, getStatus, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
+import { personOf } from '../activity.ts';
+import type { AdaptiveCard } from '../render/adaptive-card.ts';
+import { actorFor, failureReply, firstSeen, inOneTransaction, mergedCard, type TeamsRuntime } from '../runtime.ts';
+
+const dataSchema = z.object({
+  action: z.string().max(40),
+  ids: z.record(z.union([z.string().max(200), z.number()])).default({}),
+  tenant: z.string().max(100),
+  nonce: z.string().min(1).max(100),
+  filters: z
+    .object({ expiringWithinDays: z.number().int().min(0).max(9999).optional(), expiringBy: z.string().max(10).optional(), missingProof: z.boolean().optional(), unpaid: z.boolean().optional(), team: z.string().max(60).optional() })
+    .optional(),
+});
+
+type CardData = z.infer<typeof dataSchema>;
+
+/** What a card action answers: the card that replaces it for the person who acted, or null (a resend: keep the card). */
+export type CardAnswer = AdaptiveCard | null;
+
+/**
+ * An Action.Execute (`adaptiveCard/action` invoke): the same core use cases as Slack's buttons.
+ * Refused when the card was made for another tenant; a resend (same activity id, or same nonce,
+ * in Postgres across processes) changes nothing and keeps the card as it is.
+ */
+export async function onCardAction(rt: TeamsRuntime, ctx: TurnContext, raw: unknown): Promise<CardAnswer> {
+  const activity = ctx.activity;
+  const person = personOf(activity);
+  const parsed = dataSchema.safeParse(raw);
+  if (!person || !parsed.success) {
+    rt.log.warn('teams card action refused: unreadable', { id: activity.id });
+    return mergedCard(rt, [{ kind: 'error', code: 'draft-not-found', details: {} }], person?.tenantId ?? '');
+  }
+  const data = parsed.data;
+  if (data.tenant !== person.tenantId) {
+    rt.log.warn('teams card action from another tenant refused', { id: activity.id, cardTenant: data.tenant, tenant: person.tenantId });
+    return mergedCard(rt, [{ kind: 'error', code: 'forbidden', details: { permission: 'card-of-another-organisation' } }], person.tenantId);
+  }
+  const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
+    if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
+    if (!(await firstSeen(rt, deps, 'teams-card-nonce', `${person.tenantId}:${data.nonce}`))) return null;
+    const { actor } = await actorFor(deps, person, activity.id);
+    return pressed(deps, actor, data);
+  }).catch((error: unknown) => [failureReply(rt, 'card action', error)]);
+  return replies ? mergedCard(rt, replies, person.tenantId) : null;
+}
+
+const str = (data: CardData, key: string): string => String(data.ids[key] ?? '');
+
+function pressed(deps: CoreDeps, actor: Actor, data: CardData): Promise<Reply[]> {
+  const one = async (work: () => Promise<Reply>) => [await asReply(work)];
+  const page = Math.max(1, Math.min(10_000, Math.trunc(Number(data.ids.page)) || 1));
+  switch (data.action) {
+    case 'confirm':
+      return one(() => confirmDraft(deps, actor, { draftId: str(data, 'draftId') }));
+    case 'confirm-unregistered':
+      return one(() => confirmDraft(deps, actor, { draftId: str(data, 'draftId'), registered: false }));
+    case 'cancel-draft':
+      return one(() => cancelDraft(deps, actor, { draftId: str(data, 'draftId') }));
+    case 'undo':
+      return one(() => undoLast(deps, actor, str(data, 'trainingId') ? { trainingId: str(data, 'trainingId') } : {}));
+    case 'history-page':
+      return one(() => getHistory(deps, actor, page));
+    case 'report-page':
+      return one(() => getComplianceReport(deps, actor, stripUndefined(data.filters ?? {}), page));
+    case 'person-details':
+      return details(deps, actor, str(data, 'personId'));
+    case 'attach-certificate':
+      return one(async () => ({ kind: 'help', topic: 'proof' }));
+    default:
+      // Edit and the form card are typed in Teams for now: `edit`, `log …` (see help).
+      return one(async () => ({ kind: 'help', topic: data.action === 'edit-draft' ? 'edit' : 'log' }));
+  }
+}
+
+/** A person's status and latest entries, from a Details action of the report (the core checks the asker may see them). */
+async function details(deps: CoreDeps, actor: Actor, personId: string): Promise<Reply[]> {
+  const about = { ref: { personId } };
+  const status = await asReply(() => getStatus(deps, actor, about));
+  return status.kind === 'error' ? [status] : [status, await asReply(() => getHistory(deps, actor, 1, about))];
+}
+
+function stripUndefined(filters: NonNullable<CardData['filters']>): ReportFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as ReportFilters;
+}
+

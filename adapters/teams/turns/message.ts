@@ -1,0 +1,25 @@
+import type { TurnContext } from 'botbuilder';
+import { converse, type Reply } from '../../../src/index.ts';
+import { conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
+import { actorFor, attachmentOf, cardOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
+
+/**
+ * A message to the bot: in personal chat always, in a channel or group chat only when it is
+ * @mentioned. The words go to the core's converse (the same vocabulary as Slack and the terminal);
+ * each reply goes back as an Adaptive Card. A resent activity (same id) is answered once.
+ */
+export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<void> {
+  const activity = ctx.activity;
+  const person = personOf(activity);
+  if (!person) return void rt.log.warn('teams message without a tenant or Entra id ignored', { id: activity.id });
+  const personal = conversationTypeOf(activity) === 'personal';
+  if (!personal && !mentionsBot(activity)) return;
+  const text = plainText(activity.text);
+  const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
+    if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
+    const { actor, firstContact } = await actorFor(deps, person, activity.id);
+    return converse(deps, actor, text, { firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal });
+  }).catch((error: unknown) => [failureReply(rt, 'message', error)]);
+  if (!replies) return;
+  for (const reply of replies) await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(cardOf(rt, reply, person.tenantId))] });
+}
