@@ -25,8 +25,8 @@ export const slackManifest = {
       {
         command: '/ceu',
         url: `${HOST}/slack/events`,
-        description: 'Log CE trainings, see your progress; managers: the team report',
-        usage_hint: 'log <training> | status | history | undo | cert <number> issued <date> | fee paid | report | help',
+        description: 'Log CE trainings, see your progress; managers: the team report and the roster',
+        usage_hint: 'log <training> | status | history | undo | cert <number> issued <date> | fee paid | report | roster | help',
         // Escaped: a mention arrives as <@U0123|name>, so `status @ana` names one person for certain.
         should_escape: true,
       },
