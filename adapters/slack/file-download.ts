@@ -26,6 +26,8 @@ export interface FileInfo {
   /** What Slack says the file is (files.info `mimetype`, `filetype`), when it says. */
   readonly mimetype?: string | null;
   readonly filetype?: string | null;
+  /** The words the file was shared with (files.info `initial_comment`), when Slack gives them. */
+  readonly comment?: string | null;
 }
 
 /** A certificate download (every redirect and the body included) that takes longer than this (ms) is abandoned. */
@@ -46,7 +48,7 @@ export async function fileInfo(client: WebClient, fileId: string): Promise<FileI
     }
   }
   const url = file?.url_private_download ?? file?.url_private ?? null;
-  return { id: fileId, name: file?.name ?? file?.title ?? fileId, sizeBytes: file?.size ?? 0, url, userId: file?.user ?? null, shares, mimetype: file?.mimetype ?? null, filetype: file?.filetype ?? null };
+  return { id: fileId, name: file?.name ?? file?.title ?? fileId, sizeBytes: file?.size ?? 0, url, userId: file?.user ?? null, shares, mimetype: file?.mimetype ?? null, filetype: file?.filetype ?? null, comment: file?.initial_comment?.comment ?? null };
 }
 
 export interface DownloadOptions {

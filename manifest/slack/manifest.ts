@@ -25,8 +25,8 @@ export const slackManifest = {
       {
         command: '/ceu',
         url: `${HOST}/slack/events`,
-        description: 'Log CE trainings, see your progress, export your renewal paperwork; managers: the team report',
-        usage_hint: 'log <training> | status | history | undo | cert <number> issued <date> | fee paid | export transcript | report | help',
+        description: 'Log CE trainings, see your progress, export your renewal paperwork; managers: the team report and the roster',
+        usage_hint: 'log <training> | status | history | undo | cert <number> issued <date> | fee paid | export transcript | report | roster | help',
         // Escaped: a mention arrives as <@U0123|name>, so `status @ana` names one person for certain.
         should_escape: true,
       },

@@ -118,4 +118,16 @@ describe('roster import and export', () => {
     expect(expectKind(await importRoster(deps, operator, { text: exported.csv }), 'roster-import').result).toMatchObject({ added: 0, updated: 0, stored: true });
     expect(await rosterRows(admin)).toEqual(before);
   });
+
+  it('two imports of the same file at once store it once (run many times)', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const org = await givenOrganisation(deps);
+      const [a, b] = await Promise.all([importRoster(deps, org.admin, { text: GOOD }), importRoster(deps, org.admin, { text: GOOD })]);
+      const results = [expectKind(a, 'roster-import').result, expectKind(b, 'roster-import').result];
+      expect(results.every((r) => r.stored)).toBe(true);
+      const db = database.current.db.withoutPlugins();
+      const counts = await sql<{ people: string; creds: string; fees: string }>`select (select count(*) from people where organisation_id = ${org.admin.organisationId}) as people, (select count(*) from credentials where organisation_id = ${org.admin.organisationId} and deleted_at is null) as creds, (select count(*) from fee_payments where organisation_id = ${org.admin.organisationId} and deleted_at is null) as fees`.execute(db);
+      expect(counts.rows[0]).toEqual({ people: '4', creds: '2', fees: '1' });
+    }
+  });
 });

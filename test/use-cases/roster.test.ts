@@ -95,6 +95,7 @@ describe('roster: add, set on someone\'s behalf, remove and restore', () => {
     expect(expectKind(await say(deps, admin, 'status @ben'), 'status').status.certificate).toMatchObject({ number: 'CMSS-2' });
     expect(expectKind(await say(deps, admin, 'roster restore @ben'), 'roster-changed').change).toEqual({ what: 'restored', person: 'Ben', already: false });
     expect(expectKind(await say(deps, admin, 'report'), 'compliance-report').rows.map((r) => r.displayName)).toContain('Ben');
+    expect(await say(deps, admin, 'roster remove @"Dana Admin"')).toMatchObject({ kind: 'error', code: 'last-admin' });
     expect((await auditOf(admin, 'roster.removed'))[0]).toMatchObject({ actor_person_id: admin.personId, after: { name: 'Ben', by: 'Dana Admin' } });
   });
 

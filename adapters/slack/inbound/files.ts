@@ -6,11 +6,14 @@ import { actorFor, anchorOf, type SlackRuntime } from '../runtime.ts';
 import type { Surface } from '../send.ts';
 import { SILENT, type SlackOutcome } from './outcome.ts';
 import type { PayloadOf } from './payloads.ts';
+import { asksSkipBad, importRosterFile, isRosterFile } from './roster-file.ts';
 
 /** A shared file, looked up and downloaded before the delivery's transaction (network work). */
 export interface PreparedShare {
   readonly threadTs: string | null;
   readonly file: SlackFile;
+  /** A CSV sent in the DM: a roster import (with skip-bad when the words with it ask). */
+  readonly roster?: { readonly skipBad: boolean };
 }
 
 /**
@@ -30,6 +33,7 @@ export async function prepareShare(rt: SlackRuntime, auth: SlackAuth, p: Payload
   });
   if (!info) return inDm ? { threadTs: null, file: { kind: 'unavailable', name: p.fileId, reason: 'http-error' } } : null;
   const threadTs = info.shares.find((s) => s.channelId === p.channelId)?.threadTs ?? null;
+  if (inDm && isRosterFile(info)) return { threadTs, file: await downloadFile(info, auth.botToken, rt.fileHosts), roster: { skipBad: asksSkipBad(info) } };
   if (!inDm) {
     if (!threadTs) return null;
     const who = { platform: 'slack', organisationExternalId: p.teamId, userExternalId: p.userId };
@@ -46,6 +50,7 @@ export function shareSurface(p: PayloadOf<'file'>, threadTs: string | null): Sur
 export async function applyShare(rt: SlackRuntime, deps: CoreDeps, auth: SlackAuth, p: PayloadOf<'file'>, prepared: PreparedShare | null, requestId: string): Promise<SlackOutcome> {
   if (!prepared) return SILENT;
   const { actor } = await actorFor(rt, deps, auth.client, { teamId: p.teamId, userId: p.userId, requestId });
+  if (prepared.roster) return { surface: shareSurface(p, prepared.threadTs), replies: [await importRosterFile(deps, actor, prepared.file, prepared.roster.skipBad)] };
   const anchor = prepared.threadTs ? anchorOf(p.channelId, prepared.threadTs) : undefined;
   // Checked again inside the transaction: the entry may have been undone since the look-up.
   if (!p.channelId.startsWith('D') && (!anchor || (await anchoredEntry(deps, actor, anchor))?.status !== 'confirmed')) return SILENT;

@@ -88,3 +88,11 @@ export function toRosterPerson(row: PersonRow): RosterPerson {
 export async function setPlatformUserId(db: Db, organisationId: string, personId: string, platformUserId: string): Promise<void> {
   await db.updateTable('people').set({ platform_user_id: platformUserId }).where('organisation_id', '=', organisationId).where('id', '=', personId).execute();
 }
+
+/**
+ * Lock a person's row until the transaction ends: two imports (or an import and a `roster set`)
+ * touching the same person take turns, so the second sees what the first stored.
+ */
+export async function lockPerson(db: Db, organisationId: string, personId: string): Promise<void> {
+  await db.selectFrom('people').select('id').where('organisation_id', '=', organisationId).where('id', '=', personId).forUpdate().execute();
+}

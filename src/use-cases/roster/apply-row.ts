@@ -7,7 +7,7 @@ import { findCredentialRules } from '../../db/repositories/credential-types.ts';
 import { findCurrentCredential } from '../../db/repositories/credentials.ts';
 import { listFeePayments } from '../../db/repositories/fees.ts';
 import { upsertPerson } from '../../db/repositories/people.ts';
-import { findPeopleByEmail, findPeopleByName, findPersonByPlatformId, setEmail, setPlatformUserId, type RosterPerson } from '../../db/repositories/roster.ts';
+import { findPeopleByEmail, findPeopleByName, findPersonByPlatformId, lockPerson, setEmail, setPlatformUserId, type RosterPerson } from '../../db/repositories/roster.ts';
 import { managedTeams, membershipsOf } from '../../db/repositories/teams.ts';
 import { isRecertError, type ErrorCode } from '../../errors.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -42,6 +42,7 @@ export async function applyRow(deps: CoreDeps, actor: Actor, access: Access, row
   let changed = false;
   let subject: Subject;
   if (found) {
+    await lockPerson(deps.db, actor.organisationId, found.id);
     subject = await withScope(deps, actor.organisationId, found, null);
     if (!can(access, 'manage-roster', { personId: subject.id, teamIds: subject.teamIds })) throw refuse('name', 'out-of-scope', row.name);
     changed = await claimIdentity(deps, actor, found, row);

@@ -1,6 +1,7 @@
 import { type Access } from '../../domain/permissions.ts';
-import type { Actor } from '../../domain/people.ts';
-import { setActive, type RosterPerson } from '../../db/repositories/roster.ts';
+import { effectiveRole, type Actor } from '../../domain/people.ts';
+import { listPeople, setActive, type RosterPerson } from '../../db/repositories/roster.ts';
+import { RecertError } from '../../errors.ts';
 import { addTeamMembers, managedTeams } from '../../db/repositories/teams.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Reply } from '../../replies.ts';
@@ -50,6 +51,10 @@ export async function setOnRoster(deps: CoreDeps, actor: Actor, subject: Subject
   const what = active ? 'restored' : 'removed';
   if (subject.active === active) return { kind: 'roster-changed', change: { what, person: subject.displayName, already: true } };
   return inTransaction(deps.db, async (trx) => {
+    // The organisation keeps an admin: the last active one is not removed (as `role` keeps them).
+    if (!active && effectiveRole(subject) === 'admin' && (await listPeople(trx, actor.organisationId, { activeOnly: true })).filter((p) => effectiveRole(p) === 'admin').length <= 1) {
+      throw new RecertError('last-admin', { name: subject.displayName });
+    }
     await setActive(trx, actor.organisationId, subject.id, active, nowOf(deps));
     await recordChange(trx, deps, actor, { action: `roster.${what}`, entity: 'person', entityId: subject.id, before: { active: !active }, after: { active, name: subject.displayName, by: actor.displayName } });
     return { kind: 'roster-changed', change: { what, person: subject.displayName, already: false } };
