@@ -58,6 +58,8 @@ export class ShellSession {
       timeZone: null,
       source: 'shell',
       organisationZoneIsConfigured: true,
+      // The issue's rule for the terminal: its first person is the organisation's admin.
+      firstPersonIsAdmin: true,
     });
     this.actor = actor;
     return { replies: firstContact ? [{ kind: 'welcome', displayName, hasCredential: false }] : [], notice: `(you are ${displayName})` };
