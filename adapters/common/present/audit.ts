@@ -25,7 +25,7 @@ const itemWords = (i: AuditItemView): Rich => rich(`#${i.seq} `, strong(i.title)
 
 function personItem(p: AuditPersonView): Rich {
   if (p.items.length === 0) return rich(strong(p.displayName), ' — no entries in the current cycle to document');
-  if (p.outstanding === 0) return rich(strong(p.displayName), ` — all ${plural(p.items.length, 'entry', 'entries')} documented`);
+  if (p.outstanding === 0) return rich(strong(p.displayName), ` — everything documented (${plural(p.items.length, 'entry', 'entries')})`);
   const waiting = p.items.filter((i) => i.status === 'requested').flatMap((i, n) => [n ? ', ' : '', `#${i.seq}`]);
   return rich(strong(p.displayName), ` — ${p.outstanding} of ${p.items.length} outstanding: `, waiting);
 }
