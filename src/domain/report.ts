@@ -26,6 +26,8 @@ export interface ReportRow {
   readonly certificate: { readonly number: string; readonly expiresOn: IsoDate; readonly daysLeft: number } | null;
   readonly earned: number;
   readonly required: number;
+  /** The last local day they asked not to be nudged (a reminder's Snooze), when that is today or later. */
+  readonly snoozedUntil?: IsoDate | null;
 }
 
 export interface ReportCounts {
