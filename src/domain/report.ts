@@ -30,6 +30,8 @@ export interface ReportRow {
   readonly required: number;
   /** Whether the current certificate's fee is recorded; null when there is no certificate or its credential has no fee. */
   readonly feePaid?: boolean | null;
+  /** The last local day they asked not to be nudged (a reminder's Snooze), when that is today or later. */
+  readonly snoozedUntil?: IsoDate | null;
 }
 
 export interface ReportCounts {

@@ -93,9 +93,11 @@ function composeDigest(state: SendState, delivery: PlannedDelivery): Composed {
   const targetId = 'targetId' in delivery.target ? delivery.target.targetId : '';
   const target = state.targets.get(targetId);
   if (!target?.active) return { delivery, message: null, skipped: 'target-off' };
+  // Someone who left the channel's team since planning is not listed there any more.
+  const inScope = (person: PersonNow) => target.subscription.teamId === null || (target.team !== null && person.row.teams.includes(target.team));
   const rows = delivery.people.flatMap((p) => {
     const person = state.people.get(p.personId);
-    return stillDue(person, p) ? [digestRow(person)] : [];
+    return stillDue(person, p) && inScope(person) ? [digestRow(person)] : [];
   });
   const unique = rows.filter((r, i) => rows.findIndex((o) => o.personId === r.personId) === i).sort(byUrgency);
   if (unique.length === 0) return { delivery, message: null, skipped: 'nobody-left' };

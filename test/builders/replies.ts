@@ -131,6 +131,7 @@ export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind
         certificate: { number: 'CMSS-1', expiresOn: '2026-11-02', daysLeft: -25 },
         earned: 1.5,
         required: 3,
+        snoozedUntil: '2026-11-30',
       },
     ],
     offset: 0,

@@ -124,6 +124,12 @@ describe('reminder settings from chat', () => {
     const rows = await sql<{ until_date: string }>`select until_date from reminder_snoozes where person_id = ${ana.personId}`.execute(database.current.db.withoutPlugins());
     expect(rows.rows).toEqual([{ until_date: '2026-11-30' }]);
     expect(await count('audit_events', sql`action = 'reminders.snoozed'`)).toBe(1);
+    // Managers see it in the report while it lasts.
+    const report = expectKind(await say(deps, admin, 'report'), 'compliance-report');
+    expect(report.rows.find((r) => r.displayName === 'Ana')?.snoozedUntil).toBe('2026-11-30');
+    expect(report.rows.find((r) => r.displayName === 'Ben')?.snoozedUntil).toBeUndefined();
+    deps.clock.set('2026-12-01T15:00:00Z');
+    expect(expectKind(await say(deps, admin, 'report'), 'compliance-report').rows.find((r) => r.displayName === 'Ana')?.snoozedUntil).toBeUndefined();
   });
 
   it('leaves one subscription when two admins set up the same channel at once', async () => {

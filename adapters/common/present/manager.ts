@@ -1,6 +1,6 @@
 import type { Reply, Role } from '../../../src/index.ts';
 import { countsLine, shortReason, STATE_LABELS } from '../compliance-phrases.ts';
-import { plural } from '../format.ts';
+import { formatDate, plural } from '../format.ts';
 import { list, note, paragraph, rich, sentences, strong, type Action, type Presentation, type PresentContext, type Rich } from '../presentation.ts';
 import { cmd } from '../wording.ts';
 
@@ -24,7 +24,7 @@ function listTitle(reply: Of<'compliance-report'>): string {
 
 function rowItem(row: Of<'compliance-report'>['rows'][number], n: number): Rich {
   const reasons = row.reasons.map(shortReason).join('; ');
-  return rich(`${n}. `, strong(row.displayName), ` — ${STATE_LABELS[row.state]}`, reasons ? `: ${reasons}` : null);
+  return rich(`${n}. `, strong(row.displayName), ` — ${STATE_LABELS[row.state]}`, reasons ? `: ${reasons}` : null, row.snoozedUntil ? ` (snoozed until ${formatDate(row.snoozedUntil)})` : null);
 }
 
 function reportActions(reply: Of<'compliance-report'>): Action[] {

@@ -10,9 +10,10 @@ type Of<K extends Reply['kind']> = Extract<Reply, { kind: K }>;
 
 const WEEKDAYS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
 
-/** "Mon Dec 7, 2026 09:00 GMT": an instant as the zone it was written in shows it. */
-export function localInstant(iso: string): string {
-  const at = DateTime.fromISO(iso, { setZone: true });
+/** "Mon Dec 7, 2026 09:00 EST": an instant in `zone` (by its IANA name, for the zone's abbreviation), else as written. */
+export function localInstant(iso: string, zone?: string): string {
+  const written = DateTime.fromISO(iso, { setZone: true });
+  const at = zone ? written.setZone(zone) : written;
   return at.isValid ? at.toFormat('ccc LLL d, yyyy HH:mm ZZZZ') : iso;
 }
 
@@ -51,7 +52,7 @@ function changeLine(reply: Of<'reminders-channel'>): Rich {
 
 function nextPart(reply: Of<'reminders-channel'>): ReturnType<typeof list> | ReturnType<typeof paragraph> {
   if (reply.next.length === 0) return paragraph(rich('No reminder is coming: nobody this channel covers has a gap with a reminder day ahead.'));
-  return list('Next reminders', reply.next.map((n) => rich(localInstant(n.at), ` — ${plural(n.people, 'person', 'people')}`)));
+  return list('Next reminders', reply.next.map((n) => rich(localInstant(n.at, reply.channel.zone), ` — ${plural(n.people, 'person', 'people')}`)));
 }
 
 export function presentChannelReminders(reply: Of<'reminders-channel'>, context: PresentContext): Presentation {

@@ -1,5 +1,7 @@
 import { byUrgency, countStates, rowOf, selectRows, type ReportCounts, type ReportFilters, type ReportRow } from '../../domain/report.ts';
+import { addDays, localDate } from '../../domain/dates.ts';
 import type { Actor } from '../../domain/people.ts';
+import { snoozesFrom } from '../../db/repositories/reminder-snoozes.ts';
 import { findTeamByName } from '../../db/repositories/teams.ts';
 import { RecertError } from '../../errors.ts';
 import type { Reply } from '../../replies.ts';
@@ -33,9 +35,17 @@ export async function buildComplianceReport(deps: CoreDeps, actor: Actor, filter
   const standings = await currentStandings(deps, actor.organisationId);
   const inScope = standings.filter((s) => visibleTo(access, { id: s.person.personId, teamIds: s.teams.map((t) => t.id) }) && (!team || s.teams.some((t) => t.id === team.id)));
   const rows = inScope.map((s) => rowOf({ personId: s.person.personId, platformUserId: s.person.platformUserId, displayName: s.person.displayName, teams: s.teams.map((t) => t.name) }, s.summary, s.today));
+  const listed = selectRows(rows, filters).sort(byUrgency);
+  const snoozes = await snoozesFrom(deps.db, actor.organisationId, addDays(localDate(deps.clock.now(), 'UTC'), -1), listed.map((r) => r.personId));
+  const todays = new Map(inScope.map((s) => [s.person.personId, s.today]));
   const managed = access.managedTeams;
   const limitedTo = managed === null ? null : standings.flatMap((s) => s.teams).filter((t, i, all) => managed.includes(t.id) && all.findIndex((u) => u.id === t.id) === i).map((t) => t.name);
-  return { counts: countStates(rows), rows: selectRows(rows, filters).sort(byUrgency), filters: { ...filters, ...(team ? { team: team.name } : {}) }, limitedTo };
+  return { counts: countStates(rows), rows: listed.map((r) => withSnooze(r, snoozes.get(r.personId), todays.get(r.personId))), filters: { ...filters, ...(team ? { team: team.name } : {}) }, limitedTo };
+}
+
+/** A person's snooze, shown to managers while it lasts (their own today decides). */
+function withSnooze(row: ReportRow, until: string | undefined, today: string | undefined): ReportRow {
+  return until !== undefined && today !== undefined && until >= today ? { ...row, snoozedUntil: until } : row;
 }
 
 /** The report as a chat reply, one page at a time (the summary is on every page). */

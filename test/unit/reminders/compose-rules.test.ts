@@ -59,6 +59,13 @@ describe('composing at send time', () => {
     expect(JSON.stringify(composed.message)).not.toMatch(/Ana|Ben/);
   });
 
+  it("lists only the channel's team, as it is at send time", () => {
+    const night = state({ targets: new Map([['t1', { name: '#night', active: true, subscription: { ...DEFAULT_SUBSCRIPTION, teamId: 'team-1' }, team: 'Night shift', today: '2026-12-01' }]]) });
+    const moved = new Map([[ana.row.personId, ana], [ben.row.personId, { ...ben, row: { ...BEN_ROW, teams: ['Day shift'] } }]]);
+    const composed = composeOne({ ...night, people: moved }, digest);
+    expect(composed.message?.kind === 'reminder-digest' && composed.message.rows.map((r) => r.displayName)).toEqual([ANA_ROW.displayName]);
+  });
+
   it('skips a digest with nobody left, and one for a channel turned off', () => {
     const allFine = new Map([[ana.row.personId, { ...ana, row: { ...ANA_ROW, state: 'compliant' as const } }]]);
     expect(composeOne(state({ people: allFine }), digest)).toMatchObject({ message: null, skipped: 'nobody-left' });
