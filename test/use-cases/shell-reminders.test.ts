@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/shell/render.ts';
 import { ShellSession } from '../../adapters/shell/session.ts';
@@ -10,12 +9,13 @@ const database = useTestDatabase();
 describe('reminders in the terminal session', () => {
   it('configures "this terminal" (the one conversation) and shows its settings and next send times in text', async () => {
     const deps = testDeps(database.current.db, '2026-11-27T15:00:00Z');
-    const session = new ShellSession({ deps, organisation: { externalId: 'terminal-test', name: 'Clinic', timeZone: 'America/New_York' }, readFile: async (path) => ({ kind: 'missing', path }), newReference: () => 'R-1' });
+    const session = new ShellSession({ deps, organisation: { externalId: 'terminal-test', name: 'Clinic', timeZone: 'America/New_York' }, readFile: async (path) => ({ kind: 'missing', path }), newReference: () => 'R-1', deliverPaperwork: async (reply) => reply });
     const say = async (line: string) => (await session.handle(line)).replies.map(renderReply).join('\n');
+    // The terminal's first person is its admin; the next is a scribe, and is refused.
     await session.speakAs('Alex');
+    await session.speakAs('Blair');
     expect(await say('remind show')).toContain('Only managers and admins can set up reminders');
-    // The terminal has no admin of its own: make Alex one, as an operator would.
-    await sql`update people set role = 'admin' where display_name = 'Alex'`.execute(database.current.db.withoutPlugins());
+    await session.speakAs('Alex');
     await say('cert CMSS-12345 issued 2026-01-15');
     expect(await say('remind here 30,7 at 9:00 weekdays')).toContain('this terminal will get a reminder digest before certificates expire.');
     const shown = await say('remind show');

@@ -37,8 +37,13 @@ export function idsOf(id: ActionId): Record<string, string | number> {
       return { page: id.page, direction: id.direction };
     case 'person-details':
       return { personId: id.personId };
+    case 'snooze':
+      return { days: id.days };
+    case 'audit-attach':
+      return { itemId: id.itemId };
     case 'log-training':
     case 'attach-certificate':
+    case 'see-status':
       return {};
   }
 }
