@@ -64,6 +64,17 @@ export interface DraftPreview {
   readonly warnings: readonly PreviewWarning[];
 }
 
+/** A preview still open, numbered as the bot lists them (oldest first): "yes 1" names the first. */
+export interface WaitingDraft {
+  readonly draftId: string;
+  readonly number: number;
+  readonly title: string | null;
+  readonly completedOn: IsoDate;
+  readonly minutes: number | null;
+  /** False while the bot still waits for an answer (its length, title or day). */
+  readonly ready: boolean;
+}
+
 export interface LengthCandidate {
   readonly minutes: number;
   readonly text: string;
@@ -96,6 +107,8 @@ export type UndoneChange =
 export type Reply =
   | { readonly kind: 'welcome'; readonly displayName: string; readonly hasCredential: boolean }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
+  /** "hi": a short friendly hint, not the whole help. */
+  | { readonly kind: 'greeting'; readonly displayName: string }
   | { readonly kind: 'not-understood'; readonly text: string }
   | { readonly kind: 'training-preview'; readonly draftId: string; readonly preview: DraftPreview }
   | {
@@ -107,6 +120,11 @@ export type Reply =
       readonly dateText?: string;
       readonly candidates: readonly LengthCandidate[];
     }
+  /**
+   * Previews still open: `which` when a plain yes/no (or a name that fits none) could mean several;
+   * `also` after one was answered or added; `reminder` for ones left waiting (across a restart too).
+   */
+  | { readonly kind: 'drafts-waiting'; readonly reason: 'which' | 'also' | 'reminder'; readonly answer: 'confirm' | 'cancel'; readonly drafts: readonly WaitingDraft[] }
   | { readonly kind: 'training-logged'; readonly training: TrainingView; readonly progress: Progress; readonly alreadyLogged: boolean }
   | { readonly kind: 'draft-cancelled'; readonly title: string | null }
   | { readonly kind: 'undone'; readonly change: UndoneChange }

@@ -82,9 +82,19 @@ export const DRAFT_ID = '11111111-1111-4111-8111-111111111111';
 export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind: K }> } = {
   welcome: { kind: 'welcome', displayName: 'Dana Scribe', hasCredential: false },
   help: { kind: 'help', topic: 'all' },
+  greeting: { kind: 'greeting', displayName: 'Dana Scribe' },
   'not-understood': { kind: 'not-understood', text: 'hello there' },
   'training-preview': { kind: 'training-preview', draftId: DRAFT_ID, preview: aPreview() },
   question: { kind: 'question', draftId: DRAFT_ID, ask: 'length', title: 'Telehealth Billing', candidates: [] },
+  'drafts-waiting': {
+    kind: 'drafts-waiting',
+    reason: 'which',
+    answer: 'confirm',
+    drafts: [
+      { draftId: DRAFT_ID, number: 1, title: 'Course A', completedOn: '2026-11-26', minutes: 45, ready: true },
+      { draftId: '33333333-3333-4333-8333-333333333333', number: 2, title: null, completedOn: '2026-11-26', minutes: null, ready: false },
+    ],
+  },
   'training-logged': { kind: 'training-logged', training: aView(3), progress: PROGRESS, alreadyLogged: false },
   'draft-cancelled': { kind: 'draft-cancelled', title: 'Telehealth Billing' },
   undone: { kind: 'undone', change: { action: 'training.logged', training: aView(3) } },
