@@ -25,6 +25,8 @@ export interface TrainingView {
   readonly howComputed: string;
   readonly reviewReason: ReviewReason | null;
   readonly registered: boolean | null;
+  /** True: the person confirmed it is a CMS/MLN training when nothing in the text said so. */
+  readonly cmsConfirmed?: boolean | null;
   readonly proofCount: number;
   /** Why the entry does not count toward the current cycle (null: it counts, or not known here). */
   readonly notCounted: Exclusion | null;
@@ -45,7 +47,9 @@ export type PreviewWarning =
   | { readonly code: 'no-credential' }
   | { readonly code: 'approximate-length' }
   | { readonly code: 'registration-required' }
-  | { readonly code: 'registration-missing' };
+  | { readonly code: 'registration-missing' }
+  /** Nothing said CMS/MLN: confirming means the person says it is a CMS/MLN training. */
+  | { readonly code: 'cms-unconfirmed' };
 
 export interface DraftPreview {
   readonly title: string;

@@ -155,6 +155,7 @@ export const EVERY_WARNING: readonly PreviewWarning[] = [
   { code: 'approximate-length' },
   { code: 'registration-required' },
   { code: 'registration-missing' },
+  { code: 'cms-unconfirmed' },
 ];
 
 /** Every kind of change `undo` takes back; typed so a new one without a case fails to compile. */
