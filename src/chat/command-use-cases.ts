@@ -30,6 +30,7 @@ export function feeFromChat(deps: CoreDeps, actor: Actor, intent: Of<'fee'>): Pr
     ...(amountCents === undefined ? {} : { amountCents }),
     ...(paidOn === undefined ? {} : { paidOn }),
     ...(intent.reference ? { reference: intent.reference } : {}),
+    ...(intent.anyway ? { differentAmountMeant: true } : {}),
   });
 }
 

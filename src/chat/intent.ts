@@ -23,7 +23,7 @@ export type Intent =
   | { readonly kind: 'greeting' }
   | { readonly kind: 'log'; readonly text: string; readonly explicit: boolean }
   | { readonly kind: 'cert'; readonly number: string; readonly issued: string; readonly expires: string | null }
-  | { readonly kind: 'fee'; readonly amountText: string | null; readonly dateText: string | null; readonly reference: string | null }
+  | { readonly kind: 'fee'; readonly amountText: string | null; readonly dateText: string | null; readonly reference: string | null; readonly anyway?: boolean }
   | { readonly kind: 'attach-local'; readonly path: string; readonly seq: number | null }
   | { readonly kind: 'edit'; readonly seq: number; readonly change: EditField }
   | { readonly kind: 'delete'; readonly seq: number }

@@ -203,6 +203,7 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'credential-type-unknown': { code: 'XYZ' },
   'credential-older': { number: 'CMSS-2', issuedOn: '2026-01-15' },
   'fee-amount-invalid': {},
+  'fee-amount-differs': { amountCents: 8000, feeCents: 8500, currency: 'USD' },
   'fee-outside-cycle': { paidOn: '2024-01-01', issuedOn: '2026-01-15', expiresOn: '2027-01-15', daysBefore: 90 },
   'fee-already-recorded': { amountCents: 8500, currency: 'USD', paidOn: '2026-01-10' },
   'fee-reference-invalid': { max: 100, length: 130 },

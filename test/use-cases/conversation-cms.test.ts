@@ -53,3 +53,24 @@ describe('warn before crediting what may not count', () => {
     expect(logged.training.cmsConfirmed).toBeUndefined();
   });
 });
+
+describe('a fee amount that differs from the credential’s fee', () => {
+  let deps: TestDeps;
+  let actor: Actor;
+
+  beforeEach(async () => {
+    deps = testDeps(database.current.db, '2026-11-27T15:00:00Z');
+    actor = await givenActor(deps, { timeZone: 'America/Chicago' });
+    await saveCredential(deps, actor, { number: 'CMSS-7557', issuedOn: '2026-01-15' });
+  });
+
+  it.each(['fee paid $80', 'fee paid $850', 'I paid my $80 renewal fee on March 8'])('%j is questioned, and nothing is stored', async (text) => {
+    expect((await converse(deps, actor, text))[0]).toMatchObject({ kind: 'error', code: 'fee-amount-differs', details: { feeCents: 8500 } });
+    expect((await converse(deps, actor, 'fee paid $85 on 2026-01-10'))[0]).toMatchObject({ kind: 'fee-recorded', amountCents: 8500 });
+  });
+
+  it('records the amount when the person says so, and status shows what was paid', async () => {
+    expect((await converse(deps, actor, 'fee paid $80 anyway'))[0]).toMatchObject({ kind: 'fee-recorded', amountCents: 8000 });
+    expect((await converse(deps, actor, 'status'))[0]).toMatchObject({ kind: 'status', status: { fee: { paid: true } } });
+  });
+});
