@@ -33,6 +33,7 @@ export type ErrorCode =
   | 'credential-type-unknown'
   | 'credential-older'
   | 'fee-amount-invalid'
+  | 'fee-amount-differs'
   | 'fee-outside-cycle'
   | 'fee-already-recorded'
   | 'fee-reference-invalid'

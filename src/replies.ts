@@ -29,6 +29,8 @@ export interface TrainingView {
   readonly howComputed: string;
   readonly reviewReason: ReviewReason | null;
   readonly registered: boolean | null;
+  /** True: the person confirmed it is a CMS/MLN training when nothing in the text said so. */
+  readonly cmsConfirmed?: boolean | null;
   readonly proofCount: number;
   /** Why the entry does not count toward the current cycle (null: it counts, or not known here). */
   readonly notCounted: Exclusion | null;
@@ -49,7 +51,9 @@ export type PreviewWarning =
   | { readonly code: 'no-credential' }
   | { readonly code: 'approximate-length' }
   | { readonly code: 'registration-required' }
-  | { readonly code: 'registration-missing' };
+  | { readonly code: 'registration-missing' }
+  /** Nothing said CMS/MLN: confirming means the person says it is a CMS/MLN training. */
+  | { readonly code: 'cms-unconfirmed' };
 
 export interface DraftPreview {
   readonly title: string;
@@ -66,6 +70,17 @@ export interface DraftPreview {
   /** For calls: confirming means "I registered through MLN". */
   readonly asksRegistration: boolean;
   readonly warnings: readonly PreviewWarning[];
+}
+
+/** A preview still open, numbered as the bot lists them (oldest first): "yes 1" names the first. */
+export interface WaitingDraft {
+  readonly draftId: string;
+  readonly number: number;
+  readonly title: string | null;
+  readonly completedOn: IsoDate;
+  readonly minutes: number | null;
+  /** False while the bot still waits for an answer (its length, title or day). */
+  readonly ready: boolean;
 }
 
 export interface LengthCandidate {
@@ -147,6 +162,8 @@ export interface Recipient {
 export type Reply =
   | { readonly kind: 'welcome'; readonly displayName: string; readonly hasCredential: boolean }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
+  /** "hi": a short friendly hint, not the whole help. */
+  | { readonly kind: 'greeting'; readonly displayName: string }
   | { readonly kind: 'not-understood'; readonly text: string }
   | { readonly kind: 'training-preview'; readonly draftId: string; readonly preview: DraftPreview }
   | {
@@ -158,6 +175,11 @@ export type Reply =
       readonly dateText?: string;
       readonly candidates: readonly LengthCandidate[];
     }
+  /**
+   * Previews still open: `which` when a plain yes/no (or a name that fits none) could mean several;
+   * `also` after one was answered or added; `reminder` for ones left waiting (across a restart too).
+   */
+  | { readonly kind: 'drafts-waiting'; readonly reason: 'which' | 'also' | 'reminder'; readonly answer: 'confirm' | 'cancel'; readonly drafts: readonly WaitingDraft[] }
   | { readonly kind: 'training-logged'; readonly training: TrainingView; readonly progress: Progress; readonly alreadyLogged: boolean }
   | { readonly kind: 'draft-cancelled'; readonly title: string | null }
   | { readonly kind: 'undone'; readonly change: UndoneChange }

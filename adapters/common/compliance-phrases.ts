@@ -54,6 +54,8 @@ export function warningText(warning: PreviewWarning): string {
       return 'National Provider Calls earn credit only with MLN registration. Confirming means you registered.';
     case 'registration-missing':
       return 'Without MLN registration this call earns no credit.';
+    case 'cms-unconfirmed':
+      return 'Nothing here says CMS or MLN: CMSS credit is only for CMS/MLN trainings (the MLN catalogue). Confirming means it is a CMS/MLN training.';
   }
 }
 

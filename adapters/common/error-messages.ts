@@ -10,6 +10,7 @@ const FUTURE_HINTS: Readonly<Record<string, string>> = {
 };
 
 const str = (d: ErrorDetails, key: string): string => String(d[key] ?? '');
+const money = (d: ErrorDetails, key: string): string => formatMoney(Number(d[key] ?? 0), str(d, 'currency'));
 
 /** What a refused text was, in words (details.field of text-control-character). */
 const TYPED_FIELDS: Readonly<Record<string, string>> = {
@@ -90,6 +91,8 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
     `A fee paid on ${formatDate(str(d, 'paidOn'))} does not belong to your current cycle (${formatDate(str(d, 'issuedOn'))} – ${formatDate(str(d, 'expiresOn'))}; payments up to ${str(d, 'daysBefore')} days before the issue date count).`,
   'fee-already-recorded': (d) => `The fee for this cycle is already recorded (${formatMoney(Number(d.amountCents ?? 0), str(d, 'currency'))} paid ${formatDate(str(d, 'paidOn'))}). \`undo\` removes it if that was a mistake.`,
   'fee-reference-invalid': (d) => `A fee reference can be ${str(d, 'max')} characters at most (that one has ${str(d, 'length')}). Send just the receipt or invoice number.`,
+  'fee-amount-differs': (d) =>
+    `The renewal fee is ${money(d, 'feeCents')}, and you said ${money(d, 'amountCents')}: underpaid, or a typo? Nothing is recorded yet. If you paid ${money(d, 'amountCents')}, send \`fee paid ${money(d, 'amountCents')} anyway\`.`,
   'fee-amount-invalid': () => 'That fee amount looks wrong. Send it like `fee paid $85` (or just `fee paid` for the standard fee).',
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,

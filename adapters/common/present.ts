@@ -2,7 +2,7 @@ import type { Reply } from '../../src/index.ts';
 import type { Presentation, PresentContext } from './presentation.ts';
 import { presentHelp } from './present/help.ts';
 import { presentHistory } from './present/history.ts';
-import { presentCancelled, presentCredential, presentError, presentFee, presentNotUnderstood, presentProof, presentUndone, presentWelcome } from './present/short.ts';
+import { presentCancelled, presentCredential, presentGreeting, presentError, presentFee, presentNotUnderstood, presentProof, presentUndone, presentWelcome } from './present/short.ts';
 import { presentReport, presentRoleChanged, presentRoles, presentTeamChanged, presentTeams } from './present/manager.ts';
 import { presentChannelReminders, presentDigestSet, presentDmsSet } from './present/reminder-settings.ts';
 import { presentReminder, presentSnoozed } from './present/reminders.ts';
@@ -10,6 +10,7 @@ import { presentPaperwork } from './present/paperwork.ts';
 import { presentRoster, presentRosterChanged, presentRosterImport } from './present/roster.ts';
 import { presentStatus } from './present/status.ts';
 import { presentAuditAttachReady, presentAuditClosed, presentAuditReminded, presentAuditRequest, presentAuditStarted, presentAuditStatus } from './present/audit.ts';
+import { presentWaiting } from './present/waiting.ts';
 import { presentDeleted, presentLogged, presentPreview, presentQuestion, presentUpdated } from './present/training.ts';
 
 export type { Presentation, PresentContext } from './presentation.ts';
@@ -25,12 +26,16 @@ export function present(reply: Reply, context: PresentContext): Presentation {
       return presentWelcome(reply, context);
     case 'help':
       return presentHelp(reply.topic, context);
+    case 'greeting':
+      return presentGreeting(reply, context);
     case 'not-understood':
       return presentNotUnderstood(context);
     case 'training-preview':
       return presentPreview(reply, context);
     case 'question':
       return presentQuestion(reply, context);
+    case 'drafts-waiting':
+      return presentWaiting(reply, context);
     case 'training-logged':
       return presentLogged(reply, context);
     case 'draft-cancelled':

@@ -25,7 +25,7 @@ export async function answerIfPending(deps: CoreDeps, actor: Actor, intent: Inte
     // "1.5" could be hours or minutes: ask again rather than guess.
     throw new RecertError('length-invalid', { text: text.trim(), needsUnit: true });
   }
-  const isAnswer = step === 'length' ? isLengthAnswer(text) : (step === 'title' || step === 'date') && !namesATraining(text);
+  const isAnswer = step === 'length' ? isLengthAnswer(text) : step === 'title' ? readDuration(text).kind === 'missing' : step === 'date' && !namesATraining(text);
   return isAnswer ? answerDraft(deps, actor, { text, draftId: pending.record.id }) : null;
 }
 
@@ -51,9 +51,28 @@ function namesATraining(text: string): boolean {
   return readDuration(text).kind !== 'missing' || readActivityKind(text).stated;
 }
 
+/** Words around a length in an answer ("about an hour I think", "it was 45 min"): talk, not a title. */
+const ANSWER_TALK = new Set(
+  ('i it it\'s its was is were that this about around roughly approximately approx approx. maybe probably think guess believe say i\'d ' +
+    'pretty sure like just only so or in total all altogether together whole thing took take me us lasted ran long yeah yes ok okay hmm um uh ' +
+    'well actually honestly with breaks including the a an of for').split(' '),
+);
+
+/**
+ * A length, with nothing around it but talk, answers the question; a message with words of its own
+ * (a title, a kind, quotes) is a new training.
+ */
 function isLengthAnswer(text: string): boolean {
   const reading = readDuration(text, { bareNumberIsMinutes: true });
-  if (reading.kind === 'missing') return false;
+  if (reading.kind === 'missing' || namesOwnTraining(text)) return false;
   const spans = reading.kind === 'found' ? [reading.duration] : reading.candidates;
-  return readTitle(text, spans) === null;
+  let rest = text;
+  for (const span of [...spans].sort((a, b) => b.start - a.start)) rest = `${rest.slice(0, span.start)} ${rest.slice(span.end)}`;
+  const words = rest.toLowerCase().replace(/[\p{Extended_Pictographic}\u{FE0F},;:.!?~()"“”]/gu, ' ').split(/\s+/).filter(Boolean);
+  return words.every((w) => ANSWER_TALK.has(w)) || readTitle(text, spans) === null;
+}
+
+/** Quotes or a kind word ("webinar", "course") mean the person is describing a training. */
+function namesOwnTraining(text: string): boolean {
+  return /["“”‘]/.test(text) || readActivityKind(text).stated;
 }

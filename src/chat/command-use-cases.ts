@@ -40,6 +40,7 @@ export function feeInput(deps: CoreDeps, actor: Actor, intent: Of<'fee'>): FeeIn
     ...(amountCents === undefined ? {} : { amountCents }),
     ...(paidOn === undefined ? {} : { paidOn }),
     ...(intent.reference ? { reference: intent.reference } : {}),
+    ...(intent.anyway ? { differentAmountMeant: true } : {}),
   };
 }
 

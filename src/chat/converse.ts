@@ -3,8 +3,6 @@ import { isRecertError } from '../errors.ts';
 import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from '../use-cases/deps.ts';
-import { cancelDraft } from '../use-cases/cancel-draft.ts';
-import { confirmDraft } from '../use-cases/confirm-draft.ts';
 import { deleteTraining } from '../use-cases/delete-training.ts';
 import type { DraftRef } from '../use-cases/draft-store.ts';
 import { getHistory } from '../use-cases/get-history.ts';
@@ -21,6 +19,7 @@ import { dispatchRoster } from './dispatch-roster.ts';
 import { ROSTER_KINDS, type RosterIntent } from './roster-intent.ts';
 import { dispatchAudit, isAuditIntent } from './dispatch-audit.ts';
 import { withNotices } from '../use-cases/audit/notices.ts';
+import { cancelChosen, confirmChosen, draftFollowUps } from './dispatch-drafts.ts';
 import type { Intent } from './intent.ts';
 import type { ManagerIntent } from './manager-intent.ts';
 import { interpret } from './interpret.ts';
@@ -48,8 +47,12 @@ export interface ConverseOptions {
  */
 export async function converse(deps: CoreDeps, actor: Actor, text: string, options: ConverseOptions = {}): Promise<Reply[]> {
   const replies: Reply[] = options.firstContact ? [{ kind: 'welcome', displayName: actor.displayName, hasCredential: false }] : [];
+  const reply = await replyTo(deps, actor, interpret(text), text, options);
   // An audit's private requests follow the reply that sends them.
-  replies.push(...withNotices(await replyTo(deps, actor, interpret(text), text, options)));
+  replies.push(...withNotices(reply));
+  // One conversation without threads (the terminal) lists the other previews waiting; where each
+  // preview has its own thread (Slack, an anchor), its thread and buttons keep it answerable.
+  if (!options.public && options.anchor === undefined) replies.push(...(await draftFollowUps(deps, actor, reply)));
   return replies;
 }
 
@@ -81,6 +84,8 @@ async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: Dra
   switch (intent.kind) {
     case 'help':
       return { kind: 'help', topic: intent.topic };
+    case 'greeting':
+      return { kind: 'greeting', displayName: actor.displayName };
     case 'status':
       return getStatus(deps, actor);
     case 'history':
@@ -88,9 +93,9 @@ async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: Dra
     case 'undo':
       return undoLast(deps, actor);
     case 'confirm':
-      return confirmDraft(deps, actor, { ...draft, ...(intent.registered === undefined ? {} : { registered: intent.registered }) });
+      return confirmChosen(deps, actor, draft, intent);
     case 'cancel':
-      return cancelDraft(deps, actor, draft);
+      return cancelChosen(deps, actor, draft, intent);
     case 'log':
       return logTraining(deps, actor, intent.text, draft.anchor === undefined ? {} : { anchor: draft.anchor });
     case 'cert':

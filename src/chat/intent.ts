@@ -20,11 +20,13 @@ export type Intent =
   | { readonly kind: 'status' }
   | { readonly kind: 'history'; readonly page: number }
   | { readonly kind: 'undo' }
-  | { readonly kind: 'confirm'; readonly registered?: boolean }
-  | { readonly kind: 'cancel' }
+  /** `which`: the preview named when several wait ("yes 1", "yes to Course A"). */
+  | { readonly kind: 'confirm'; readonly registered?: boolean; readonly which?: string }
+  | { readonly kind: 'cancel'; readonly which?: string }
+  | { readonly kind: 'greeting' }
   | { readonly kind: 'log'; readonly text: string; readonly explicit: boolean }
   | { readonly kind: 'cert'; readonly number: string; readonly issued: string; readonly expires: string | null }
-  | { readonly kind: 'fee'; readonly amountText: string | null; readonly dateText: string | null; readonly reference: string | null }
+  | { readonly kind: 'fee'; readonly amountText: string | null; readonly dateText: string | null; readonly reference: string | null; readonly anyway?: boolean }
   | { readonly kind: 'attach-local'; readonly path: string; readonly seq: number | null }
   | { readonly kind: 'edit'; readonly seq: number; readonly change: EditField }
   | { readonly kind: 'delete'; readonly seq: number }

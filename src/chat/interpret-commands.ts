@@ -11,7 +11,14 @@ export function parseCert(rest: string): Intent {
 }
 
 /** `fee paid [$85] [on 2026-01-10] [ref ABC123]` */
-export function parseFee(rest: string): Intent {
+export function parseFee(input: string): Intent {
+  // "fee paid $80 anyway": the amount differs from the fee on purpose.
+  const anyway = /[\s,]+(?:anyway|anyways|yes|confirmed|that's right)[.!]*$/i;
+  if (anyway.test(input)) {
+    const intent = parseFee(input.replace(anyway, ''));
+    return intent.kind === 'fee' ? { ...intent, anyway: true } : intent;
+  }
+  const rest = input;
   const match = /^paid\b\s*(?:\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,6}(?:\.\d{1,2})?)\s*(?:usd|dollars)?)?\s*(?:(?:on\s+)?(.+?))??\s*(?:\b(?:ref|reference|receipt)\s*:?\s*(\S+))?$/i.exec(rest.trim());
   if (!match) return { kind: 'unknown', text: rest, reason: 'usage', topic: 'fee' };
   return { kind: 'fee', amountText: match[1]?.replaceAll(',', '') ?? null, dateText: match[2]?.trim() || null, reference: match[3] ?? null };

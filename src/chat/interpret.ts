@@ -7,10 +7,10 @@ import { REMIND_MATCHERS } from './interpret-remind.ts';
 import { PAPERWORK_MATCHERS } from './interpret-paperwork.ts';
 import { ROSTER_MATCHERS } from './interpret-roster.ts';
 import { AUDIT_MATCHERS } from './interpret-audit.ts';
+import { readCertSentence, readFeeSentence, readGreeting, readProofSentence, readYesNo } from './interpret-natural.ts';
 
 
-const YES = /^(y|yes|yep|yeah|confirm|confirmed|ok|okay|correct|looks good|save( it)?|log it)[.!]*$/i;
-const NO = /^(n|no|nope|cancel|discard|drop( it)?|never ?mind)[.!]*$/i;
+const ANY = /^[\s\S]+$/;
 
 const MATCHERS: readonly (readonly [RegExp, (match: RegExpExecArray) => Intent | null])[] = [
   [/^(help|\?|commands)(?:\s+(log|cert|fee|proof|edit|report|manage|managers?|roles?|teams?|remind|reminders?|digest|export|paperwork|transcript|roster|audits?))?$/i, (m) => ({ kind: 'help', topic: topicOf(m[2]) })],
@@ -25,8 +25,9 @@ const MATCHERS: readonly (readonly [RegExp, (match: RegExpExecArray) => Intent |
   // Answers to "did you register for this call through MLN?", which may repeat the question's words.
   [/^(?:yes,?\s+)?(?:i\s+)?registered(?:\s+(?:through|via|with|on|at|in)\s+(?:the\s+)?mln(?:\s+registration\s+site)?)?[.!]*$/i, () => ({ kind: 'confirm', registered: true })],
   [/^(?:(?:no|yes),?\s+)?(?:not registered|unregistered|(?:i\s+)?did ?n[o']?t register)(?:\s+(?:through|via|with|on|at|in)\s+(?:the\s+)?mln(?:\s+registration\s+site)?)?[.!]*$/i, () => ({ kind: 'confirm', registered: false })],
-  [YES, () => ({ kind: 'confirm' })],
-  [NO, () => ({ kind: 'cancel' })],
+  // "yes", "yep 👍", "nah", "yes to Course A", "no 2"; then "hi", and sentences for a certificate, a fee, a file.
+  [ANY, (m) => readYesNo(m[0])],
+  [ANY, (m) => readGreeting(m[0]) ?? readCertSentence(m[0]) ?? readFeeSentence(m[0]) ?? readProofSentence(m[0])],
   [/^log(?:\s+([\s\S]*))?$/i, (m) => logOrUsage(m[1])],
   [/^(?:cert|certificate|renew|credential)(?:\s+([\s\S]*))?$/i, (m) => parseCert(m[1] ?? '')],
   [/^fee(?:\s+([\s\S]*))?$/i, (m) => parseFee(m[1] ?? '')],

@@ -102,6 +102,8 @@ export interface TrainingTable {
   index_number: string | null;
   review_reason: string | null;
   registered: boolean | null;
+  /** "Is this a CMS/MLN training?" answered yes by the person (null: the text said so, or never asked). */
+  cms_confirmed: Generated<boolean | null>;
   how_computed: string;
   source: string;
   original_text: string;
@@ -155,6 +157,8 @@ export interface DraftTable {
   anchor: string | null;
   created_at: Instant;
   updated_at: Instant;
+  /** When the bot last reminded the person of it (migration 20261203T070000Z). */
+  reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AuditEventTable {

@@ -34,6 +34,8 @@ export interface Training {
   readonly reviewReason: ReviewReason | null;
   /** For kinds that need registration (NPC): whether the person registered; null when not asked. */
   readonly registered: boolean | null;
+  /** True when the person confirmed it is a CMS/MLN training (nothing in the text said so); null otherwise. */
+  readonly cmsConfirmed?: boolean | null;
   readonly howComputed: string;
   readonly proofCount: number;
   readonly createdAt: DateTime;

@@ -3,6 +3,7 @@ import type { ActivityKind } from '../domain/activity-kind.ts';
 import { readActivityKind, readRegistration } from './activity-kind.ts';
 import { readCompletionDateAt, type DateReading } from './completion-date.ts';
 import { readDuration, type DurationReading } from './duration.ts';
+import { namesCmsOrMln } from './provider.ts';
 import { quotedRange, readTitle, type Span } from './title.ts';
 
 /** Longest message the reader accepts (characters); a pasted page is not a training. */
@@ -16,6 +17,8 @@ export interface TrainingReading {
   readonly duration: DurationReading;
   readonly date: DateReading;
   readonly registered: boolean | null;
+  /** The text names CMS, MLN or an MLN product; otherwise the person is asked to confirm it is one. */
+  readonly cmsStated: boolean;
 }
 
 /** Everything the bot understands from one message about one training. Pure: no I/O, clock passed in. */
@@ -32,6 +35,7 @@ export function readTraining(text: string, now: DateTime, zone: string): Trainin
     duration,
     date,
     registered: readRegistration(text),
+    cmsStated: namesCmsOrMln(text),
   };
 }
 

@@ -51,9 +51,9 @@ async function logFromDraft(deps: CoreDeps, actor: Actor, { record, draft }: Loa
       // Claim the draft first: every path that logs a draft locks the draft row before the person's
       // row (entry numbers), so two of them racing take turns instead of deadlocking.
       if (!(await closeDraft(trx, actor.organisationId, record.id, 'confirmed', null, now))) throw new LostRace();
-      const training = await insertEntry(trx, actor, { ...stored, text: draft.text, credentialCode: rules.code }, now);
+      const training = await insertEntry(trx, actor, { ...stored, text: draft.text, credentialCode: rules.code, cmsConfirmed: draft.cmsStated ? null : true }, now);
       await setDraftTraining(trx, actor.organisationId, record.id, training);
-      await recordChange(trx, deps, actor, { action: 'training.logged', entity: 'training', entityId: training, after: { ...stored, draftId: record.id } });
+      await recordChange(trx, deps, actor, { action: 'training.logged', entity: 'training', entityId: training, after: { ...stored, draftId: record.id, cmsConfirmed: draft.cmsStated ? null : true } });
       return training;
     });
     return { trainingId, inserted: true };
@@ -69,7 +69,7 @@ async function logFromDraft(deps: CoreDeps, actor: Actor, { record, draft }: Loa
 /** Thrown to roll back when a concurrent confirm closed the draft first. */
 class LostRace extends Error {}
 
-type EntryInput = Omit<ReturnType<typeof trainingFields>, 'award'> & { readonly text: string; readonly credentialCode: string };
+type EntryInput = Omit<ReturnType<typeof trainingFields>, 'award'> & { readonly text: string; readonly credentialCode: string; readonly cmsConfirmed: boolean | null };
 
 async function insertEntry(trx: Db, actor: Actor, entry: EntryInput, now: Date): Promise<string> {
   const seq = await takeNextSeq(trx, actor.organisationId, actor.personId);
@@ -88,6 +88,7 @@ async function insertEntry(trx: Db, actor: Actor, entry: EntryInput, now: Date):
     index_number: entry.indexNumber,
     review_reason: entry.reviewReason,
     registered: entry.registered,
+    cms_confirmed: entry.cmsConfirmed,
     how_computed: entry.howComputed,
     source: actor.source,
     original_text: entry.text,

@@ -47,6 +47,7 @@ function warningsFor(draft: TrainingDraft, key: string, standing: Standing, asks
     warnings.push({ code: 'short-activity', minutes, threshold: standing.rules.shortActivityMinutes });
   }
   if (draft.approximate) warnings.push({ code: 'approximate-length' });
+  if (!draft.cmsStated) warnings.push({ code: 'cms-unconfirmed' });
   if (asksRegistration) warnings.push({ code: 'registration-required' });
   if (draft.registered === false && standing.rules.registrationRequiredKinds.includes(draft.kind)) warnings.push({ code: 'registration-missing' });
   return warnings;

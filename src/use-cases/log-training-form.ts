@@ -66,6 +66,8 @@ export function draftFromForm(deps: CoreDeps, actor: Actor, form: TrainingForm):
     completedOn: form.completedOn,
     dateStated: true,
     dateAsked: null,
+    // The form is filled in on purpose, from the MLN catalogue; it is not asked.
+    cmsStated: true,
     minutes,
     minutesSource: 'stated',
     durationText: `${minutes} min`,

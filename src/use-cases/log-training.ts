@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/people.ts';
-import { cancelOpenDrafts, insertDraft } from '../db/repositories/drafts.ts';
+import { insertDraft } from '../db/repositories/drafts.ts';
 import { checkCompletionDate, checkMinutes, checkTitle, checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import { MAX_TRAINING_TEXT, readTraining } from '../reading/training-text.ts';
@@ -8,7 +8,6 @@ import type { CoreDeps } from './deps.ts';
 import { replyForDraft } from './draft-reply.ts';
 import { nowOf, standingOf, todayFor } from './shared.ts';
 import { draftFromReading } from './training-draft.ts';
-import { inTransaction } from '../db/transaction.ts';
 
 /**
  * Read a training from a message and open a draft: the reply is a preview to confirm, or the
@@ -35,10 +34,8 @@ export async function logTraining(deps: CoreDeps, actor: Actor, text: string, op
   if (reading.title !== null) orRefuse(checkTitle(reading.title));
   const draft = draftFromReading(reading, completedOn);
   const now = nowOf(deps);
-  const record = await inTransaction(deps.db, async (trx) => {
-    await cancelOpenDrafts(trx, actor.organisationId, actor.personId, now);
-    return insertDraft(trx, actor.organisationId, { personId: actor.personId, payload: draft, source: actor.source, anchor: options.anchor ?? null }, now);
-  });
+  // Earlier previews stay open: a second training never replaces a first one silently (issue 10).
+  const record = await insertDraft(deps.db, actor.organisationId, { personId: actor.personId, payload: draft, source: actor.source, anchor: options.anchor ?? null }, now);
   const standing = await standingOf(deps.db, actor, todayFor(deps, actor));
   return replyForDraft(record.id, draft, standing);
 }

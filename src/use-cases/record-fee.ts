@@ -15,6 +15,8 @@ import type { Subject } from './subjects.ts';
 export interface FeeInput {
   /** In cents; defaults to the credential's fee ($85 for CMSS). */
   readonly amountCents?: number;
+  /** The person said the amount differs from the credential's fee on purpose ("fee paid $80 anyway"). */
+  readonly differentAmountMeant?: boolean;
   /** Defaults to today in the person's zone. */
   readonly paidOn?: IsoDate;
   readonly reference?: string;
@@ -43,6 +45,10 @@ export async function recordFeeFor(deps: CoreDeps, actor: Actor, subject: Subjec
   const amountCents = input.amountCents ?? rules.feeCents;
   if (amountCents === null || !Number.isInteger(amountCents) || amountCents <= 0 || amountCents > MAX_FEE_CENTS) {
     throw new RecertError('fee-amount-invalid', { amountCents: amountCents ?? null, maxCents: MAX_FEE_CENTS });
+  }
+  // "$80" or "$850" for an $85 fee is questioned before anything is stored: underpaid, or a typo?
+  if (input.amountCents !== undefined && rules.feeCents !== null && input.amountCents !== rules.feeCents && input.differentAmountMeant !== true) {
+    throw new RecertError('fee-amount-differs', { amountCents: input.amountCents, feeCents: rules.feeCents, currency: rules.currency });
   }
   const today = localDate(deps.clock.now(), subject.zone);
   const paidOn = input.paidOn ?? today;

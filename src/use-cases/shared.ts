@@ -69,9 +69,9 @@ export function progressOf(standing: Standing): Progress {
 
 /** An entry as adapters show it; with the person's standing, also whether it counts toward the cycle. */
 export function viewOf(training: Training, standing?: Standing): TrainingView {
-  const { id, seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount } = training;
+  const { id, seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount, cmsConfirmed } = training;
   const notCounted = standing?.compliance.excluded.find((e) => e.training.id === id)?.why ?? null;
-  return { id, seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount, notCounted };
+  return { id, seq, title, kind, completedOn, minutes, credit, indexNumber, howComputed, reviewReason, registered, proofCount, notCounted, ...(cmsConfirmed ? { cmsConfirmed } : {}) };
 }
 
 export interface Change {

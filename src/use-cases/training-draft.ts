@@ -19,6 +19,8 @@ export const trainingDraftSchema = z.object({
   registered: z.boolean().nullable(),
   /** Words that named a period, not a day ("last month"): the bot asks which day. Drafts stored before it have none. */
   dateAsked: z.string().nullable().default(null),
+  /** False: nothing said CMS/MLN, so confirming means "it is a CMS/MLN training". Older drafts were not asked. */
+  cmsStated: z.boolean().default(true),
 });
 
 export type TrainingDraft = z.infer<typeof trainingDraftSchema>;
@@ -40,6 +42,7 @@ export function draftFromReading(reading: TrainingReading, completedOn: string):
     candidates: reading.duration.kind === 'ambiguous' ? reading.duration.candidates.map(({ minutes, text }) => ({ minutes, text })) : [],
     registered: reading.registered,
     dateAsked: reading.date.kind === 'vague' ? reading.date.text : null,
+    cmsStated: reading.cmsStated,
   };
 }
 

@@ -92,9 +92,19 @@ const AUDIT_REQUEST: Extract<Reply, { kind: 'audit-request' }> = { kind: 'audit-
 export const ONE_OF_EACH: { readonly [K in Reply['kind']]: Extract<Reply, { kind: K }> } = {
   welcome: { kind: 'welcome', displayName: 'Dana Scribe', hasCredential: false },
   help: { kind: 'help', topic: 'all' },
+  greeting: { kind: 'greeting', displayName: 'Dana Scribe' },
   'not-understood': { kind: 'not-understood', text: 'hello there' },
   'training-preview': { kind: 'training-preview', draftId: DRAFT_ID, preview: aPreview() },
   question: { kind: 'question', draftId: DRAFT_ID, ask: 'length', title: 'Telehealth Billing', candidates: [] },
+  'drafts-waiting': {
+    kind: 'drafts-waiting',
+    reason: 'which',
+    answer: 'confirm',
+    drafts: [
+      { draftId: DRAFT_ID, number: 1, title: 'Course A', completedOn: '2026-11-26', minutes: 45, ready: true },
+      { draftId: '33333333-3333-4333-8333-333333333333', number: 2, title: null, completedOn: '2026-11-26', minutes: null, ready: false },
+    ],
+  },
   'training-logged': { kind: 'training-logged', training: aView(3), progress: PROGRESS, alreadyLogged: false },
   'draft-cancelled': { kind: 'draft-cancelled', title: 'Telehealth Billing' },
   undone: { kind: 'undone', change: { action: 'training.logged', training: aView(3) } },
@@ -193,6 +203,7 @@ export const EVERY_WARNING: readonly PreviewWarning[] = [
   { code: 'approximate-length' },
   { code: 'registration-required' },
   { code: 'registration-missing' },
+  { code: 'cms-unconfirmed' },
 ];
 
 /** Every kind of change `undo` takes back; typed so a new one without a case fails to compile. */
@@ -240,6 +251,7 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'credential-type-unknown': { code: 'XYZ' },
   'credential-older': { number: 'CMSS-2', issuedOn: '2026-01-15' },
   'fee-amount-invalid': {},
+  'fee-amount-differs': { amountCents: 8000, feeCents: 8500, currency: 'USD' },
   'fee-outside-cycle': { paidOn: '2024-01-01', issuedOn: '2026-01-15', expiresOn: '2027-01-15', daysBefore: 90 },
   'fee-already-recorded': { amountCents: 8500, currency: 'USD', paidOn: '2026-01-10' },
   'fee-reference-invalid': { max: 100, length: 130 },

@@ -16,7 +16,8 @@ export function creditLine(view: Pick<TrainingView, 'credit' | 'indexNumber' | '
 /** One history line: "#3 · Nov 2, 2026 · **Title** — 60 min → 1 CE (CMS06140728A) · webinar · proof ✓". */
 export function entryLine(t: TrainingView): Rich {
   const proof = t.proofCount > 0 ? 'proof ✓' : 'no proof';
-  return rich(`#${t.seq} · ${formatDate(t.completedOn)} · `, strong(t.title), ' — ', creditLine(t), ` · ${kindLabel(t.kind)} · ${proof}`);
+  const cms = t.cmsConfirmed ? ' · CMS/MLN as confirmed by the scribe' : '';
+  return rich(`#${t.seq} · ${formatDate(t.completedOn)} · `, strong(t.title), ' — ', creditLine(t), ` · ${kindLabel(t.kind)} · ${proof}${cms}`);
 }
 
 /** "1.5 of 3 CE". */

@@ -24,6 +24,10 @@ export function presentWelcome(reply: Of<'welcome'>, context: PresentContext): P
   };
 }
 
+export function presentGreeting(reply: Of<'greeting'>, context: PresentContext): Presentation {
+  return sentences('info', rich('Hi ', reply.displayName, '! Tell me about a training you did (title, length and date), or ask ', cmd('status', context), ' to see where you stand. ', cmd('help', context), ' lists the rest.'));
+}
+
 export function presentNotUnderstood(context: PresentContext): Presentation {
   return sentences('info', rich("Sorry, I didn't understand that. Tell me about a training (title, length and date), or type ", cmd('help', context), '.'));
 }

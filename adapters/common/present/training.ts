@@ -23,12 +23,12 @@ function previewFacts(p: DraftPreview): Part {
 }
 
 /** Calls need an explicit answer about MLN registration, so they get two ways to confirm. */
-function previewActions(draftId: string, asksRegistration: boolean): Action[] {
+function previewActions(draftId: string, asksRegistration: boolean, asksCms: boolean): Action[] {
   const rest: Action[] = [
     { id: { kind: 'edit-draft', draftId }, label: 'Edit', primary: false },
     { id: { kind: 'cancel-draft', draftId }, label: 'Cancel', primary: false },
   ];
-  if (!asksRegistration) return [{ id: { kind: 'confirm', draftId }, label: 'Confirm', primary: true }, ...rest];
+  if (!asksRegistration) return [{ id: { kind: 'confirm', draftId }, label: asksCms ? 'Confirm — it is CMS/MLN' : 'Confirm', primary: true }, ...rest];
   return [{ id: { kind: 'confirm', draftId }, label: 'Confirm — I registered', primary: true }, { id: { kind: 'confirm-unregistered', draftId }, label: 'Not registered', primary: false }, ...rest];
 }
 
@@ -40,10 +40,13 @@ export function presentPreview({ draftId, preview: p }: Of<'training-preview'>, 
     ...p.warnings.map((w) => note(wording(warningText(w), context), true)),
     ...(p.asksRegistration ? [paragraph(rich('Did you register for this call through MLN?'))] : []),
   ];
+  const asksCms = p.warnings.some((w) => w.code === 'cms-unconfirmed');
   const typed = p.asksRegistration
     ? rich('Answer ', code('registered'), ' to log it, ', code('not registered'), ' to log it without credit, or ', code('no'), ' to drop it.')
-    : rich('Log it? Answer ', code('yes'), ' to confirm or ', code('no'), ' to drop it.');
-  return { tone: 'info', heading: null, body, actions: previewActions(draftId, p.asksRegistration), typed };
+    : asksCms
+      ? rich('Is it a CMS/MLN training? Answer ', code('yes'), ' to log it as one, or ', code('no'), ' to drop it.')
+      : rich('Log it? Answer ', code('yes'), ' to confirm or ', code('no'), ' to drop it.');
+  return { tone: 'info', heading: null, body, actions: previewActions(draftId, p.asksRegistration, asksCms), typed };
 }
 
 function questionText(reply: Of<'question'>, context: PresentContext): Rich {

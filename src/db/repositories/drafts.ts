@@ -10,6 +10,7 @@ export interface DraftRecord {
   readonly trainingId: string | null;
   readonly anchor: string | null;
   readonly updatedAt: Date;
+  readonly remindedAt: Date | null;
 }
 
 export interface NewDraft {
@@ -104,6 +105,27 @@ export async function findOpenDraft(db: Db, organisationId: string, personId: st
   return row && toDraft(row);
 }
 
+/** The person's open drafts updated after `since`, oldest first (the order the bot numbers them in). */
+export async function listOpenDrafts(db: Db, organisationId: string, personId: string, since: Date): Promise<DraftRecord[]> {
+  const rows = await db
+    .selectFrom('drafts')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', '=', personId)
+    .where('status', '=', 'open')
+    .where('updated_at', '>', since)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map(toDraft);
+}
+
+/** Note that the person was reminded of these open drafts (they are mentioned once, not on every message). */
+export async function markReminded(db: Db, organisationId: string, ids: readonly string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('drafts').set({ reminded_at: now }).where('organisation_id', '=', organisationId).where('id', 'in', ids).where('status', '=', 'open').execute();
+}
+
 export async function updateDraftPayload(db: Db, organisationId: string, id: string, payload: unknown, now: Date): Promise<void> {
   await db
     .updateTable('drafts')
@@ -153,5 +175,5 @@ export async function cancelOpenDrafts(db: Db, organisationId: string, personId:
 }
 
 function toDraft(row: DraftRow): DraftRecord {
-  return { id: row.id, personId: row.person_id, status: row.status, payload: row.payload, trainingId: row.training_id, anchor: row.anchor, updatedAt: row.updated_at };
+  return { id: row.id, personId: row.person_id, status: row.status, payload: row.payload, trainingId: row.training_id, anchor: row.anchor, updatedAt: row.updated_at, remindedAt: row.reminded_at };
 }

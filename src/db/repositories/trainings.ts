@@ -143,6 +143,7 @@ function toTraining(row: TrainingWithProofs): Training {
     indexNumber: row.index_number,
     reviewReason: row.review_reason === null ? null : oneOf(REVIEW_REASONS, row.review_reason, 'over-maximum'),
     registered: row.registered,
+    cmsConfirmed: row.cms_confirmed,
     howComputed: row.how_computed,
     proofCount: Number(row.proof_count ?? 0),
     createdAt: DateTime.fromJSDate(row.created_at, { zone: 'utc' }),
