@@ -66,3 +66,4 @@ export { changeTeam, showTeams } from './use-cases/teams.ts';
 export { effectiveRole } from './domain/people.ts';
 export { can, type Permission, type Access } from './domain/permissions.ts';
 export type { Intent, HelpTopic } from './chat/intent.ts';
+export * from './reminders/public.ts';

@@ -1,5 +1,6 @@
 import type { Config } from '../../src/index.ts';
 import { keysCommand } from './commands/keys.ts';
+import { nudgesMain } from './commands/nudges-main.ts';
 import { parseCommand } from './commands/parse.ts';
 import { serveCommand } from './commands/serve.ts';
 import { shellCommand } from './commands/shell.ts';
@@ -17,6 +18,8 @@ Commands:
                      show what the bot reads from a text; without text, one text per line from stdin
   migrate            bring the database schema up to date
   keys rotate        re-encrypt every stored token with the first key of RECERT_ENCRYPTION_KEY
+  nudges plan|run|status [--now <ISO>] [--org <org>]
+                     reminders: what is due, send it once, what became of them
   help               this text
 
 Configuration comes from the environment and a .env file; see README.md.`;
@@ -45,6 +48,8 @@ function run(command: string, args: readonly string[], config: Config): Promise<
       );
     case 'keys':
       return keysCommand(args, config);
+    case 'nudges':
+      return nudgesMain(args, config);
     case 'shell':
       return withRuntime(config, makeLogger(config, true), shellCommand);
     case 'serve':
