@@ -60,7 +60,7 @@ export function slackOutbound(clients: SlackClients, draw: ChartDrawer | null = 
 
 /** A Web API failure as the ledger sees it. */
 export function slackOutcome(error: unknown): SendOutcome {
-  const e = error as { code?: ErrorCode | string; data?: { error?: string }; retryAfter?: number; original?: { code?: string; message?: string }; statusCode?: number };
+  const e = error as { code?: ErrorCode | string; data?: { error?: string }; retryAfter?: number; original?: { code?: string; message?: string; cause?: { code?: string } }; statusCode?: number };
   switch (e?.code as ErrorCode | undefined) {
     case ErrorCode.RateLimitedError:
       return { status: 'rate-limited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000 };
@@ -70,7 +70,8 @@ export function slackOutcome(error: unknown): SendOutcome {
       return PERMANENT.has(code) ? { status: 'permanent', error: code } : { status: 'failed', error: code };
     }
     case ErrorCode.RequestError: {
-      const cause = e.original?.code ?? e.original?.message ?? 'request error';
+      // fetch wraps the socket's error: `fetch failed` with the code in its cause.
+      const cause = e.original?.code ?? e.original?.cause?.code ?? e.original?.message ?? 'request error';
       // Refused before anything left: again later. A reset or a timeout after it left: the post may exist.
       return NOT_SENT.has(cause) ? { status: 'retry', error: cause } : { status: 'unknown', error: cause };
     }
