@@ -88,3 +88,4 @@ export { closeAudit, type CloseAudit } from './use-cases/audit/close-audit.ts';
 export { chooseAuditItem } from './use-cases/audit/attach-for-item.ts';
 export { composeDue, composeManagerDigest, composeDeliveriesUnknown, takeComplianceSnapshot, type Composed, type SkipReason } from './reminders/compose.ts';
 export { deactivateTeamsConversation, findPersonalConversation, findTeamsConversation, saveTeamsConversation, type TeamsConversation } from './db/repositories/teams-conversations.ts';
+export * from './reminders/public.ts';

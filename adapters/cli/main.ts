@@ -28,6 +28,8 @@ Commands:
                      build an organisation's roster from a CSV file (all or nothing unless --skip-bad)
   roster export --org ORG [--out FILE]
                      the roster as CSV (ORG: slack:<team id>, or local for the terminal's)
+  nudges plan|run|status [--now <ISO>] [--org <org>]
+                     reminders: what is due, send it once, what became of them
   help               this text
 
 Configuration comes from the environment and a .env file; see README.md.`;
@@ -64,6 +66,8 @@ async function run(command: string, args: readonly string[], config: Config, pla
       return (await import('./commands/report.ts')).reportCommand(args, config);
     case 'roster':
       return (await import('./commands/roster.ts')).rosterCommand(args, config);
+    case 'nudges':
+      return (await import('./commands/nudges-main.ts')).nudgesMain(args, config, platforms);
     case 'shell':
       return withRuntime(config, makeLogger(config, true), shellCommand);
     case 'serve':
