@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textOf, waitFor, useTestSlack } from '../support/slack/harness.ts';
-import { commandFields } from '../support/slack/payloads.ts';
+import { commandFields, USER } from '../support/slack/payloads.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
@@ -19,6 +19,22 @@ const EXAMPLES: readonly (readonly [string, readonly string[]])[] = [
 
 describe('Slack: issue 10’s questions through the signed HTTP entry point', () => {
   const t = useTestSlack(database);
+
+  it('questions a certificate number someone else holds, and saves it once confirmed with `anyway`', async () => {
+    const steps: readonly (readonly [string, string, readonly string[]])[] = [
+      [USER, 'cert CMSS-40211 issued March 10, 2026', ['CMSS-40211']],
+      ['U0OTHER', 'cert CMSS-40211 issued March 10, 2026', ['Someone else here already has certificate number CMSS-40211', 'Nothing is saved yet']],
+      ['U0OTHER', 'cert CMSS-40211 issued March 10, 2026 anyway', ['CMSS-40211']],
+    ];
+    for (const [user, text, expected] of steps) {
+      const before = t.slack.callsTo('response_url').length;
+      await t.app.slack.command(commandFields(text, { user_id: user }));
+      // A step that saves must not also be questioned.
+      const questioned = expected.some((e) => e.startsWith('Someone else'));
+      const says = (body: Record<string, unknown>) => expected.every((e) => textOf(body).includes(e)) && (questioned || !textOf(body).includes('Someone else'));
+      await waitFor(() => t.slack.callsTo('response_url').slice(before).some((c) => says(c.body)));
+    }
+  });
 
   it('questions a fee amount and a training that may not be CMS/MLN, and keeps what was confirmed', async () => {
     for (const [text, expected] of EXAMPLES) {
