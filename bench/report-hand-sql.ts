@@ -89,3 +89,15 @@ export async function handWrittenReport(db: Db, organisationId: string, now: Dat
     from joined`.execute(db);
   return result.rows;
 }
+
+/**
+ * The floor for the report as Recert computes it: the one query that reads every active person's
+ * stored standing (what the report then applies the day to), rows fetched and JSON parsed.
+ */
+export async function storedStandingsRead(db: Db, organisationId: string): Promise<number> {
+  const result = await sql<{ id: string; summary: unknown }>`
+    select p.id, p.platform_user_id, p.display_name, p.time_zone, p.ledger_version, s.version, s.summary
+    from people p left join standings s on s.person_id = p.id and s.organisation_id = ${organisationId}
+    where p.organisation_id = ${organisationId} and p.active`.execute(db);
+  return result.rows.length;
+}
