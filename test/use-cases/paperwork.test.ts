@@ -107,6 +107,16 @@ describe('renewal paperwork: what is exported, and who may', () => {
     await expect(readEvidence(deps, { ...reply.paperwork.pack, organisationId: other.admin.organisationId })).rejects.toThrow(/could not be read back/);
   });
 
+  it('many exports at once each read the same paperwork and each is audited once', async () => {
+    const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => say(deps, ana, i % 2 ? 'export pack' : 'export transcript csv')));
+    const transcripts = replies.map((r) => {
+      const p = expectKind(r, 'paperwork').paperwork;
+      return p.what === 'pack' ? p.pack.transcript : p.transcript;
+    });
+    for (const t of transcripts) expect(t).toEqual(transcripts[0]);
+    expect(await auditCount('paperwork.exported', ana.personId)).toBe(12);
+  });
+
   it('answers a wrong export with its help', async () => {
     expect(await say(deps, ana, 'export everything')).toMatchObject({ kind: 'help', topic: 'export' });
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readEvidence, type CoreDeps, type Paperwork, type PaperworkDelivery } from '../../../src/index.ts';
@@ -20,7 +21,8 @@ export function deliveryOf(files: readonly PaperworkFile[], place: PaperworkDeli
 /** Write a file whole or not at all: a reader never sees half a PDF (a temporary name, then rename). */
 export async function writeWhole(target: string, bytes: Uint8Array): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.part`;
+  // Unique per write: two exports of the same file at once (two processes, a double request) never share one.
+  const temporary = `${target}.${randomUUID()}.part`;
   await writeFile(temporary, bytes);
   await rename(temporary, target);
 }
