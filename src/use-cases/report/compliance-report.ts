@@ -1,4 +1,4 @@
-import { byUrgency, countStates, selectRows, type ReportCounts, type ReportFilters, type ReportLine, type ReportRow } from '../../domain/report.ts';
+import { countStates, selectRows, sortByUrgency, type ReportCounts, type ReportFilters, type ReportLine, type ReportRow } from '../../domain/report.ts';
 import type { Actor } from '../../domain/people.ts';
 import { findTeamByName } from '../../db/repositories/teams.ts';
 import { RecertError } from '../../errors.ts';
@@ -44,7 +44,7 @@ async function reportIndex(deps: CoreDeps, actor: Actor, filters: ReportFilters)
   const lines = inScope.map((s) => s.line);
   const managed = access.managedTeams;
   const limitedTo = managed === null ? null : read.lines.flatMap((s) => s.teams).filter((t, i, all) => managed.includes(t.id) && all.findIndex((u) => u.id === t.id) === i).map((t) => t.name);
-  return { counts: countStates(lines), lines: selectRows(lines, filters).sort(byUrgency), filters: { ...filters, ...(team ? { team: team.name } : {}) }, limitedTo, read };
+  return { counts: countStates(lines), lines: sortByUrgency(selectRows(lines, filters)), filters: { ...filters, ...(team ? { team: team.name } : {}) }, limitedTo, read };
 }
 
 /** The whole report, every listed person with their full reasons (each as their own status says them today). */
