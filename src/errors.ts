@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'credential-dates-invalid'
   | 'credential-type-unknown'
   | 'credential-older'
+  | 'credential-number-taken'
   | 'fee-amount-invalid'
   | 'fee-amount-differs'
   | 'fee-outside-cycle'

@@ -86,6 +86,8 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
       : `The expiry date (${formatDate(str(d, 'expiresOn'))}) must come after the issue date (${formatDate(str(d, 'issuedOn'))}).`,
   'credential-older': (d) =>
     `Your current certificate is ${str(d, 'number')}, issued ${formatDate(str(d, 'issuedOn'))}; an older certificate would not replace it. To correct the current one, use its number.`,
+  'credential-number-taken': (d) =>
+    `Someone else here already has certificate number ${str(d, 'number')}: a typo, or a copied form? Nothing is saved yet. If it is right, send the same message again with \`anyway\` at the end (e.g. \`cert ${str(d, 'number')} issued ${str(d, 'issuedOn')} anyway\`).`,
   'credential-type-unknown': (d) => `I don't know the credential type "${str(d, 'code')}". Ask your administrator to set it up.`,
   'fee-outside-cycle': (d) =>
     `A fee paid on ${formatDate(str(d, 'paidOn'))} does not belong to your current cycle (${formatDate(str(d, 'issuedOn'))} – ${formatDate(str(d, 'expiresOn'))}; payments up to ${str(d, 'daysBefore')} days before the issue date count).`,

@@ -25,7 +25,7 @@ export function certFromChat(deps: CoreDeps, actor: Actor, intent: Of<'cert'>): 
 export function certInput(deps: CoreDeps, actor: Actor, intent: Of<'cert'>): CredentialInput {
   const issuedOn = dateOrThrow(deps, actor, intent.issued);
   const expiresOn = intent.expires === null ? undefined : dateOrThrow(deps, actor, intent.expires, 'future');
-  return { number: intent.number, issuedOn, ...(expiresOn ? { expiresOn } : {}) };
+  return { number: intent.number, issuedOn, ...(expiresOn ? { expiresOn } : {}), ...(intent.anyway ? { sharedNumberMeant: true } : {}) };
 }
 
 export function feeFromChat(deps: CoreDeps, actor: Actor, intent: Of<'fee'>): Promise<Reply> {

@@ -25,7 +25,7 @@ export type Intent =
   | { readonly kind: 'cancel'; readonly which?: string }
   | { readonly kind: 'greeting' }
   | { readonly kind: 'log'; readonly text: string; readonly explicit: boolean }
-  | { readonly kind: 'cert'; readonly number: string; readonly issued: string; readonly expires: string | null }
+  | { readonly kind: 'cert'; readonly number: string; readonly issued: string; readonly expires: string | null; readonly anyway?: boolean }
   | { readonly kind: 'fee'; readonly amountText: string | null; readonly dateText: string | null; readonly reference: string | null; readonly anyway?: boolean }
   | { readonly kind: 'attach-local'; readonly path: string; readonly seq: number | null }
   | { readonly kind: 'edit'; readonly seq: number; readonly change: EditField }

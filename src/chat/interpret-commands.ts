@@ -2,8 +2,16 @@ import { isActivityKind, type ActivityKind } from '../domain/activity-kind.ts';
 import { readActivityKind } from '../reading/activity-kind.ts';
 import type { EditField, Intent } from './intent.ts';
 
+/** A confirmation at the end of a command: "… anyway". */
+export const ANYWAY = /[\s,]+(?:anyway|anyways|yes|confirmed|that's right)[.!]*$/i;
+
 /** `cert CMSS-12345 issued 2026-01-15 [expires 2027-01-15]`; "issued"/"expires" are optional words. */
 export function parseCert(rest: string): Intent {
+  // "cert CMSS-1 issued March 10 anyway": a number someone else holds, confirmed.
+  if (ANYWAY.test(rest)) {
+    const intent = parseCert(rest.replace(ANYWAY, ''));
+    return intent.kind === 'cert' ? { ...intent, anyway: true } : intent;
+  }
   const match = /^#?(\S+)\s+(?:issued\s+(?:on\s+)?)?(.+?)(?:\s+(?:expires?|expiring|exp\.?|until|through|to)\s+(?:on\s+)?(.+))?$/i.exec(rest.trim());
   // Certificate numbers carry digits ("CMSS-12345"); "Certificate of completion…" is not a command.
   if (!match?.[1] || !match[2] || !/\d/.test(match[1])) return { kind: 'unknown', text: rest, reason: 'usage', topic: 'cert' };
@@ -13,9 +21,8 @@ export function parseCert(rest: string): Intent {
 /** `fee paid [$85] [on 2026-01-10] [ref ABC123]` */
 export function parseFee(input: string): Intent {
   // "fee paid $80 anyway": the amount differs from the fee on purpose.
-  const anyway = /[\s,]+(?:anyway|anyways|yes|confirmed|that's right)[.!]*$/i;
-  if (anyway.test(input)) {
-    const intent = parseFee(input.replace(anyway, ''));
+  if (ANYWAY.test(input)) {
+    const intent = parseFee(input.replace(ANYWAY, ''));
     return intent.kind === 'fee' ? { ...intent, anyway: true } : intent;
   }
   const rest = input;

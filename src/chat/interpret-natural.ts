@@ -1,5 +1,5 @@
 import type { Intent } from './intent.ts';
-import { parseProof } from './interpret-commands.ts';
+import { ANYWAY, parseProof } from './interpret-commands.ts';
 
 /**
  * The scribe's requests in everyday sentences, beside their keyword forms (issue 10): "my
@@ -58,9 +58,11 @@ const CERT_SENTENCE = new RegExp(
 
 /** "my certificate number is CMSS-40211, issued March 10, 2026 [, expires …]". */
 export function readCertSentence(text: string): Intent | null {
-  const m = CERT_SENTENCE.exec(bare(text));
+  // "… anyway" confirms a number someone else holds.
+  const anyway = ANYWAY.test(bare(text));
+  const m = CERT_SENTENCE.exec(bare(text).replace(ANYWAY, ''));
   if (!m?.[1] || !m[2]) return null;
-  return { kind: 'cert', number: m[1].replace(/\s+/g, ''), issued: m[2].trim(), expires: m[3]?.trim() ?? null };
+  return { kind: 'cert', number: m[1].replace(/\s+/g, ''), issued: m[2].trim(), expires: m[3]?.trim() ?? null, ...(anyway ? { anyway: true } : {}) };
 }
 
 const AMOUNT = String.raw`\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,6}(?:\.\d{1,2})?)\s*(?:usd|dollars)?`;

@@ -1,8 +1,8 @@
 import type { PersonRef } from '../use-cases/subjects.ts';
 
 /** `cert …` and `fee paid …` as read (the same shapes as those intents; intent.ts imports this file). */
-type CertText = { readonly kind: 'cert'; readonly number: string; readonly issued: string; readonly expires: string | null };
-type FeeText = { readonly kind: 'fee'; readonly amountText: string | null; readonly dateText: string | null; readonly reference: string | null };
+type CertText = { readonly kind: 'cert'; readonly number: string; readonly issued: string; readonly expires: string | null; readonly anyway?: boolean };
+type FeeText = { readonly kind: 'fee'; readonly amountText: string | null; readonly dateText: string | null; readonly reference: string | null; readonly anyway?: boolean };
 
 /** What `roster …` asks for. Who may is checked in the use cases. */
 export type RosterIntent =

@@ -41,6 +41,7 @@ export type RosterRowProblem =
   | 'dates-order'
   | 'number-invalid'
   | 'credential-older'
+  | 'number-taken'
   | 'needs-certificate'
   | 'fee-outside-cycle'
   | 'team-invalid'

@@ -4,7 +4,7 @@ import { addMonths, isIsoDate, localDate, type IsoDate } from '../domain/dates.t
 import { OLDEST_DATE_YEARS, oldestAcceptedDate } from '../domain/limits.ts';
 import type { Actor } from '../domain/people.ts';
 import { findCredentialRules } from '../db/repositories/credential-types.ts';
-import { findCurrentCredential, insertCredential, updateCredential, type Credential } from '../db/repositories/credentials.ts';
+import { findCurrentCredential, findNumberHeldByOther, insertCredential, updateCredential, type Credential } from '../db/repositories/credentials.ts';
 import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
@@ -22,6 +22,8 @@ export interface CredentialInput {
   readonly expiresOn?: IsoDate;
   /** Defaults to the current certificate's type, else CMSS. */
   readonly typeCode?: string;
+  /** The person confirmed a number someone else in the organisation holds ("cert … anyway", or the button). */
+  readonly sharedNumberMeant?: boolean;
 }
 
 const NUMBER = /^[A-Za-z0-9][A-Za-z0-9\-/.]{1,39}$/;
@@ -47,6 +49,7 @@ export async function saveCredentialFor(deps: CoreDeps, actor: Actor, subject: S
   checkDates(rules, input.issuedOn, expiresOn, localDate(deps.clock.now(), subject.zone));
   const certificate = { number, issuedOn: input.issuedOn, expiresOn };
   const mode = modeOf(current, certificate);
+  if (input.sharedNumberMeant !== true) await refuseSharedNumber(deps, actor, subject, certificate);
   const id = await inTransaction(deps.db, async (trx) => {
     const saved = mode === 'corrected' && current ? await correct(trx, actor, current, certificate) : await insertCredential(trx, actor.organisationId, { personId: subject.id, typeCode: rules.code, ...certificate }, nowOf(deps));
     await recordChange(trx, deps, actor, {
@@ -72,6 +75,13 @@ function modeOf(current: Credential | null, certificate: { number: string; issue
   if (certificate.issuedOn > current.issuedOn) return 'renewed';
   if (certificate.issuedOn === current.issuedOn || certificate.number.toLowerCase() === current.number.toLowerCase()) return 'corrected';
   throw new RecertError('credential-older', { number: current.number, issuedOn: current.issuedOn });
+}
+
+/** A number another person holds is usually a typo or a copied form: asked about before anything is stored. */
+async function refuseSharedNumber(deps: CoreDeps, actor: Actor, subject: Subject, certificate: { number: string; issuedOn: string; expiresOn: string }): Promise<void> {
+  const other = await findNumberHeldByOther(deps.db, actor.organisationId, subject.id, certificate.number);
+  if (!other) return;
+  throw new RecertError('credential-number-taken', { number: certificate.number, issuedOn: certificate.issuedOn, ...(certificate.expiresOn ? { expiresOn: certificate.expiresOn } : {}) });
 }
 
 function checkDates(rules: CredentialRules, issuedOn: string, expiresOn: string, today: IsoDate): void {

@@ -249,6 +249,7 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'credential-number-invalid': { number: '??' },
   'credential-dates-invalid': { issuedOn: '2026-01-15', expiresOn: '2025-01-15' },
   'credential-type-unknown': { code: 'XYZ' },
+  'credential-number-taken': { number: 'CMSS-1', issuedOn: '2026-03-10' },
   'credential-older': { number: 'CMSS-2', issuedOn: '2026-01-15' },
   'fee-amount-invalid': {},
   'fee-amount-differs': { amountCents: 8000, feeCents: 8500, currency: 'USD' },

@@ -69,6 +69,7 @@ const PROBLEMS: Readonly<Record<RosterRowProblem, string>> = {
   'too-old': 'is more than 10 years back',
   'dates-order': 'is not after the issue date (or is more than two cycles later)',
   'number-invalid': 'is not a certificate number (letters, digits, - / .)',
+  'number-taken': 'is already held by someone else here (check it; set it with `roster set @person cert … anyway`)',
   'credential-older': 'is an older certificate than the one on file',
   'needs-certificate': 'needs a certificate (number and issue date) first',
   'fee-outside-cycle': 'is outside the certificate cycle',

@@ -47,6 +47,20 @@ export async function findCurrentCredential(db: Db, organisationId: string, pers
   return row && toCredential(row);
 }
 
+/** A live certificate with this number (any case) held by someone other than `personId`, or undefined. */
+export async function findNumberHeldByOther(db: Db, organisationId: string, personId: string, number: string): Promise<Credential | undefined> {
+  const row = await db
+    .selectFrom('credentials')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('person_id', '<>', personId)
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb(eb.fn('lower', ['number']), '=', number.toLowerCase()))
+    .orderBy('issued_on', 'desc')
+    .executeTakeFirst();
+  return row && toCredential(row);
+}
+
 export async function setCredentialDeleted(db: Db, organisationId: string, id: string, deletedAt: Date | null): Promise<void> {
   await db
     .updateTable('credentials')

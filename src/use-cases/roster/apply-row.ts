@@ -140,6 +140,7 @@ function teamStep(deps: CoreDeps, actor: Actor, subject: Subject, row: RosterRow
 const ERROR_COLUMNS: Partial<Record<ErrorCode, readonly [RosterColumn, RosterRowProblem]>> = {
   'credential-number-invalid': ['credential number', 'number-invalid'],
   'credential-older': ['credential number', 'credential-older'],
+  'credential-number-taken': ['credential number', 'number-taken'],
   'future-date': ['issued', 'future-date'],
   'date-before-range': ['issued', 'too-old'],
   'invalid-date': ['issued', 'date-invalid'],
