@@ -102,7 +102,14 @@ export interface StatusView {
   readonly required: number;
   readonly countedMinutes: number;
   readonly countedEntries: number;
-  readonly fee: { readonly required: boolean; readonly paid: boolean; readonly amountCents: number | null; readonly currency: string };
+  readonly fee: {
+    readonly required: boolean;
+    readonly paid: boolean;
+    readonly amountCents: number | null;
+    readonly currency: string;
+    /** What was actually recorded for this cycle (cents, the day paid), when a payment is on file. */
+    readonly payment?: { readonly amountCents: number; readonly paidOn: IsoDate };
+  };
   readonly reasons: readonly ComplianceReason[];
 }
 

@@ -1,4 +1,5 @@
-import { daysBetween, localDate } from '../domain/dates.ts';
+import { daysBetween, localDate, type IsoDate } from '../domain/dates.ts';
+import { listFeePayments } from '../db/repositories/fees.ts';
 import type { Actor } from '../domain/people.ts';
 import type { Reply, StatusView } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
@@ -13,6 +14,7 @@ export async function getStatus(deps: CoreDeps, actor: Actor, about?: About): Pr
   const subject = await subjectFor(deps, actor, about, 'see-records');
   const today = localDate(deps.clock.now(), subject.zone);
   const { credential, rules, compliance } = await standingOf(deps.db, ownerOf(actor, subject), today);
+  const [payment] = credential ? await listFeePayments(deps.db, actor.organisationId, credential.id) : [];
   const status: StatusView = {
     displayName: subject.displayName,
     isSelf: subject.id === actor.personId,
@@ -31,7 +33,13 @@ export async function getStatus(deps: CoreDeps, actor: Actor, about?: About): Pr
     required: compliance.requiredCredit,
     countedMinutes: compliance.countedMinutes,
     countedEntries: compliance.counted.length,
-    fee: { required: rules.feeCents !== null, paid: compliance.feePaid, amountCents: rules.feeCents, currency: rules.currency },
+    fee: {
+      required: rules.feeCents !== null,
+      paid: compliance.feePaid,
+      amountCents: rules.feeCents,
+      currency: rules.currency,
+      ...(payment ? { payment: { amountCents: payment.amountCents, paidOn: payment.paidOn as IsoDate } } : {}),
+    },
     reasons: compliance.reasons,
   };
   return { kind: 'status', status };

@@ -71,6 +71,6 @@ describe('a fee amount that differs from the credential’s fee', () => {
 
   it('records the amount when the person says so, and status shows what was paid', async () => {
     expect((await converse(deps, actor, 'fee paid $80 anyway'))[0]).toMatchObject({ kind: 'fee-recorded', amountCents: 8000 });
-    expect((await converse(deps, actor, 'status'))[0]).toMatchObject({ kind: 'status', status: { fee: { paid: true } } });
+    expect((await converse(deps, actor, 'status'))[0]).toMatchObject({ kind: 'status', status: { fee: { paid: true, amountCents: 8500, payment: { amountCents: 8000, paidOn: '2026-11-27' } } } });
   });
 });

@@ -39,7 +39,15 @@ export function certificateLine(s: Pick<StatusView, 'certificate'>, context: Pre
 export function feeLine(s: Pick<StatusView, 'certificate' | 'fee'>): Rich | null {
   if (!s.certificate || !s.fee.required) return null;
   const what = s.fee.amountCents === null ? 'Renewal fee' : `Renewal fee ${formatMoney(s.fee.amountCents, s.fee.currency)}`;
-  return rich(`${what}: ${s.fee.paid ? 'paid' : 'not recorded as paid'}`);
+  return rich(`${what}: ${s.fee.paid ? paidText(s.fee) : 'not recorded as paid'}`);
+}
+
+/** "paid", or what was paid when it differs from the fee: "paid $80 on Mar 8, 2026 — $5 short". */
+function paidText(fee: StatusView['fee']): string {
+  const { payment, amountCents } = fee;
+  if (!payment || amountCents === null || payment.amountCents === amountCents) return 'paid';
+  const gap = formatMoney(Math.abs(amountCents - payment.amountCents), fee.currency);
+  return `paid ${formatMoney(payment.amountCents, fee.currency)} on ${formatDate(payment.paidOn)} — ${gap} ${payment.amountCents < amountCents ? 'short' : 'over'}`;
 }
 
 /** The certificate line and the fee line. */

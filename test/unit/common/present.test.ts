@@ -291,6 +291,16 @@ describe('present(): status', () => {
     expect(says({ kind: 'status', status: aStatus({ fee: { required: true, paid: false, amountCents: null, currency: 'USD' } }) })).toContain('Renewal fee: not recorded as paid');
     expect(says({ kind: 'status', status: aStatus({ fee: { required: false, paid: false, amountCents: null, currency: 'USD' }, reasons: [] }) }).join('\n')).not.toContain('Renewal fee');
   });
+
+  // Issue 10: status shows what was actually paid when it differs from the fee.
+  it.each([
+    [8000, 'Renewal fee $85: paid $80 on Mar 8, 2026 — $5 short'],
+    [85000, 'Renewal fee $85: paid $850 on Mar 8, 2026 — $765 over'],
+    [8500, 'Renewal fee $85: paid'],
+  ])('a payment of %i cents reads %j', (amountCents, line) => {
+    const fee = { required: true, paid: true, amountCents: 8500, currency: 'USD', payment: { amountCents, paidOn: '2026-03-08' as const } };
+    expect(says({ kind: 'status', status: aStatus({ fee }) })).toContain(line);
+  });
 });
 
 describe('present(): history pages', () => {
