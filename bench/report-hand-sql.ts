@@ -101,3 +101,13 @@ export async function storedStandingsRead(db: Db, organisationId: string): Promi
     where p.organisation_id = ${organisationId} and p.active`.execute(db);
   return result.rows.length;
 }
+
+/** The floor for the report as Recert now reads it: every active person's report columns (no summary JSON), one query. */
+export async function storedLinesRead(db: Db, organisationId: string): Promise<number> {
+  const result = await sql<{ id: string }>`
+    select p.id, p.platform_user_id, p.display_name, p.time_zone, p.ledger_version, s.version, s.format,
+      s.cert_number, s.issued_on, s.expires_on, s.expiring_soon_days, s.earned, s.required, s.fee_paid, s.ledger_codes
+    from people p left join standings s on s.person_id = p.id and s.organisation_id = ${organisationId}
+    where p.organisation_id = ${organisationId} and p.active`.execute(db);
+  return result.rows.length;
+}

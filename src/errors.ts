@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'proof-draft-open'
   | 'proof-draft-cancelled'
   | 'proof-download-failed'
+  | 'proof-not-in-personal-chat'
   | 'proof-already-attached'
   | 'credential-missing'
   | 'credential-number-invalid'

@@ -27,6 +27,7 @@ export { probeDatabase, DatabaseTimeoutError } from './db/probe.ts';
 export { migrateToLatest, MigrationFailedError } from './db/migrate.ts';
 export { claimInbound } from './db/repositories/inbound.ts';
 export { enqueueInbound, countInbound, type NewInbound } from './db/repositories/inbound-deliveries.ts';
+export { houseKeep, INBOUND_RETENTION_MS, DRAFT_ABANDONED_DAYS, type HousekeepingTally } from './db/repositories/housekeeping.ts';
 export { InboxDrainer, DEFAULT_DRAINER_OPTIONS, type DrainerOptions, type DrainerDeps } from './inbox/drainer.ts';
 export { PermanentDeliveryError, type InboundHandler, type InboundDelivery } from './inbox/handler.ts';
 export { saveInstallation, findInstallation, deactivateInstallation, type InstallationKey, type InstallationSecrets, type StoredInstallation } from './db/repositories/installations.ts';

@@ -122,7 +122,9 @@ export type UndoneChange =
 /** Renewal paperwork as data; adapters make the files (no bytes travel in a reply). */
 export type Paperwork =
   | { readonly what: 'transcript'; readonly format: 'pdf' | 'csv'; readonly transcript: Transcript }
-  | { readonly what: 'pack'; readonly pack: EvidencePack };
+  | { readonly what: 'pack'; readonly pack: EvidencePack }
+  /** The organisation report (everyone the asker may see) as a CSV file; `generatedOn` in the asker's zone. */
+  | { readonly what: 'report'; readonly counts: ReportCounts; readonly rows: readonly ReportRow[]; readonly limitedTo: readonly string[] | null; readonly generatedOn: IsoDate };
 
 /** Where the adapter put the files it made: a folder (the terminal) or the asker's DM (Slack). */
 export interface PaperworkDelivery {

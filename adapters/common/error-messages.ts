@@ -75,6 +75,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
       ? `"${str(d, 'path')}" is a folder; give the path of the certificate file inside it.`
       : `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`,
   'proof-download-failed': downloadFailed,
+  'proof-not-in-personal-chat': () => 'Certificates go to our personal chat, not a channel: open a chat with Recert and send the file there.',
   'proof-draft-cancelled': () => 'That preview was cancelled, so there is no entry to attach the file to. Log the training again, then share the certificate in its thread.',
   'proof-draft-open': () => 'That entry is not logged yet. Confirm it first, then share the certificate again.',
   'proof-local-path': () => 'I can only attach a file you upload here. Drop the certificate into this conversation instead of typing its path.',

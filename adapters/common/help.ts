@@ -66,6 +66,7 @@ export function helpSections(topic: HelpTopic, context: PresentContext): HelpSec
         `${p}export transcript — your transcript for the ACMSS renewal form as a PDF (\`${p}export transcript csv\` for a spreadsheet), or just: send me my transcript`,
         `${p}export pack — a zip of your transcript and every certificate of the cycle, named by entry`,
         `Managers and admins: ${p}export transcript @name · ${p}export pack @name`,
+        `Managers and admins: ${p}export report — the compliance report of everyone you may see (compliant people too) as a CSV file`,
         exportPlaceLine(context),
       ],
     },

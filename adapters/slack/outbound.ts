@@ -16,15 +16,18 @@ const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived',
 /** Network errors raised before the request reached Slack: safe to send again. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
-/** Draws the chart (server-side) as PNG bytes; the chart is the reminders' messages task. */
+/** Draws the chart (server-side) as PNG bytes. */
 export type ChartDrawer = (image: OutboundImage) => Promise<Buffer>;
+
+/** The manager digest's chart (adapters/common/chart), loaded on first use: ECharts and resvg are not small. */
+export const drawComplianceChart: ChartDrawer = async (image) => (await import('../common/chart/compliance-chart.ts')).complianceChartPng(image);
 
 /**
  * The outbound port on Slack: chat.postMessage (a DM is a post to the user's id), files.uploadV2 for
  * the chart. Clients come from the stored installation of the organisation's workspace (its external
  * id is the team id) with transport retries off and 429s rejected, so each call is one attempt.
  */
-export function slackOutbound(clients: SlackClients, draw: ChartDrawer | null = null): OutboundPort {
+export function slackOutbound(clients: SlackClients, draw: ChartDrawer | null = drawComplianceChart): OutboundPort {
   const clientOf = async (to: OutboundAddress): Promise<WebClient> => (await clients.forWorkspace({ teamId: to.tenantKey, enterpriseId: null, isEnterpriseInstall: false })).client;
   const channelOf = (to: OutboundAddress) => (to.kind === 'channel' ? to.address : to.platformUserId);
   return {

@@ -66,3 +66,16 @@ export function plainText(text: string | undefined): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The content type of a file a person sends the bot in personal chat (it carries a `downloadUrl`). */
+export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+/** Whether a message carries a file (a personal-chat download, or a channel's SharePoint reference). */
+export function carriesFile(activity: unknown): boolean {
+  const attachments = (activity as { attachments?: unknown } | null)?.attachments;
+  if (!Array.isArray(attachments)) return false;
+  return attachments.some((a: unknown) => {
+    const type = (a as { contentType?: unknown } | null)?.contentType;
+    return type === FILE_DOWNLOAD_INFO || type === 'reference';
+  });
+}

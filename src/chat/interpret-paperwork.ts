@@ -6,7 +6,7 @@ type Matcher = readonly [RegExp, (match: RegExpExecArray) => Intent | null];
 
 /**
  * Renewal paperwork: `export transcript [pdf|csv] [@name]`, `export pack [@name]` (also "evidence
- * pack"), and plain asks such as "send me my transcript".
+ * pack"), and plain asks such as "send me my transcript"; `export report` (the organisation report as CSV).
  */
 export const PAPERWORK_MATCHERS: readonly Matcher[] = [
   [/^export\b\s*([\s\S]*)$/i, (m) => parseExport(m[1] ?? '')],
@@ -28,5 +28,6 @@ function parseExport(rest: string): Intent {
   const transcript = /^(?:my\s+)?transcript(?:\s+(?:as\s+)?(pdf|csv))?$/i.exec(words);
   if (transcript) return { kind: 'export', request: requestOf('transcript', transcript[1]), who };
   if (/^(?:my\s+)?(?:evidence\s+)?pack$/i.test(words)) return { kind: 'export', request: { what: 'pack' }, who };
+  if (!who && /^(?:the\s+)?(?:compliance\s+|organi[sz]ation\s+)?report(?:\s+(?:as\s+)?csv)?$/i.test(words)) return { kind: 'export', request: { what: 'report' }, who: null };
   return usage;
 }

@@ -65,6 +65,18 @@ export interface StandingTable {
   version: string;
   summary: Json<unknown>;
   computed_at: Instant;
+  /** The report's columns (migration 20261203T090000Z): the summary's format, null on rows written before them. */
+  format: number | null;
+  cert_number: string | null;
+  /** ISO dates as text. */
+  issued_on: string | null;
+  expires_on: string | null;
+  expiring_soon_days: number | null;
+  earned: number | null;
+  required: number | null;
+  fee_paid: boolean | null;
+  /** The day-independent reasons' codes, comma-separated. */
+  ledger_codes: string | null;
 }
 
 export interface CredentialTypeTable {

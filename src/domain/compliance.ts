@@ -54,8 +54,13 @@ export function complianceOf(ledger: Ledger, today: IsoDate): ComplianceStatus {
 }
 
 function stateOf(reasons: readonly ComplianceReason[]): ComplianceState {
-  if (reasons.some((r) => LAPSED.has(r.code))) return 'out_of_compliance';
-  if (reasons.some((r) => BLOCKING.has(r.code))) return 'at_risk';
+  return stateOfCodes(reasons.map((r) => r.code));
+}
+
+/** The state that a person's reasons (their codes, in any order) add up to: the one rule, for a status and a report's line alike. */
+export function stateOfCodes(codes: readonly ComplianceReason['code'][]): ComplianceState {
+  if (codes.some((c) => LAPSED.has(c))) return 'out_of_compliance';
+  if (codes.some((c) => BLOCKING.has(c))) return 'at_risk';
   return 'compliant';
 }
 

@@ -3,7 +3,7 @@ import type { ComplianceState, Exclusion } from './compliance-types.ts';
 import type { IsoDate } from './dates.ts';
 
 /** What a person asks to export: the transcript (as a PDF or a CSV) or the evidence pack (a zip). */
-export type PaperworkRequest = { readonly what: 'transcript'; readonly format: 'pdf' | 'csv' } | { readonly what: 'pack' };
+export type PaperworkRequest = { readonly what: 'transcript'; readonly format: 'pdf' | 'csv' } | { readonly what: 'pack' } | { readonly what: 'report' };
 
 /** Why an entry of the cycle does not count (outside the cycle is not on the transcript at all). */
 export type TranscriptExclusion = Exclude<Exclusion, 'outside-cycle'>;

@@ -1,6 +1,7 @@
 import type { ComplianceReason, ComplianceState } from './compliance-types.ts';
 import { standingOn } from './compliance.ts';
 import { daysBetween, type IsoDate } from './dates.ts';
+import { lineOn, type ReasonCode, type StandingLine } from './standing-line.ts';
 import type { StandingSummary } from './standing-summary.ts';
 
 /** What a manager may narrow a report to. None given: everyone with a gap. */
@@ -34,6 +35,9 @@ export interface ReportRow {
   readonly snoozedUntil?: IsoDate | null;
 }
 
+/** A report's line before its full reasons are read: the reasons' codes only (a `ReportRow` is one too). */
+export type ReportLine = Omit<ReportRow, 'reasons'> & { readonly reasons: readonly { readonly code: ReasonCode }[] };
+
 export interface ReportCounts {
   readonly compliant: number;
   readonly atRisk: number;
@@ -48,13 +52,20 @@ export function rowOf(person: Pick<ReportRow, 'personId' | 'platformUserId' | 'd
   return { ...person, state, reasons, certificate, earned: summary.earned, required: summary.required, feePaid };
 }
 
-export function countStates(rows: readonly ReportRow[]): ReportCounts {
+/** A person's report line from their stored columns, on the day their own zone says it is (the same day rule as `rowOf`). */
+export function lineRow(person: Pick<ReportRow, 'personId' | 'platformUserId' | 'displayName' | 'teams'>, line: StandingLine, today: IsoDate): ReportLine {
+  const { state, codes } = lineOn(line, today);
+  const certificate = line.certificate && { number: line.certificate.number, expiresOn: line.certificate.expiresOn, daysLeft: daysBetween(today, line.certificate.expiresOn) };
+  return { ...person, state, reasons: codes.map((code) => ({ code })), certificate, earned: line.earned, required: line.required, feePaid: line.feePaid };
+}
+
+export function countStates(rows: readonly Pick<ReportLine, 'state'>[]): ReportCounts {
   const count = (state: ComplianceState) => rows.filter((r) => r.state === state).length;
   return { compliant: count('compliant'), atRisk: count('at_risk'), outOfCompliance: count('out_of_compliance'), total: rows.length };
 }
 
 /** The rows a report lists: with filters, those matching every filter; without, everyone not compliant (or everyone, when asked). */
-export function selectRows(rows: readonly ReportRow[], filters: ReportFilters): ReportRow[] {
+export function selectRows<T extends ReportLine>(rows: readonly T[], filters: ReportFilters): T[] {
   const { expiringWithinDays, expiringBy, missingProof, unpaid } = filters;
   const filtered = expiringWithinDays !== undefined || expiringBy !== undefined || missingProof || unpaid;
   if (!filtered) return filters.everyone ? [...rows] : rows.filter((r) => r.state !== 'compliant');
@@ -71,17 +82,27 @@ export function selectRows(rows: readonly ReportRow[], filters: ReportFilters): 
  * Most urgent first: expired certificates (expired longest ago first), then people without a
  * certificate, then certificates not yet valid, then the rest by soonest expiry; ties by name.
  */
-export function byUrgency(a: ReportRow, b: ReportRow): number {
+export function byUrgency(a: ReportLine, b: ReportLine): number {
   const [ga, da] = urgency(a);
   const [gb, db] = urgency(b);
   return ga - gb || da - db || names.compare(a.displayName, b.displayName) || names.compare(a.personId, b.personId);
+}
+
+/**
+ * `rows.sort(byUrgency)`, with each row's urgency worked out once instead of at every comparison
+ * (10,000 people: ~130,000 comparisons, ~180 ms the other way on this machine).
+ */
+export function sortByUrgency<T extends ReportLine>(rows: readonly T[]): T[] {
+  const keyed = rows.map((row) => ({ row, key: urgency(row) }));
+  keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || names.compare(a.row.displayName, b.row.displayName) || names.compare(a.row.personId, b.row.personId));
+  return keyed.map((k) => k.row);
 }
 
 /** localeCompare's order, from one collator (localeCompare builds one per call: 10,000 people sorted took ~100 ms). */
 const names = new Intl.Collator();
 
 /** [group, days]: groups in the order above, days left within a group. */
-function urgency(row: ReportRow): [number, number] {
+function urgency(row: ReportLine): [number, number] {
   if (!row.certificate) return [1, 0];
   if (row.certificate.daysLeft <= 0) return [0, row.certificate.daysLeft];
   if (row.reasons.some((r) => r.code === 'certificate-not-yet-valid')) return [2, row.certificate.daysLeft];

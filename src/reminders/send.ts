@@ -9,7 +9,12 @@ import { Pacer } from './pacer.ts';
  * Words for claimed deliveries, made at send time from the state checked again then. A delivery
  * left out needs no message any more (the person renewed, completed the cycle) and is skipped.
  */
-export type ComposeFn = (deps: CoreDeps, organisationId: string, deliveries: readonly ClaimedDelivery[], now: DateTime) => Promise<readonly { readonly delivery: ClaimedDelivery; readonly message: ReminderMessage }[]>;
+export type ComposeFn = (deps: CoreDeps, organisationId: string, deliveries: readonly ClaimedDelivery[], now: DateTime) => Promise<readonly ComposedClaim[]>;
+
+/** A claimed delivery's words, or why it is skipped (`nobody-left`, `target-off`, `dms-off`). */
+export type ComposedClaim =
+  | { readonly delivery: ClaimedDelivery; readonly message: ReminderMessage }
+  | { readonly delivery: ClaimedDelivery; readonly message: null; readonly skipped: string };
 
 export interface SenderDeps extends CoreDeps {
   readonly ports: readonly OutboundPort[];
@@ -76,18 +81,21 @@ export class ReminderSender {
   }
 
   private async sendBatch(claimed: readonly ClaimedDelivery[], tally: SendTally): Promise<void> {
-    const jobs: { delivery: ClaimedDelivery; message: ReminderMessage | null }[] = [];
+    const jobs: { delivery: ClaimedDelivery; message: ReminderMessage | null; skipped?: string }[] = [];
     for (const [organisationId, deliveries] of groupByOrganisation(claimed)) {
       const reachable = deliveries.filter((d) => d.address !== null);
       const composed = reachable.length ? await this.deps.compose(this.deps, organisationId, reachable, this.deps.clock.now()) : [];
-      const messages = new Map(composed.map((c) => [c.delivery.id, c.message]));
-      for (const delivery of deliveries) jobs.push({ delivery, message: messages.get(delivery.id) ?? null });
+      const byId = new Map(composed.map((c) => [c.delivery.id, c]));
+      for (const delivery of deliveries) {
+        const c = byId.get(delivery.id);
+        jobs.push({ delivery, message: c?.message ?? null, ...(c && c.message === null ? { skipped: c.skipped } : {}) });
+      }
     }
     let next = 0;
     const worker = async () => {
       while (next < jobs.length) {
         const job = jobs[next++];
-        if (job) this.count(tally, await this.sendOne(job.delivery, job.message));
+        if (job) this.count(tally, await this.sendOne(job.delivery, job.message, job.skipped));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency, jobs.length) }, worker));
@@ -97,9 +105,9 @@ export class ReminderSender {
     tally[outcome.status] += 1;
   }
 
-  private async sendOne(delivery: ClaimedDelivery, message: ReminderMessage | null): Promise<LedgerOutcome> {
+  private async sendOne(delivery: ClaimedDelivery, message: ReminderMessage | null, skipped?: string): Promise<LedgerOutcome> {
     const port = this.ports.get(delivery.platform);
-    const outcome = !delivery.address || !port ? skip(delivery.address ? 'no outbound port for this platform' : 'target switched off or person gone') : !message ? skip('nobody needs it any more') : await this.post(port, delivery.address, message);
+    const outcome = !delivery.address || !port ? skip(delivery.address ? 'no outbound port for this platform' : 'target switched off or person gone') : !message ? skip(skipped ?? 'nobody needs it any more') : await this.post(port, delivery.address, message);
     await recordOutcome(this.deps.db, delivery, outcome, this.deps.clock.now());
     return outcome;
   }

@@ -244,6 +244,7 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'proof-draft-open': {},
   'proof-draft-cancelled': {},
   'proof-download-failed': { fileName: 'moved.pdf', reason: 'redirect-not-allowed', host: 'evil.example' },
+  'proof-not-in-personal-chat': {},
   'proof-already-attached': {},
   'credential-missing': {},
   'credential-number-invalid': { number: '??' },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliOptions } from '../support/run-cli.ts';
-import { freePort } from '../support/serve-process.ts';
+import { freePort, startServe } from '../support/serve-process.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
@@ -62,4 +62,16 @@ describe('recert loads a platform adapter only when it is configured', () => {
     expect(result.stderr).toContain('Could not reach Slack'); // it stops at the token check, after loading the adapter
     expect((await readFile(log, 'utf8')).split('\n').some((url) => url.includes('/node_modules/@slack/bolt/'))).toBe(true);
   });
+
+  it('`recert serve` with Teams configured loads teams-ai and botbuilder (the hook sees them), and not Bolt', async () => {
+    const log = path.join(dir, 'serve-teams.txt');
+    const env = { DATABASE_URL: database.current.connectionString, LOG_LEVEL: 'error', RECERT_TEST_MODULE_LOG: log, MicrosoftAppId: 'app-modules', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant-modules', MicrosoftAppPassword: 'modules-secret' };
+    const serve = await startServe(env, await freePort(), ['--import', HOOK]);
+    await serve.stop(); // the hook writes its list when the process exits
+    const loaded = (await readFile(log, 'utf8')).split('\n');
+    expect(loaded.some((url) => url.includes('/node_modules/@microsoft/teams-ai/'))).toBe(true);
+    expect(loaded.some((url) => /\/node_modules\/botbuilder(-core)?\//.test(url))).toBe(true);
+    expect(loaded.some((url) => url.endsWith('/adapters/teams/app.ts'))).toBe(true);
+    expect(loaded.filter((url) => url.includes('/node_modules/@slack/'))).toEqual([]);
+  }, 90_000);
 });

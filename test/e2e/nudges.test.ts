@@ -42,7 +42,7 @@ describe('recert nudges on the terminal (embedded database)', () => {
       const due = await runCli(['nudges', 'run', '--now', nine], { env: env() });
       expect(due.code, due.stderr).toBe(0);
       expect(due.stdout.match(/→ to /g), `${step}, at 09:00`).toHaveLength(1);
-      expect(due.stdout).toContain('Reminder:');
+      expect(due.stdout).toContain('CE reminder: your certificate');
       if (edge) {
         const again = await runCli(['nudges', 'run', '--now', nine], { env: env() });
         expect(again.stdout, `${step}, again`).not.toContain('→ to');

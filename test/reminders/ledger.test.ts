@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createDb, createPool } from '../../src/db/connection.ts';
-import { placeholderCompose } from '../../src/reminders/compose-placeholder.ts';
+import { composeClaimed } from '../../src/reminders/compose-claimed.ts';
 import { planRun, recordPlan } from '../../src/reminders/plan-run.ts';
 import { ReminderSender } from '../../src/reminders/send.ts';
 import { testDeps, type TestDeps } from '../builders/deps.ts';
@@ -12,7 +12,7 @@ import { useTestDatabase } from '../support/test-database.ts';
 const database = useTestDatabase();
 
 function sender(deps: TestDeps, port: FakeOutbound) {
-  return new ReminderSender({ ...deps, ports: [port], compose: placeholderCompose, sleep: async (ms) => deps.clock.advance({ milliseconds: ms }) });
+  return new ReminderSender({ ...deps, ports: [port], compose: composeClaimed, sleep: async (ms) => deps.clock.advance({ milliseconds: ms }) });
 }
 
 async function statuses(deps: TestDeps, organisationId: string): Promise<Record<string, number>> {
@@ -77,6 +77,21 @@ describe('the delivery ledger: planned once, sent once', () => {
     await recordPlan(deps.db, await planRun(deps, deps.clock.now().plus({ minutes: 1 }), org));
     await sender(deps, port).drain(60_000);
     expect(port.posts).toHaveLength(2);
+  });
+
+  it('a delivery nobody needs at send time is skipped with the composer\'s reason, nothing posted', async () => {
+    const deps = testDeps(database.current.db, '2026-06-01T12:00:00Z');
+    const org = await givenRemindedOrganisation(deps);
+    await givenCertified(deps, org, 'Ana', '2026-08-31');
+    deps.clock.set('2026-07-02T13:30:00Z');
+    await recordPlan(deps.db, await planRun(deps, deps.clock.now(), org));
+    await setDmPolicy(deps, org.organisationId, null);
+    const port = new FakeOutbound(org.platform, () => deps.clock.now().toMillis());
+    const tally = await sender(deps, port).drain(60_000);
+    expect(tally.skipped).toBe(1);
+    expect(port.posts).toHaveLength(0);
+    const rows = await deps.db.selectFrom('reminder_deliveries').select(['status', 'last_error']).where('organisation_id', '=', org.organisationId).execute();
+    expect(rows).toEqual([{ status: 'skipped', last_error: 'dms-off' }]);
   });
 
   it('a 429 storm delays posts by Retry-After and drops none; each conversation is paced to 1 per second', async () => {

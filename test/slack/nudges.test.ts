@@ -36,6 +36,16 @@ describe('Slack: reminders through chat.postMessage', () => {
     }, 8_000);
   }
 
+  it('uploads the manager digest\'s chart as a PNG through files.uploadV2 (the chart drawn server-side)', async () => {
+    nock('https://slack.com').post('/api/files.getUploadURLExternal').reply(200, { ok: true, upload_url: 'https://files.slack.com/upload/v1/abc', file_id: 'F1' });
+    const upload = nock('https://files.slack.com').post('/upload/v1/abc').reply(200, 'OK');
+    nock('https://slack.com').post('/api/files.completeUploadExternal').reply(200, { ok: true, files: [{ id: 'F1' }] });
+    const weeks = [{ weekStart: '2027-03-15', compliant: 3, atRisk: 1, outOfCompliance: 1 }, { weekStart: '2027-03-22', compliant: 4, atRisk: 1, outOfCompliance: 0 }];
+    const outcome = await port().uploadImage(to, { kind: 'compliance-chart', title: 'Compliance, last 2 weeks', weeks });
+    expect(outcome).toEqual({ status: 'sent', messageId: 'F1' });
+    expect(upload.isDone()).toBe(true);
+  }, 20_000);
+
   // nock's replyWithError never settles under the Web API's fetch, so the transport failures are the Web API's own error shape.
   it('maps transport failures: reset or timeout after the request left → unknown; refused before it → retry', () => {
     const requestError = (code: string) => ({ code: ErrorCode.RequestError, original: Object.assign(new TypeError('fetch failed'), { cause: { code } }) });

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import nock from 'nock';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { unzipSync } from 'fflate';
@@ -154,6 +155,23 @@ describe('Slack: renewal paperwork', () => {
     expect(since.find((c) => c.path === 'files.completeUploadExternal')?.body).toMatchObject({ channel_id: 'DU0MGR' });
     expect(textOf(note)).toContain("Sent Zoë Ñúñez's transcript (CSV) to *your DM*, to you alone");
     expect(uploads.at(-1)?.bytes?.toString('utf8')).toContain('Name,Zoë Ñúñez');
+  }, 90_000);
+
+  it('`export report`: an admin gets the compliance report as a CSV in their DM; a scribe is refused and nothing is uploaded', async () => {
+    await command('U0ANA', 'cert CMSS-77 issued 2026-01-15');
+    const uploadsBefore = uploads.length;
+    const refused = await command('U0ANA', 'export report');
+    expect(textOf(refused.note)).toContain('Only managers and admins');
+    expect(uploads.length).toBe(uploadsBefore);
+
+    const { note, since } = await command('U0ADMIN', 'export report', completed);
+    expect(since.filter((c) => c.path === 'conversations.open').map((c) => c.body.users)).toEqual(['U0ADMIN']);
+    expect(since.find((c) => c.path === 'files.completeUploadExternal')?.body).toMatchObject({ channel_id: 'DU0ADMIN' });
+    expect(textOf(note)).toContain('Sent the compliance report (CSV,');
+    const file = uploads.at(-1);
+    expect(file?.filename).toMatch(/^compliance-report-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parse(file?.bytes ?? Buffer.alloc(0), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r['platform id'] === 'U0ANA')).toMatchObject({ name: 'Zoë Ñúñez', 'credential number': 'CMSS-77' });
   }, 90_000);
 
   it('says to reinstall when the installation lacks files:write', async () => {

@@ -21,9 +21,9 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-/** `recert serve` as a child process with `env`; resolves once its HTTP port answers /healthz. */
-export async function startServe(env: Record<string, string>, port: number): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `recert serve` as a child process with `env` (and options for node itself); resolves once its HTTP port answers /healthz. */
+export async function startServe(env: Record<string, string>, port: number, nodeArgs: readonly string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

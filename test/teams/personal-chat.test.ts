@@ -95,6 +95,15 @@ describe('Teams personal chat through POST /api/messages (dev mode, nock at the 
     expect(cardText(sent[0]?.body.attachments?.[0]?.content)).not.toContain('<at>');
   });
 
+  it('in a channel, a file sent with an @mention is not downloaded: the person is told certificates go to personal chat', async () => {
+    const channel = { conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: TENANT } };
+    const mention = { entities: [{ type: 'mention', mentioned: { id: '28:recert-bot', name: 'Recert' }, text: '<at>Recert</at>' }] };
+    const file = { attachments: [{ contentType: 'reference', contentUrl: 'https://contoso.sharepoint.com/sites/x/cert.pdf', name: 'cert.pdf' }] };
+    await postActivity(teams.port, messageActivity('<at>Recert</at> my certificate', {}, { ...channel, ...mention, ...file }));
+    expect(sent).toHaveLength(1);
+    expect(cardText(sent[0]?.body.attachments?.[0]?.content)).toContain('Certificates go to our personal chat');
+  });
+
   it('refuses a body that is not a JSON object (400)', async () => {
     expect((await postActivity(teams.port, 'not an object')).status).toBe(400);
     expect(sent).toHaveLength(0);

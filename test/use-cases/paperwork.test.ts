@@ -111,6 +111,7 @@ describe('renewal paperwork: what is exported, and who may', () => {
     const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => say(deps, ana, i % 2 ? 'export pack' : 'export transcript csv')));
     const transcripts = replies.map((r) => {
       const p = expectKind(r, 'paperwork').paperwork;
+      if (p.what === 'report') throw new Error('expected a transcript or a pack');
       return p.what === 'pack' ? p.pack.transcript : p.transcript;
     });
     for (const t of transcripts) expect(t).toEqual(transcripts[0]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, localDate } from '../../src/domain/dates.ts';
-import type { ReportRow } from '../../src/domain/report.ts';
+import { byUrgency, countStates, type ReportRow } from '../../src/domain/report.ts';
 import { getStatus } from '../../src/use-cases/get-status.ts';
-import { buildComplianceReport } from '../../src/use-cases/report/compliance-report.ts';
+import { buildComplianceReport, getComplianceReport, REPORT_PAGE_SIZE } from '../../src/use-cases/report/compliance-report.ts';
 import { testDeps, type TestDeps } from '../builders/deps.ts';
 import { expectedStanding } from '../builders/expected-standing.ts';
 import { applyRandomEdits } from '../builders/random-edits.ts';
@@ -52,6 +52,11 @@ async function checkAgreement(deps: TestDeps, plan: PlannedOrganisation, seeded:
   const active = plan.people.filter((p) => p.active);
   expect(report.rows.length, `${where}: everyone active and the admin, nobody who left`).toBe(active.length + 1);
   expect(report.counts.total, where).toBe(active.length + 1);
+  // The counts and the order come from the standings' columns, the rows' reasons from the summaries: the two agree.
+  expect(report.counts, `${where}: the summary line counts the rows' own states`).toEqual(countStates(report.rows));
+  expect(report.rows.map((r) => r.personId), `${where}: most urgent first, by the rows' own reasons`).toEqual([...report.rows].sort(byUrgency).map((r) => r.personId));
+  const page = expectKind(await getComplianceReport(deps, seeded.admin, { everyone: true }, 2), 'compliance-report');
+  expect(page.rows, `${where}: page 2 (its reasons read for its people only) = the same rows of the whole report`).toEqual(report.rows.slice(REPORT_PAGE_SIZE, 2 * REPORT_PAGE_SIZE));
   for (const [i, person] of active.entries()) {
     const id = seeded.personIds.get(person.key) ?? '';
     const row = byId.get(id);

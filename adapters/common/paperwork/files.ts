@@ -1,5 +1,6 @@
 import type { EvidencePack, Paperwork } from '../../../src/index.ts';
 import { paperworkBaseName } from '../../../src/index.ts';
+import { organisationReportCsv } from '../organisation-report-csv.ts';
 import { evidenceZip } from './evidence-zip.ts';
 import { transcriptCsv } from './transcript-csv.ts';
 import { transcriptPdf } from './transcript-pdf.ts';
@@ -19,6 +20,7 @@ export type ReadCertificates = (pack: EvidencePack) => Promise<ReadonlyMap<strin
  * this module lazily (`await import`), so pdfkit and fflate load only on the first export.
  */
 export async function paperworkFiles(paperwork: Paperwork, readCertificates: ReadCertificates): Promise<PaperworkFile[]> {
+  if (paperwork.what === 'report') return [{ name: `compliance-report-${paperwork.generatedOn}.csv`, mediaType: 'text/csv', bytes: Buffer.from(organisationReportCsv(paperwork.rows), 'utf8') }];
   if (paperwork.what === 'transcript') {
     const base = paperworkBaseName('transcript', paperwork.transcript);
     if (paperwork.format === 'csv') return [{ name: `${base}.csv`, mediaType: 'text/csv', bytes: transcriptCsv(paperwork.transcript) }];

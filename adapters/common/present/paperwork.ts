@@ -6,6 +6,7 @@ type Of<K extends Reply['kind']> = Extract<Reply, { kind: K }>;
 
 /** "your transcript (PDF)", "Ana Ortiz's evidence pack (3 certificates)". */
 function what(paperwork: Paperwork, isSelf: boolean): Rich {
+  if (paperwork.what === 'report') return rich('the compliance report (CSV, ', plural(paperwork.rows.length, 'person', 'people'), paperwork.limitedTo ? `: ${paperwork.limitedTo.join(', ')}` : '', ')');
   const transcript = paperwork.what === 'transcript' ? paperwork.transcript : paperwork.pack.transcript;
   const whose = isSelf ? 'your' : `${transcript.person.displayName}'s`;
   if (paperwork.what === 'transcript') return rich(whose, ' transcript (', paperwork.format.toUpperCase(), ')');

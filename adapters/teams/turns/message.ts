@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { converse, type Reply } from '../../../src/index.ts';
-import { conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
+import { carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
 import { actorFor, attachmentOf, cardOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
 
 /**
@@ -14,12 +14,17 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
   if (!person) return void rt.log.warn('teams message without a tenant or Entra id ignored', { id: activity.id });
   const personal = conversationTypeOf(activity) === 'personal';
   if (!personal && !mentionsBot(activity)) return;
+  // Certificates are private: a file in a channel or group chat is not downloaded, and the person is told where to send it.
+  if (!personal && carriesFile(activity)) return void (await sendReplies(rt, ctx, [{ kind: 'error', code: 'proof-not-in-personal-chat', details: {} }], person.tenantId));
   const text = plainText(activity.text);
   const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
     const { actor, firstContact } = await actorFor(deps, person, activity.id);
     return converse(deps, actor, text, { firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal });
   }).catch((error: unknown) => [failureReply(rt, 'message', error)]);
-  if (!replies) return;
-  for (const reply of replies) await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(cardOf(rt, reply, person.tenantId))] });
+  if (replies) await sendReplies(rt, ctx, replies, person.tenantId);
+}
+
+async function sendReplies(rt: TeamsRuntime, ctx: TurnContext, replies: readonly Reply[], tenantId: string): Promise<void> {
+  for (const reply of replies) await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(cardOf(rt, reply, tenantId))] });
 }

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { lineOf } from '../../domain/standing-line.ts';
+import type { StandingSummary } from '../../domain/standing-summary.ts';
 import type { Db } from '../connection.ts';
 
 /** One active person of the organisation with their stored standing (null when never computed). */
@@ -39,18 +41,41 @@ export async function readStandings(db: Db, organisationId: string): Promise<Sto
  * Store freshly computed standings, each at the ledger version read before its ledger was: a row
  * computed from newer data than its version says is only recomputed once more, never trusted stale.
  */
-export async function saveStandings(db: Db, organisationId: string, rows: readonly { personId: string; version: string; summary: unknown }[], now: Date): Promise<void> {
+export async function saveStandings(db: Db, organisationId: string, rows: readonly { personId: string; version: string; summary: StandingSummary }[], now: Date): Promise<void> {
   for (let i = 0; i < rows.length; i += 1_000) {
     const chunk = rows.slice(i, i + 1_000);
     await db
       .insertInto('standings')
-      .values(chunk.map((r) => ({ organisation_id: organisationId, person_id: r.personId, version: r.version, summary: JSON.stringify(r.summary), computed_at: now })))
+      .values(chunk.map((r) => ({ organisation_id: organisationId, person_id: r.personId, version: r.version, summary: JSON.stringify(r.summary), computed_at: now, ...columnsOf(r.summary) })))
       .onConflict((oc) =>
         oc
           .column('person_id')
-          .doUpdateSet((eb) => ({ version: eb.ref('excluded.version'), summary: eb.ref('excluded.summary'), computed_at: eb.ref('excluded.computed_at') }))
+          .doUpdateSet((eb) => ({
+            version: eb.ref('excluded.version'),
+            summary: eb.ref('excluded.summary'),
+            computed_at: eb.ref('excluded.computed_at'),
+            ...Object.fromEntries(REPORT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+          }))
           .where(sql<boolean>`standings.version <= excluded.version`),
       )
       .execute();
   }
+}
+
+/** The report's columns, written with the summary at the same version (see `readStandingLines`). */
+const REPORT_COLUMNS = ['format', 'cert_number', 'issued_on', 'expires_on', 'expiring_soon_days', 'earned', 'required', 'fee_paid', 'ledger_codes'] as const;
+
+function columnsOf(summary: StandingSummary) {
+  const line = lineOf(summary);
+  return {
+    format: summary.format,
+    cert_number: line.certificate?.number ?? null,
+    issued_on: line.certificate?.issuedOn ?? null,
+    expires_on: line.certificate?.expiresOn ?? null,
+    expiring_soon_days: line.expiringSoonDays,
+    earned: line.earned,
+    required: line.required,
+    fee_paid: line.feePaid,
+    ledger_codes: line.ledgerCodes.join(','),
+  };
 }

@@ -1,15 +1,15 @@
-import { byUrgency, countStates, rowOf, selectRows, type ReportCounts, type ReportFilters, type ReportRow } from '../../domain/report.ts';
-import { addDays, localDate } from '../../domain/dates.ts';
+import { countStates, selectRows, sortByUrgency, type ReportCounts, type ReportFilters, type ReportLine, type ReportRow } from '../../domain/report.ts';
 import type { Actor } from '../../domain/people.ts';
 import { snoozesFrom } from '../../db/repositories/reminder-snoozes.ts';
 import { findTeamByName } from '../../db/repositories/teams.ts';
+import { addDays, localDate } from '../../domain/dates.ts';
 import { RecertError } from '../../errors.ts';
 import type { Reply } from '../../replies.ts';
 import { authorize } from '../access.ts';
 import type { CoreDeps } from '../deps.ts';
 import { recordChange } from '../shared.ts';
 import { visibleTo } from '../subjects.ts';
-import { currentStandings } from './standings.ts';
+import { organisationLines, withReasons, type OrganisationLines } from './report-lines.ts';
 
 /** People per page: a chat message's worth on every platform (Slack's 50 blocks, with the summary). */
 export const REPORT_PAGE_SIZE = 15;
@@ -23,46 +23,66 @@ export interface ComplianceReport {
   readonly limitedTo: readonly string[] | null;
 }
 
+/** A report before its rows' full reasons are read: the counts, and the listed lines in order (codes only). */
+interface ReportIndex {
+  readonly counts: ReportCounts;
+  readonly lines: readonly ReportLine[];
+  readonly filters: ReportFilters;
+  readonly limitedTo: readonly string[] | null;
+  readonly read: OrganisationLines;
+}
+
 /**
  * "Who is out of compliance?": everyone the asker may see (a team-limited manager sees their
- * teams), counted by state, and those with a gap — or matching the filters — listed most urgent
- * first with their reasons. Each person's state is what their own `status` says today.
+ * teams), counted by state, and those with a gap — or matching the filters — in order, most urgent
+ * first. Read from the standings' columns: the full reasons are not read here.
  */
-export async function buildComplianceReport(deps: CoreDeps, actor: Actor, filters: ReportFilters): Promise<ComplianceReport> {
+async function reportIndex(deps: CoreDeps, actor: Actor, filters: ReportFilters): Promise<ReportIndex> {
   const access = await authorize(deps, actor, 'see-report');
   const team = filters.team ? await findTeamByName(deps.db, actor.organisationId, filters.team) : null;
   if (filters.team && !team) throw new RecertError('team-not-found', { name: filters.team });
-  const standings = await currentStandings(deps, actor.organisationId);
-  const inScope = standings.filter((s) => visibleTo(access, { id: s.person.personId, teamIds: s.teams.map((t) => t.id) }) && (!team || s.teams.some((t) => t.id === team.id)));
-  const rows = inScope.map((s) => rowOf({ personId: s.person.personId, platformUserId: s.person.platformUserId, displayName: s.person.displayName, teams: s.teams.map((t) => t.name) }, s.summary, s.today));
-  const listed = selectRows(rows, filters).sort(byUrgency);
-  const snoozes = await snoozesFrom(deps.db, actor.organisationId, addDays(localDate(deps.clock.now(), 'UTC'), -1), listed.map((r) => r.personId));
-  const todays = new Map(inScope.map((s) => [s.person.personId, s.today]));
+  const read = await organisationLines(deps, actor.organisationId);
+  const inScope = read.lines.filter((s) => visibleTo(access, { id: s.line.personId, teamIds: s.teams.map((t) => t.id) }) && (!team || s.teams.some((t) => t.id === team.id)));
+  const lines = inScope.map((s) => s.line);
   const managed = access.managedTeams;
-  const limitedTo = managed === null ? null : standings.flatMap((s) => s.teams).filter((t, i, all) => managed.includes(t.id) && all.findIndex((u) => u.id === t.id) === i).map((t) => t.name);
-  return { counts: countStates(rows), rows: listed.map((r) => withSnooze(r, snoozes.get(r.personId), todays.get(r.personId))), filters: { ...filters, ...(team ? { team: team.name } : {}) }, limitedTo };
+  const limitedTo = managed === null ? null : read.lines.flatMap((s) => s.teams).filter((t, i, all) => managed.includes(t.id) && all.findIndex((u) => u.id === t.id) === i).map((t) => t.name);
+  return { counts: countStates(lines), lines: sortByUrgency(selectRows(lines, filters)), filters: { ...filters, ...(team ? { team: team.name } : {}) }, limitedTo, read };
 }
 
-/** A person's snooze, shown to managers while it lasts (their own today decides). */
-function withSnooze(row: ReportRow, until: string | undefined, today: string | undefined): ReportRow {
-  return until !== undefined && today !== undefined && until >= today ? { ...row, snoozedUntil: until } : row;
+/** The whole report, every listed person with their full reasons (each as their own status says them today). */
+export async function buildComplianceReport(deps: CoreDeps, actor: Actor, filters: ReportFilters): Promise<ComplianceReport> {
+  const index = await reportIndex(deps, actor, filters);
+  const rows = await withSnoozes(deps, actor.organisationId, index.read, await withReasons(deps, actor.organisationId, index.read, index.lines));
+  return { counts: index.counts, rows, filters: index.filters, limitedTo: index.limitedTo };
 }
 
-/** The report as a chat reply, one page at a time (the summary is on every page). */
+/** The report as a chat reply, one page at a time (the summary is on every page): only the page's people have their full reasons read. */
 export async function getComplianceReport(deps: CoreDeps, actor: Actor, filters: ReportFilters, page = 1): Promise<Reply> {
-  const report = await buildComplianceReport(deps, actor, filters);
-  const pageCount = Math.max(1, Math.ceil(report.rows.length / REPORT_PAGE_SIZE));
+  const index = await reportIndex(deps, actor, filters);
+  const pageCount = Math.max(1, Math.ceil(index.lines.length / REPORT_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
-  await recordChange(deps.db, deps, actor, { action: 'report.viewed', entity: 'organisation', entityId: actor.organisationId, after: { filters: report.filters, listed: report.rows.length, page: current } });
+  const rows = await withSnoozes(deps, actor.organisationId, index.read, await withReasons(deps, actor.organisationId, index.read, index.lines.slice((current - 1) * REPORT_PAGE_SIZE, current * REPORT_PAGE_SIZE)));
+  await recordChange(deps.db, deps, actor, { action: 'report.viewed', entity: 'organisation', entityId: actor.organisationId, after: { filters: index.filters, listed: index.lines.length, page: current } });
   return {
     kind: 'compliance-report',
-    counts: report.counts,
-    filters: report.filters,
-    limitedTo: report.limitedTo,
-    rows: report.rows.slice((current - 1) * REPORT_PAGE_SIZE, current * REPORT_PAGE_SIZE),
+    counts: index.counts,
+    filters: index.filters,
+    limitedTo: index.limitedTo,
+    rows,
     offset: (current - 1) * REPORT_PAGE_SIZE,
-    listed: report.rows.length,
+    listed: index.lines.length,
     page: current,
     pageCount,
   };
+}
+
+/** People's snoozes (a reminder's Snooze), shown to managers while they last: each person's own today decides. */
+async function withSnoozes(deps: CoreDeps, organisationId: string, read: OrganisationLines, rows: readonly ReportRow[]): Promise<ReportRow[]> {
+  // A day before today in UTC is at or before anyone's today, whatever their zone.
+  const snoozes = await snoozesFrom(deps.db, organisationId, addDays(localDate(deps.clock.now(), 'UTC'), -1), rows.map((r) => r.personId));
+  return rows.map((row) => {
+    const until = snoozes.get(row.personId);
+    const today = read.todayOf.get(row.personId);
+    return until !== undefined && today !== undefined && until >= today ? { ...row, snoozedUntil: until } : row;
+  });
 }

@@ -29,15 +29,7 @@ export async function currentStandings(deps: CoreDeps, organisationId: string): 
     if (summary) fresh.set(row.personId, summary);
     else stale.push(row);
   }
-  if (stale.length) {
-    const ledgers = await ledgersOf(deps.db, organisationId, stale.map((s) => s.personId));
-    const computed = stale.flatMap((row) => {
-      const ledger = ledgers.get(row.personId);
-      return ledger ? [{ personId: row.personId, version: row.ledgerVersion, summary: summarise(ledger.ledger) }] : [];
-    });
-    for (const c of computed) fresh.set(c.personId, c.summary);
-    await saveStandings(deps.db, organisationId, computed, deps.clock.now().toJSDate());
-  }
+  for (const [personId, summary] of await recomputeStandings(deps, organisationId, stale)) fresh.set(personId, summary);
   const todayIn = todayByZone(deps.clock.now());
   return stored.flatMap((person) => {
     const summary = fresh.get(person.personId);
@@ -45,8 +37,23 @@ export async function currentStandings(deps: CoreDeps, organisationId: string): 
   });
 }
 
+/**
+ * Stale standings computed again from their ledgers (by the same rules as one person's status) and
+ * stored — summary and report columns — each at the ledger version read before its ledger was.
+ */
+export async function recomputeStandings(deps: CoreDeps, organisationId: string, stale: readonly { personId: string; ledgerVersion: string }[]): Promise<Map<string, StandingSummary>> {
+  if (!stale.length) return new Map();
+  const ledgers = await ledgersOf(deps.db, organisationId, stale.map((s) => s.personId));
+  const computed = stale.flatMap((row) => {
+    const ledger = ledgers.get(row.personId);
+    return ledger ? [{ personId: row.personId, version: row.ledgerVersion, summary: summarise(ledger.ledger) }] : [];
+  });
+  await saveStandings(deps.db, organisationId, computed, deps.clock.now().toJSDate());
+  return new Map(computed.map((c) => [c.personId, c.summary]));
+}
+
 /** "Today" in a zone, worked out once per zone: an organisation has a few zones and thousands of people (luxon's zone offset costs ~10 µs). */
-function todayByZone(now: DateTime): (zone: string) => IsoDate {
+export function todayByZone(now: DateTime): (zone: string) => IsoDate {
   const days = new Map<string, IsoDate>();
   return (zone) => {
     const known = days.get(zone);
