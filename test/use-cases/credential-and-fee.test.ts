@@ -53,7 +53,7 @@ describe('certificate and fee', () => {
     await expect(recordFeePayment(deps, actor)).rejects.toMatchObject({ code: 'credential-missing' });
     await saveCredential(deps, actor, { number: 'CMSS-4', issuedOn: '2026-06-01' });
     expect(expectKind(await recordFeePayment(deps, actor), 'fee-recorded')).toEqual({ kind: 'fee-recorded', amountCents: 8500, currency: 'USD', paidOn: '2026-11-27', credentialNumber: 'CMSS-4' });
-    expect(expectKind(await getStatus(deps, actor), 'status').status.fee).toEqual({ required: true, paid: true, amountCents: 8500, currency: 'USD' });
+    expect(expectKind(await getStatus(deps, actor), 'status').status.fee).toEqual({ required: true, paid: true, amountCents: 8500, currency: 'USD', payment: { amountCents: 8500, paidOn: '2026-11-27' } });
   });
 
   it.each([
