@@ -8,7 +8,7 @@ import { useTestDatabase } from '../support/test-database.ts';
 import { runCrashDrill, type DrillReport } from './crash-drill.ts';
 
 /**
- * The crash drill in a small, bounded form (bench/drill.ts runs it longer): every acknowledged
+ * The crash drill in a small, bounded form (runCrashDrill takes larger counts for longer runs): every acknowledged
  * delivery has exactly one effect, through terminated backends (PostgreSQL, two processes) and a
  * process killed with SIGKILL and restarted (both databases).
  */
