@@ -4,6 +4,7 @@ import { pdfBytes } from '../builders/files.ts';
 import { BOT_TOKEN, startTestSlack, textOf, waitFor, type TestSlack } from '../support/slack/harness.ts';
 import { blockAction, commandFields, eventEnvelope, TEAM, uniqueId } from '../support/slack/payloads.ts';
 import { useTestDatabase } from '../support/test-database.ts';
+import { interceptSlackPeople, type SlackCall } from '../fakes/slack-people.ts';
 
 /**
  * An audit run to its close in Slack, through the signed entry point: the admin starts it, the
@@ -17,35 +18,6 @@ const ANA_DM = 'D0ANA';
 /** Generous: the embedded database on a busy machine answers slowly. */
 const WAIT_MS = 30_000;
 
-interface Call {
-  readonly path: string;
-  readonly body: Record<string, unknown>;
-}
-
-function intercept(): Call[] {
-  const calls: Call[] = [];
-  nock('https://slack.com')
-    .persist()
-    .post('/api/users.info')
-    .reply(200, async (req: Request) => {
-      const user = new URLSearchParams(await req.text()).get('user') ?? '';
-      const who = PEOPLE[user] ?? { name: user };
-      return { ok: true, user: { id: user, team_id: TEAM, name: who.name.toLowerCase(), real_name: who.name, tz: 'America/Chicago', is_admin: who.admin === true, profile: { display_name: who.name } } };
-    })
-    .post(/\/api\/chat\.postMessage/)
-    .reply(200, async (req: Request) => {
-      calls.push({ path: 'chat.postMessage', body: Object.fromEntries(new URLSearchParams(await req.text())) });
-      return { ok: true, ts: '1.1' };
-    });
-  nock('https://hooks.slack.com')
-    .persist()
-    .post(/.*/)
-    .reply(200, async (req: Request) => {
-      calls.push({ path: `response_url${new URL(req.url).pathname}`, body: (await req.json()) as Record<string, unknown> });
-      return 'ok';
-    });
-  return calls;
-}
 
 /** files.info and the download of one PDF Ana shares in her DM (no thread). */
 function serveAnaFile(id: string, bytes: Uint8Array): void {
@@ -58,11 +30,11 @@ function serveAnaFile(id: string, bytes: Uint8Array): void {
 
 describe('Slack: an audit from start to close', () => {
   let app: TestSlack;
-  let calls: Call[];
+  let calls: SlackCall[];
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    calls = intercept();
+    calls = interceptSlackPeople(TEAM, PEOPLE);
     app = await startTestSlack(database.current.db);
   });
   afterAll(async () => {

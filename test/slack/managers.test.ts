@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSlack, textOf, waitFor, type TestSlack } from '../support/slack/harness.ts';
 import { blockAction, commandFields, TEAM } from '../support/slack/payloads.ts';
 import { useTestDatabase } from '../support/test-database.ts';
+import { interceptSlackPeople, type SlackCall } from '../fakes/slack-people.ts';
 
 /**
  * A manager's day in Slack through the signed entry point: a workspace admin (Slack says so) makes a
@@ -18,43 +19,14 @@ const PEOPLE: Record<string, { name: string; admin?: boolean }> = {
   U0ANA: { name: 'Ana' },
 };
 
-interface Call {
-  readonly path: string;
-  readonly body: Record<string, unknown>;
-}
-
-function interceptPeople(): Call[] {
-  const calls: Call[] = [];
-  nock('https://slack.com')
-    .persist()
-    .post('/api/users.info')
-    .reply(200, async (req: Request) => {
-      const user = new URLSearchParams(await req.text()).get('user') ?? '';
-      const who = PEOPLE[user] ?? { name: user };
-      return { ok: true, user: { id: user, team_id: TEAM, name: who.name.toLowerCase(), real_name: who.name, tz: 'America/Chicago', is_admin: who.admin === true, profile: { display_name: who.name } } };
-    })
-    .post(/\/api\/chat\.postMessage/)
-    .reply(200, async (req: Request) => {
-      calls.push({ path: 'chat.postMessage', body: Object.fromEntries(new URLSearchParams(await req.text())) });
-      return { ok: true, ts: '1.1' };
-    });
-  nock('https://hooks.slack.com')
-    .persist()
-    .post(/.*/)
-    .reply(200, async (req: Request) => {
-      calls.push({ path: `response_url${new URL(req.url).pathname}`, body: (await req.json()) as Record<string, unknown> });
-      return 'ok';
-    });
-  return calls;
-}
 
 describe('Slack: the manager report', () => {
   let app: TestSlack;
-  let calls: Call[];
+  let calls: SlackCall[];
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    calls = interceptPeople();
+    calls = interceptSlackPeople(TEAM, PEOPLE);
     app = await startTestSlack(database.current.db);
   });
   afterAll(async () => {

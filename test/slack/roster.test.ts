@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_TOKEN, startTestSlack, textOf, waitFor, type TestSlack } from '../support/slack/harness.ts';
 import { commandFields, eventEnvelope, TEAM, uniqueId } from '../support/slack/payloads.ts';
 import { useTestDatabase } from '../support/test-database.ts';
+import { interceptSlackPeople, type SlackCall } from '../fakes/slack-people.ts';
 
 /**
  * The roster in Slack through the signed entry point: a workspace admin adds people by mention and
@@ -14,35 +15,6 @@ const database = useTestDatabase();
 const PEOPLE: Record<string, { name: string; admin?: boolean }> = { U0ADMIN: { name: 'Dana', admin: true }, U0ANA: { name: 'Ana' }, U0BEN: { name: 'Ben' } };
 const HEADER = 'name,slack user id,email,credential number,issued,expires,fee paid through,team';
 
-interface Call {
-  readonly path: string;
-  readonly body: Record<string, unknown>;
-}
-
-function intercept(): Call[] {
-  const calls: Call[] = [];
-  nock('https://slack.com')
-    .persist()
-    .post('/api/users.info')
-    .reply(200, async (req: Request) => {
-      const user = new URLSearchParams(await req.text()).get('user') ?? '';
-      const who = PEOPLE[user] ?? { name: user };
-      return { ok: true, user: { id: user, team_id: TEAM, name: who.name.toLowerCase(), real_name: who.name, tz: 'America/Chicago', is_admin: who.admin === true, profile: { display_name: who.name } } };
-    })
-    .post(/\/api\/chat\.postMessage/)
-    .reply(200, async (req: Request) => {
-      calls.push({ path: 'chat.postMessage', body: Object.fromEntries(new URLSearchParams(await req.text())) });
-      return { ok: true, ts: '1.1' };
-    });
-  nock('https://hooks.slack.com')
-    .persist()
-    .post(/.*/)
-    .reply(200, async (req: Request) => {
-      calls.push({ path: `response_url${new URL(req.url).pathname}`, body: (await req.json()) as Record<string, unknown> });
-      return 'ok';
-    });
-  return calls;
-}
 
 /** files.info says a CSV was shared in `user`'s DM; files.slack.com serves it to the bot token. */
 function serveCsv(user: string, name: string, csv: string, comment?: string): string {
@@ -60,11 +32,11 @@ function serveCsv(user: string, name: string, csv: string, comment?: string): st
 
 describe('Slack: the roster', () => {
   let app: TestSlack;
-  let calls: Call[];
+  let calls: SlackCall[];
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    calls = intercept();
+    calls = interceptSlackPeople(TEAM, PEOPLE);
     app = await startTestSlack(database.current.db);
   });
   afterAll(async () => {
