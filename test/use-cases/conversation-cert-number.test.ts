@@ -1,20 +1,14 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { converse } from '../../src/chat/converse.ts';
 import type { Actor } from '../../src/domain/people.ts';
-import type { Reply } from '../../src/replies.ts';
 import { saveCredential } from '../../src/use-cases/save-credential.ts';
 import { givenActor } from '../builders/actor.ts';
 import { givenOrganisation } from '../builders/organisation.ts';
 import { testDeps, type TestDeps } from '../builders/deps.ts';
 import { useTestDatabase } from '../support/test-database.ts';
+import { say } from './helpers.ts';
 
 const database = useTestDatabase();
-
-async function say(deps: TestDeps, actor: Actor, text: string): Promise<Reply> {
-  const replies = await converse(deps, actor, text);
-  return replies[replies.length - 1] as Reply;
-}
 
 async function numbersOf(actor: Actor): Promise<string[]> {
   const rows = await sql<{ number: string }>`select number from credentials where organisation_id = ${actor.organisationId} and person_id = ${actor.personId} order by number`.execute(database.current.db.withoutPlugins());

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Actor } from '../../src/domain/people.ts';
 import type { Reply } from '../../src/replies.ts';
+import { converse } from '../../src/chat/converse.ts';
 import { confirmDraft } from '../../src/use-cases/confirm-draft.ts';
 import type { CoreDeps } from '../../src/use-cases/deps.ts';
 import { logTraining } from '../../src/use-cases/log-training.ts';
@@ -28,4 +29,10 @@ export async function storedRows(deps: CoreDeps, actor: Actor): Promise<Record<s
     rows[table] = result.rows;
   }
   return rows;
+}
+
+/** What the bot answers last to one typed message (the reply a person reads after the others). */
+export async function say(deps: CoreDeps, actor: Actor, text: string): Promise<Reply> {
+  const replies = await converse(deps, actor, text);
+  return replies[replies.length - 1] as Reply;
 }

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { converse } from '../../src/chat/converse.ts';
 import type { Actor } from '../../src/domain/people.ts';
-import type { Reply } from '../../src/replies.ts';
 import { saveCredential } from '../../src/use-cases/save-credential.ts';
 import { attachProof } from '../../src/use-cases/attach-proof.ts';
 import { recordFeePayment } from '../../src/use-cases/record-fee.ts';
@@ -10,14 +8,9 @@ import { pdfBytes } from '../builders/files.ts';
 import { givenOrganisation } from '../builders/organisation.ts';
 import { testDeps, type TestDeps } from '../builders/deps.ts';
 import { useTestDatabase } from '../support/test-database.ts';
-import { expectKind, logged } from './helpers.ts';
+import { expectKind, logged, say } from './helpers.ts';
 
 const database = useTestDatabase();
-
-async function say(deps: TestDeps, actor: Actor, text: string): Promise<Reply> {
-  const replies = await converse(deps, actor, text);
-  return replies[replies.length - 1] as Reply;
-}
 
 describe('managers: roles, the report and who may see what', () => {
   let deps: TestDeps;

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { converse } from '../../src/chat/converse.ts';
 import type { Actor } from '../../src/domain/people.ts';
-import type { Reply } from '../../src/replies.ts';
 import { attachProof } from '../../src/use-cases/attach-proof.ts';
 import { readEvidence } from '../../src/use-cases/paperwork/evidence-pack.ts';
 import { saveCredential } from '../../src/use-cases/save-credential.ts';
@@ -11,14 +9,9 @@ import { pdfBytes, pngBytes } from '../builders/files.ts';
 import { givenOrganisation } from '../builders/organisation.ts';
 import { testDeps, type TestDeps } from '../builders/deps.ts';
 import { useTestDatabase } from '../support/test-database.ts';
-import { expectKind, logged } from './helpers.ts';
+import { expectKind, logged, say } from './helpers.ts';
 
 const database = useTestDatabase();
-
-async function say(deps: TestDeps, actor: Actor, text: string): Promise<Reply> {
-  const replies = await converse(deps, actor, text);
-  return replies[replies.length - 1] as Reply;
-}
 
 async function auditCount(action: string, actorId: string): Promise<number> {
   const rows = await sql<{ n: string }>`select count(*) as n from audit_events where action = ${action} and actor_person_id = ${actorId}`.execute(database.current.db.withoutPlugins());
