@@ -17,8 +17,10 @@ type Of<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
  */
 async function chosen(deps: CoreDeps, actor: Actor, ref: DraftRef, which: string | undefined, answer: 'confirm' | 'cancel'): Promise<DraftRef | Reply> {
   if (ref.draftId !== undefined || ref.strict) return ref;
-  if (which === undefined && ref.anchor && (await findDraftByAnchor(deps.db, actor.organisationId, actor.personId, ref.anchor, true))) return ref;
   const waiting = await waitingDrafts(deps, actor);
+  // The preview of this thread — unless the conversation holds several (a Teams chat has no threads).
+  const here = waiting.filter((w) => ref.anchor !== undefined && w.anchor === ref.anchor).length;
+  if (which === undefined && ref.anchor && here < 2 && (await findDraftByAnchor(deps.db, actor.organisationId, actor.personId, ref.anchor, true))) return ref;
   const ask: Reply = { kind: 'drafts-waiting', reason: 'which', answer, drafts: listed(waiting) };
   if (which !== undefined) {
     const hit = pickWaiting(waiting, which);

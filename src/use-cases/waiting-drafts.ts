@@ -9,6 +9,8 @@ import { nextStep, trainingDraftSchema, type TrainingDraft } from './training-dr
 export interface Waiting extends WaitingDraft {
   readonly draft: TrainingDraft;
   readonly reminded: boolean;
+  /** The conversation it was shown in (a Slack thread, a Teams chat), or null. */
+  readonly anchor: string | null;
 }
 
 /** The person's open previews (not older than a day), oldest first and numbered 1, 2, … */
@@ -29,6 +31,7 @@ export async function waitingDrafts(deps: CoreDeps, actor: Actor): Promise<Waiti
       ready: nextStep(draft) === 'ready',
       draft,
       reminded: record.remindedAt !== null,
+      anchor: record.anchor,
     });
   }
   return waiting;

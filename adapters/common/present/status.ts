@@ -42,10 +42,11 @@ export function feeLine(s: Pick<StatusView, 'certificate' | 'fee'>): Rich | null
   return rich(`${what}: ${s.fee.paid ? paidText(s.fee) : 'not recorded as paid'}`);
 }
 
-/** "paid", or what was paid when it differs from the fee: "paid $80 on Mar 8, 2026 — $5 short". */
+/** "paid Mar 8, 2026", or what was paid when it differs from the fee: "paid $80 on Mar 8, 2026 — $5 short". */
 function paidText(fee: StatusView['fee']): string {
   const { payment, amountCents } = fee;
-  if (!payment || amountCents === null || payment.amountCents === amountCents) return 'paid';
+  if (!payment) return 'paid';
+  if (amountCents === null || payment.amountCents === amountCents) return `paid ${formatDate(payment.paidOn)}`;
   const gap = formatMoney(Math.abs(amountCents - payment.amountCents), fee.currency);
   return `paid ${formatMoney(payment.amountCents, fee.currency)} on ${formatDate(payment.paidOn)} — ${gap} ${payment.amountCents < amountCents ? 'short' : 'over'}`;
 }

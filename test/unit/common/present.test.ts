@@ -296,7 +296,7 @@ describe('present(): status', () => {
   it.each([
     [8000, 'Renewal fee $85: paid $80 on Mar 8, 2026 — $5 short'],
     [85000, 'Renewal fee $85: paid $850 on Mar 8, 2026 — $765 over'],
-    [8500, 'Renewal fee $85: paid'],
+    [8500, 'Renewal fee $85: paid Mar 8, 2026'],
   ])('a payment of %i cents reads %j', (amountCents, line) => {
     const fee = { required: true, paid: true, amountCents: 8500, currency: 'USD', payment: { amountCents, paidOn: '2026-03-08' as const } };
     expect(says({ kind: 'status', status: aStatus({ fee }) })).toContain(line);
