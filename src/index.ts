@@ -90,3 +90,4 @@ export { chooseAuditItem } from './use-cases/audit/attach-for-item.ts';
 export { composeDue, composeManagerDigest, composeDeliveriesUnknown, takeComplianceSnapshot, type Composed, type SkipReason } from './reminders/compose.ts';
 export { deactivateTeamsConversation, findPersonalConversation, findTeamsConversation, saveTeamsConversation, type TeamsConversation } from './db/repositories/teams-conversations.ts';
 export * from './reminders/public.ts';
+export * from './scheduler/public.ts';

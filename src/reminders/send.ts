@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { CoreDeps } from '../use-cases/deps.ts';
 import { claimDue, nextAvailable, reapStale, recordOutcome, type ClaimedDelivery, type LedgerOutcome } from './ledger.ts';
-import type { ReminderMessage } from './messages.ts';
-import type { OutboundAddress, OutboundPort, SendOutcome } from './outbound.ts';
+import type { ReminderMessage, WeekCounts } from './messages.ts';
+import type { OutboundAddress, OutboundImage, OutboundPort, SendOutcome } from './outbound.ts';
 import { Pacer } from './pacer.ts';
 
 /**
@@ -123,7 +123,15 @@ export class ReminderSender {
     if (at > nowMs) await this.deps.sleep(at - nowMs);
     const outcome = await safely(() => port.post(to, message));
     if (outcome.status === 'rate-limited') this.pacer.holdUntil(conversation, this.deps.clock.now().toMillis() + outcome.retryAfterMs);
+    if (outcome.status === 'sent' && message.kind === 'manager-digest' && message.weeks.length > 0) await this.uploadChart(port, to, message.weeks);
     return outcome;
+  }
+
+  /** The digest's chart follows the digest; the digest is out, so a failed upload is logged, never a resend. */
+  private async uploadChart(port: OutboundPort, to: OutboundAddress, weeks: readonly WeekCounts[]): Promise<void> {
+    const image: OutboundImage = { kind: 'compliance-chart', title: `Compliance, last ${weeks.length} week${weeks.length === 1 ? '' : 's'}`, weeks };
+    const outcome = await safely(() => port.uploadImage(to, image));
+    if (outcome.status !== 'sent') this.deps.log.warn('manager digest chart not uploaded', { outcome: outcome.status, organisationId: to.organisationId });
   }
 }
 
