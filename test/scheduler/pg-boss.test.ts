@@ -25,7 +25,7 @@ describe('the scheduler on pg-boss against the test database', () => {
       // Planning again (the next minute's job) finds the key recorded and sends nothing new.
       await scheduler.queue.send(JOBS.plan);
       await until(async () => !(await pendingJobs(deps.db)), 'the second plan job');
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await new Promise((resolve) => setTimeout(resolve, 500));
     } finally {
       await scheduler.stop();
     }
