@@ -5,7 +5,7 @@ import { NUDGES_USAGE, nudgesCommand, parseNudgesArgs, type NudgesIo } from './n
 
 const stdio: NudgesIo = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
 
-/** `recert nudges …`: arguments checked first, then the database opened; Slack posts when Slack is configured. */
+/** `recert nudges …`: arguments checked first, then the database opened; Slack and Teams post when configured. */
 export async function nudgesMain(args: readonly string[], config: Config, platforms: PlatformSettings, io: NudgesIo = stdio): Promise<number> {
   const parsed = parseNudgesArgs(args);
   if (typeof parsed === 'string') return (io.err(`${parsed}\n\n${NUDGES_USAGE}`), 2);
@@ -13,9 +13,16 @@ export async function nudgesMain(args: readonly string[], config: Config, platfo
 }
 
 async function portsOf(runtime: Runtime, platforms: PlatformSettings): Promise<OutboundPort[]> {
-  const slack = platforms.slack;
-  if (!slack) return [];
-  // Loaded only when Slack is configured (the Web API client is not small).
-  const { slackOutbound, outboundClients } = await import('../../slack/outbound.ts');
-  return [slackOutbound(outboundClients(slack, runtime.deps, runtime.secrets))];
+  const ports: OutboundPort[] = [];
+  if (platforms.slack) {
+    // Loaded only when Slack is configured (the Web API client is not small).
+    const { slackOutbound, outboundClients } = await import('../../slack/outbound.ts');
+    ports.push(slackOutbound(outboundClients(platforms.slack, runtime.deps, runtime.secrets)));
+  }
+  if (platforms.teams) {
+    // Loaded only when Teams is configured (botbuilder is not small either).
+    const { teamsOutbound } = await import('../../teams/outbound.ts');
+    ports.push(teamsOutbound(platforms.teams, runtime.deps));
+  }
+  return ports;
 }
