@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { converse, type Reply } from '../../../src/index.ts';
 import { carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
+import { reminderChannelOf } from '../reminder-channel.ts';
 import { actorFor, attachmentOf, cardOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
 
 /**
@@ -20,7 +21,7 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
   const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
     const { actor, firstContact } = await actorFor(deps, person, activity.id);
-    return converse(deps, actor, text, { firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal });
+    return converse(deps, actor, text, { firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal, ...reminderChannelOf(activity) });
   }).catch((error: unknown) => [failureReply(rt, 'message', error)]);
   if (replies) await sendReplies(rt, ctx, replies, person.tenantId);
 }
