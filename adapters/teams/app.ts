@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoreDeps, Logger } from '../../src/index.ts';
 import type { PlatformAdapter } from '../server/platform-adapter.ts';
 import { botFrameworkSettings, type TeamsConfig } from './config.ts';
+import type { TeamsFileOptions } from './file-download.ts';
 import { expressLike, readJsonBody } from './http.ts';
 import { VERB_PREFIX } from './render/card-actions.ts';
 import type { TeamsRuntime } from './runtime.ts';
@@ -18,6 +19,8 @@ export interface TeamsAppOptions {
   readonly log: Logger;
   readonly newReference: () => string;
   readonly newNonce?: () => string;
+  /** Certificate downloads: extra hosts (tests, a proxy), the timeout (ms). */
+  readonly files?: TeamsFileOptions;
 }
 
 /** Where Teams (the Bot Connector) posts activities. */
@@ -38,7 +41,7 @@ export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
   // teams-ai 1.7.4's run() starts the typing timer whatever `startTypingTimer` says (and keeps one
   // timer for all concurrent turns): switch it off on the instance, so no typing activity is sent.
   app.startTypingTimer = () => undefined;
-  const rt: TeamsRuntime = { core: options.core, log, newNonce: options.newNonce ?? randomUUID, newReference: options.newReference };
+  const rt: TeamsRuntime = { core: options.core, log, newNonce: options.newNonce ?? randomUUID, newReference: options.newReference, files: options.files ?? {} };
   register(app, rt);
   return {
     name: 'teams',

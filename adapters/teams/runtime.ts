@@ -2,6 +2,7 @@ import { claimInbound, identify, type CoreDeps, type Identified, type Logger, ty
 import { present } from '../common/present.ts';
 import type { PresentContext } from '../common/presentation.ts';
 import type { TeamsPerson } from './activity.ts';
+import type { TeamsFileOptions } from './file-download.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAdaptiveCard, type AdaptiveCard } from './render/adaptive-card.ts';
 
 /** Teams reads the same words as the terminal (no slash command); answers are cards in a chat. */
@@ -15,6 +16,8 @@ export interface TeamsRuntime {
   readonly newNonce: () => string;
   /** A short reference for "something went wrong" replies. */
   readonly newReference: () => string;
+  /** Certificate downloads: extra hosts (tests, a proxy), the timeout (ms). */
+  readonly files: TeamsFileOptions;
 }
 
 /** The Recert person behind a Teams person: each Entra tenant is its own organisation. */

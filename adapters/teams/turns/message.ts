@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { converse, type Reply } from '../../../src/index.ts';
 import { carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
 import { reminderChannelOf } from '../reminder-channel.ts';
+import { attachSentFiles, certificateFiles } from './files.ts';
 import { actorFor, attachmentOf, cardOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
 
 /**
@@ -17,6 +18,11 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
   if (!personal && !mentionsBot(activity)) return;
   // Certificates are private: a file in a channel or group chat is not downloaded, and the person is told where to send it.
   if (!personal && carriesFile(activity)) return void (await sendReplies(rt, ctx, [{ kind: 'error', code: 'proof-not-in-personal-chat', details: {} }], person.tenantId));
+  const files = personal ? certificateFiles(activity) : [];
+  if (files.length) {
+    const attached = await attachSentFiles(rt, activity, person, files);
+    return void (attached && (await sendReplies(rt, ctx, attached, person.tenantId)));
+  }
   const text = plainText(activity.text);
   const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
