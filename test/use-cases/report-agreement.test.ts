@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, localDate } from '../../src/domain/dates.ts';
-import { byUrgency, countStates, type ReportRow } from '../../src/domain/report.ts';
+import { byUrgency, countStates, type ReportFilters, type ReportRow } from '../../src/domain/report.ts';
 import { getStatus } from '../../src/use-cases/get-status.ts';
 import { buildComplianceReport, getComplianceReport, REPORT_PAGE_SIZE } from '../../src/use-cases/report/compliance-report.ts';
 import { testDeps, type TestDeps } from '../builders/deps.ts';
@@ -57,6 +57,7 @@ async function checkAgreement(deps: TestDeps, plan: PlannedOrganisation, seeded:
   expect(report.rows.map((r) => r.personId), `${where}: most urgent first, by the rows' own reasons`).toEqual([...report.rows].sort(byUrgency).map((r) => r.personId));
   const page = expectKind(await getComplianceReport(deps, seeded.admin, { everyone: true }, 2), 'compliance-report');
   expect(page.rows, `${where}: page 2 (its reasons read for its people only) = the same rows of the whole report`).toEqual(report.rows.slice(REPORT_PAGE_SIZE, 2 * REPORT_PAGE_SIZE));
+  await checkPages(deps, seeded, where);
   for (const [i, person] of active.entries()) {
     const id = seeded.personIds.get(person.key) ?? '';
     const row = byId.get(id);
@@ -64,6 +65,21 @@ async function checkAgreement(deps: TestDeps, plan: PlannedOrganisation, seeded:
     const reported = fromRow(row as ReportRow);
     expect(reported, `${where}, ${person.key} (${person.timeZone ?? ORG_ZONE}): report = assessCompliance of the plan`).toEqual(expectedOf(deps, plan, person));
     if (i % statusEvery === 0) expect(reported, `${where}, ${person.key}: report = their own status`).toEqual(await statusOf(deps, seeded, id));
+  }
+}
+
+/** The chat's pages (counted, filtered, ordered and paged in SQL) = the same slices of the whole report (in the process), for each filter. */
+async function checkPages(deps: TestDeps, seeded: SeededOrganisation, where: string): Promise<void> {
+  const choices: ReportFilters[] = [{}, { unpaid: true }, { missingProof: true }, { expiringWithinDays: 30 }, { expiringBy: localDate(deps.clock.now(), ORG_ZONE) }];
+  for (const filters of choices) {
+    const whole = await buildComplianceReport(deps, seeded.admin, filters);
+    const pages = Math.max(1, Math.ceil(whole.rows.length / REPORT_PAGE_SIZE));
+    for (const n of new Set([1, pages])) {
+      const page = expectKind(await getComplianceReport(deps, seeded.admin, filters, n), 'compliance-report');
+      const label = `${where}, ${JSON.stringify(filters)} page ${n} of ${pages}`;
+      expect({ counts: page.counts, listed: page.listed, pageCount: page.pageCount }, label).toEqual({ counts: whole.counts, listed: whole.rows.length, pageCount: pages });
+      expect(page.rows, label).toEqual(whole.rows.slice((n - 1) * REPORT_PAGE_SIZE, n * REPORT_PAGE_SIZE));
+    }
   }
 }
 
