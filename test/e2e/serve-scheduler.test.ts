@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { identify } from '../../src/use-cases/identify.ts';
@@ -37,6 +40,24 @@ describe('`recert serve` runs the scheduler on pg-boss beside Slack', () => {
     const row = await deps.db.selectFrom('reminder_deliveries').select(['status', 'message_id']).where('organisation_id', '=', ana.organisationId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'sent', message_id: '1700000000.000999' });
   }, 120_000);
+
+  // Independent of the test database: run once, in the embedded-database run.
+  it.skipIf(Boolean(process.env.DATABASE_URL))('on the embedded database of its own (RECERT_DATA_DIR, no DATABASE_URL) pg-boss starts through the socket server, twice, and stops on SIGTERM', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'recert-scheduler-'));
+    const fake = await startFakeSlackApi();
+    try {
+      for (const run of [1, 2]) {
+        const serve = await startServe({ RECERT_DATA_DIR: dataDir, SLACK_API_URL: fake.apiUrl, SLACK_BOT_TOKEN: 'xoxb-e2e-token', SLACK_SIGNING_SECRET: 'e2e-secret', LOG_LEVEL: 'info', RECERT_SCHEDULER_POLL_SECONDS: '0.5' }, await freePort());
+        await until(() => serve.output().includes('scheduler started'), `the scheduler, run ${run}`, 60_000);
+        expect(await serve.stop()).toBe(0);
+        expect(serve.output()).toContain('scheduler stopped');
+        expect(serve.output()).not.toContain('job queue error');
+      }
+    } finally {
+      await fake.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('a RECERT_SCHEDULER that is neither on nor off is refused before anything starts', async () => {
     const result = await runCli(['serve'], { env: { RECERT_SCHEDULER: 'sometimes', SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's' } });
