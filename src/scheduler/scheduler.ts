@@ -53,4 +53,6 @@ export async function startScheduler(queue: JobQueue, work: ScheduledWork, clock
   await queue.work(JOBS.snapshots, async () => log.info('compliance snapshots taken', { organisations: await work.snapshots(clock.now()) }));
   await queue.work(JOBS.housekeeping, async () => log.info('housekeeping done', { ...(await work.houseKeep(clock.now())) }));
   for (const { name, cron } of SCHEDULES) await queue.schedule(name, cron);
+  // A start (after downtime, a deploy) plans at once instead of at the next minute: catch-up is sent once, merged.
+  await queue.send(JOBS.plan, 'start');
 }

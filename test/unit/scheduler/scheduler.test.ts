@@ -48,7 +48,8 @@ describe('the scheduler module (a fake queue, a fixed clock)', () => {
     expect([...queue.handlers.keys()].sort()).toEqual(Object.values(JOBS).sort());
     expect(queue.schedules).toEqual(SCHEDULES);
     expect(queue.schedules.find((s) => s.name === JOBS.plan)?.cron).toBe('* * * * *');
-    expect(queue.sent).toEqual([]);
+    // A start plans at once (catch-up after downtime), not at the next minute.
+    expect(queue.sent).toEqual([{ name: JOBS.plan, slot: 'start' }]);
   });
 
   it('the plan job passes the clock\'s now and queues one send job per slot when something is due', async () => {
@@ -57,6 +58,7 @@ describe('the scheduler module (a fake queue, a fixed clock)', () => {
     const due = { value: true, notes: 0 };
     const { work, calls } = recordingWork(due);
     await startScheduler(queue, work, clock, new RecordingLogger());
+    queue.sent.length = 0;
     await queue.run(JOBS.plan);
     expect(calls).toEqual([{ job: 'plan', now: '2027-03-14T13:00:00.000Z' }]);
     expect(queue.sent).toEqual(Array.from({ length: SEND_FAN_OUT }, (_, i) => ({ name: JOBS.send, slot: `slot-${i}` })));
@@ -74,6 +76,7 @@ describe('the scheduler module (a fake queue, a fixed clock)', () => {
     const due = { value: false, notes: 0 };
     const { work, calls } = recordingWork(due);
     await startScheduler(queue, work, fixedClock('2027-03-15T13:00:00Z'), log);
+    queue.sent.length = 0;
     await queue.run(JOBS.send);
     await queue.run(JOBS.snapshots);
     await queue.run(JOBS.housekeeping);
