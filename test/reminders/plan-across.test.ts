@@ -1,8 +1,10 @@
+import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { planRun, type PlanRun } from '../../src/reminders/plan-run.ts';
 import { saveCredential } from '../../src/use-cases/save-credential.ts';
 import { testDeps, type TestDeps } from '../builders/deps.ts';
 import { givenCertified, givenChannel, givenRemindedOrganisation, subscription } from '../builders/reminders.ts';
+import { QueryRecorder } from '../fakes/query-recorder.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
@@ -43,5 +45,26 @@ describe('planning every organisation at once', () => {
     // Each organisation: DMs for Ana (60 days), Ben (30), Cy (the day), Eve (a week after); both channels.
     for (const run of alone) expect(run.deliveries.map((d) => d.delivery.kind).sort()).toEqual(['channel-digest', 'channel-digest', 'dm', 'dm', 'dm', 'dm']);
     expect(together.deliveries).toHaveLength(18);
+  });
+
+  it('reads the people due by index: no sequential scan but of the organisations and their settings', async () => {
+    const deps = testDeps(database.current.db, '2026-06-01T12:00:00Z');
+    for (const zone of ['America/New_York', 'Europe/London']) await givenBusyOrganisation(deps, zone);
+    deps.clock.set('2026-07-02T17:00:00Z');
+    const recorder = new QueryRecorder();
+    await planRun({ ...deps, db: deps.db.withPlugin(recorder) }, deps.clock.now());
+    expect(recorder.queries.length).toBeGreaterThanOrEqual(7);
+    // With sequential scans off, the planner still picks one only where no index can serve the query.
+    const scans = await deps.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const found: string[] = [];
+      for (const q of recorder.queries) {
+        const plan = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${q.sql}`, [...q.parameters]));
+        for (const { 'QUERY PLAN': line } of plan.rows) found.push(...[.../Seq Scan on (\w+)/.exec(line) ?? []].slice(1));
+      }
+      return found;
+    });
+    // Every organisation's settings and channels are read on purpose: they grow with organisations, not certificates.
+    expect(scans.filter((table) => !['organisations', 'reminder_settings', 'reminder_targets'].includes(table))).toEqual([]);
   });
 });
