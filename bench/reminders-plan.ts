@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import { DateTime } from 'luxon';
 import { createDb, createPool, type Db } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -5,6 +6,7 @@ import { silentLogger } from '../src/log.ts';
 import { expiryDays, findCandidates } from '../src/reminders/candidates.ts';
 import { planRun } from '../src/reminders/plan-run.ts';
 import { DEFAULT_POLICY } from '../src/reminders/policy.ts';
+import { QueryRecorder } from '../test/fakes/query-recorder.ts';
 import { percentile } from './database.ts';
 import { seedPlanning, storedCertificates } from './support/reminders-seed.ts';
 
@@ -56,6 +58,8 @@ export async function benchPlanning(url: string, rounds: number): Promise<void> 
       const floor = [...(times.get(`floor ${stored}`) ?? [])].sort((a, b) => a - b);
       console.log(`| ${stored.toLocaleString('en')} | ${percentile(plan, 50).toFixed(0)} / ${(plan.at(-1) ?? 0).toFixed(0)} | ${percentile(floor, 50).toFixed(1)} | ${deliveries.get(stored)} |`);
     }
+    const largest = sized.at(-1);
+    if (largest) await explainPlanning(largest.db);
   } finally {
     for (const { db } of sized) await db.destroy();
   }
@@ -71,4 +75,27 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
   const started = performance.now();
   const value = await fn();
   return { value, ms: performance.now() - started };
+}
+
+/** The lines of a plan worth quoting: scans (with their relation and index), joins, timings. */
+const KEY_LINE = /Scan|Join|Nested Loop|Execution Time/;
+
+/** EXPLAIN (ANALYZE, BUFFERS) of every query one planning run sends, on the largest database. */
+async function explainPlanning(db: Db): Promise<void> {
+  const recorder = new QueryRecorder();
+  await planRun({ db: db.withPlugin(recorder), clock: { now: () => PLAN_NOW }, log: silentLogger }, PLAN_NOW);
+  console.log(`\nplanning sent ${recorder.queries.length} queries; their plans on the largest database:`);
+  for (const query of recorder.queries) {
+    const result = await db.withoutPlugins().executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${query.sql}`, [...query.parameters]));
+    console.log(`\n-- ${query.sql.replace(/\s+/g, ' ').slice(0, 150)}…`);
+    const lines = result.rows.map((r) => r['QUERY PLAN'].replace(/\(cost=[^)]*\) /, '')).filter((l) => KEY_LINE.test(l));
+    // A BitmapOr of one index scan per expiry-day range: the first, and how many like it.
+    for (let i = 0; i < lines.length; i += 1) {
+      const same = (l: string | undefined) => l?.replace(/\(actual.*/, '') === lines[i]?.replace(/\(actual.*/, '');
+      let n = 1;
+      while (same(lines[i + n])) n += 1;
+      console.log(n > 1 ? `${lines[i]}   (× ${n}: rows ${lines.slice(i, i + n).map((l) => /rows=(\d+)/.exec(l)?.[1]).join(',')})` : lines[i]);
+      i += n - 1;
+    }
+  }
 }
