@@ -63,11 +63,11 @@ describe('Teams outbound: proactive posts from stored references', () => {
     const calls = fakeConnector(() => 0);
     expect(await port().post(toEve(), dm)).toEqual({ status: 'sent', messageId: 'activity-2' });
     expect(calls[0]).toMatchObject({ kind: 'create', body: { isGroup: false, members: [{ id: 'aad-eve' }], tenantId: TENANT, bot: { id: BOT } } });
-    expect(calls[1]).toMatchObject({ kind: 'post', conversationId: 'a:created-1' });
-    const stored = await database.current.db.selectFrom('teams_conversations').select(['conversation_type', 'aad_object_id', 'service_url', 'active']).where('teams_conversations.organisation_id', '=', organisationId).where('conversation_id', '=', 'a:created-1').executeTakeFirst();
+    expect(calls[1]).toMatchObject({ kind: 'post', conversationId: 'a:created-aad-eve' });
+    const stored = await database.current.db.selectFrom('teams_conversations').select(['conversation_type', 'aad_object_id', 'service_url', 'active']).where('teams_conversations.organisation_id', '=', organisationId).where('conversation_id', '=', 'a:created-aad-eve').executeTakeFirst();
     expect(stored).toEqual({ conversation_type: 'personal', aad_object_id: 'aad-eve', service_url: SERVICE_URL, active: true });
     await port().post(toEve(), dm);
-    expect(calls.slice(2).map((c) => [c.kind, c.conversationId])).toEqual([['post', 'a:created-1']]);
+    expect(calls.slice(2).map((c) => [c.kind, c.conversationId])).toEqual([['post', 'a:created-aad-eve']]);
   });
 
   it('maps what the connector answers: 429 waits Retry-After; 412 again; 502, 504 unknown; 413 failed', async () => {

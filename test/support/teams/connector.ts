@@ -56,7 +56,7 @@ const PREFIX = '/amer/v3/conversations';
 
 /**
  * The Bot Connector at SERVICE_URL: every call recorded with the test's clock, answered by `answer`
- * (default: 200 with a new id; a created personal chat gets `a:created-<n>`).
+ * (default: 200 with a new id; a created personal chat is `a:created-<member id>`).
  */
 export function fakeConnector(nowMs: () => number, answer: (call: ConnectorCall, n: number) => Answer = defaultAnswer): ConnectorCall[] {
   const calls: ConnectorCall[] = [];
@@ -75,7 +75,8 @@ export function fakeConnector(nowMs: () => number, answer: (call: ConnectorCall,
 }
 
 function defaultAnswer(call: ConnectorCall, n: number): Answer {
-  return call.kind === 'create' ? [201, { id: `a:created-${n}` }] : [200, { id: `activity-${n}` }];
+  const member = (call.body.members as { id?: string }[] | undefined)?.[0]?.id ?? 'someone';
+  return call.kind === 'create' ? [201, { id: `a:created-${member}` }] : [200, { id: `activity-${n}` }];
 }
 
 /** The connector refuses (or drops) the next `times` requests before answering as `fakeConnector` does. */
