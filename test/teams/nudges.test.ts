@@ -9,7 +9,7 @@ import { saveCredential } from '../../src/use-cases/save-credential.ts';
 import { testDeps, type TestDeps } from '../builders/deps.ts';
 import { cardOfCall, connectorFailsFirst, fakeConnector, interceptEntraToken, OUTBOUND_CONFIG, type ConnectorCall } from '../support/teams/connector.ts';
 import { seedTeamsTenant, smallMessages } from '../support/teams/deliveries.ts';
-import { BOT, cardText, messageActivity, postActivity, startTestTeams, TENANT, uniqueId, type TestTeams } from '../support/teams/harness.ts';
+import { BOT, cardAction, cardText, messageActivity, postActivity, startTestTeams, TENANT, uniqueId, type TestTeams } from '../support/teams/harness.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
@@ -71,6 +71,10 @@ describe('Teams: reminder runs delivered through the connector', () => {
     await run();
     await run();
     expect(calls).toHaveLength(3);
+    // The DM's Snooze button is an Action.Execute the adapter answers with the core's snooze.
+    const snooze = ((cardOfCall(dm).actions ?? []) as { verb: string; data: Record<string, unknown> }[]).find((a) => a.verb === 'recert.snooze');
+    const pressed = await postActivity(teams.port, cardAction(snooze?.data ?? {}, { aad: 'aad-eve', name: 'Eve Scribe' }));
+    expect(pressed.body).toContain('Snoozed');
     const ledger = await deps.db.selectFrom('reminder_deliveries').select(['kind', 'status', 'message_id']).where('organisation_id', '=', actor.organisationId).execute();
     expect(ledger.every((d) => d.status === 'sent' && d.message_id)).toBe(true);
   }, 60_000);

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { teamsOutbound } from '../../adapters/teams/outbound.ts';
+import { MAX_CHART_DATA_URL } from '../../adapters/teams/outbound/card.ts';
 import { teamsOutcome } from '../../adapters/teams/outbound/outcome.ts';
 import type { ReminderMessage } from '../../src/reminders/messages.ts';
 import { cardOfCall, connectorFailsFirst, fakeConnector, interceptEntraToken, OUTBOUND_CONFIG } from '../support/teams/connector.ts';
@@ -69,6 +70,23 @@ describe('Teams outbound: proactive posts from stored references', () => {
     await port().post(toEve(), dm);
     expect(calls.slice(2).map((c) => [c.kind, c.conversationId])).toEqual([['post', 'a:created-aad-eve']]);
   });
+
+  it('puts the manager digest\'s chart in its card as an inline PNG (640 × 320) within Teams\' size limits', async () => {
+    const calls = fakeConnector(() => 0);
+    const weeks = Array.from({ length: 12 }, (_, i) => ({ weekStart: `2027-0${1 + Math.floor(i / 4)}-0${1 + (i % 4) * 2}`, compliant: 30 + i, atRisk: 5 + (i % 3), outOfCompliance: 2 + (i % 2) }));
+    const managerDigest: ReminderMessage = { kind: 'manager-digest', asOf: '2027-03-22', counts: { compliant: 41, atRisk: 6, outOfCompliance: 3, total: 50 }, limitedTo: null, rows: [row('aad-eve', 'Eve')], listed: 1, weeks };
+    const withChart = teamsOutbound(OUTBOUND_CONFIG, teams.deps, { newNonce: () => 'n1' });
+    expect((await withChart.post(toEve(), managerDigest)).status).toBe('sent');
+    const image = ((cardOfCall(calls.at(-1)).body ?? []) as { type: string; url?: string }[]).find((e) => e.type === 'Image');
+    const url = image?.url ?? '';
+    expect(url.startsWith('data:image/png;base64,')).toBe(true);
+    expect(url.length).toBeLessThanOrEqual(MAX_CHART_DATA_URL);
+    const png = Buffer.from(url.slice('data:image/png;base64,'.length), 'base64');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([640, 320]);
+    // The whole activity stays well under Teams' message limit.
+    expect(Buffer.byteLength(JSON.stringify(calls.at(-1)?.body))).toBeLessThan(40_000);
+  }, 30_000);
 
   it('maps what the connector answers: 429 waits Retry-After; 412 again; 502, 504 unknown; 413 failed', async () => {
     const answers: Record<string, [number, unknown, Record<string, string>?]> = {
