@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { saveTeamsConversation, type CoreDeps, type OutboundAddress, type OutboundImage, type OutboundPort, type ReminderMessage, type SendOutcome } from '../../src/index.ts';
+import { deactivateTeamsConversation, saveTeamsConversation, type CoreDeps, type OutboundAddress, type OutboundImage, type OutboundPort, type ReminderMessage, type SendOutcome } from '../../src/index.ts';
 import type { TeamsConfig } from './config.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './render/adaptive-card.ts';
 import { CHART_SIZE, chartCard, reminderCard } from './outbound/card.ts';
@@ -60,6 +60,9 @@ async function send(core: CoreDeps, connector: TeamsConnector, to: OutboundAddre
   } catch (error) {
     const outcome = teamsOutcome(error, probe.left, core.clock.now().toMillis());
     core.log.warn('teams proactive post failed', { to: to.kind, outcome: outcome.status, error: 'error' in outcome ? outcome.error : undefined });
+    // Blocked, removed or gone: that conversation takes no more posts until the app is installed there again.
+    const conversationId = where.kind === 'stored' ? where.reference.conversation?.id : undefined;
+    if (outcome.status === 'permanent' && conversationId) await deactivateTeamsConversation(core.db, to.organisationId, conversationId, core.clock.now().toJSDate());
     return outcome;
   }
 }

@@ -88,7 +88,7 @@ export class TeamsConnector {
     let id = '';
     await probes.run(probe, () =>
       this.adapter.continueConversationAsync(this.appId, reference, async (ctx: TurnContext) => {
-        id = (await ctx.sendActivity(activity))?.id ?? '';
+        id = (await ctx.sendActivity(notAReply(ctx, activity)))?.id ?? '';
       }),
     );
     return id;
@@ -103,11 +103,21 @@ export class TeamsConnector {
         // The created conversation's reference; a DM is not the reply to any activity.
         const stored = { ...reference, activityId: undefined };
         probe.armed = true;
-        const activityId = (await ctx.sendActivity(activity))?.id ?? '';
+        const activityId = (await ctx.sendActivity(notAReply(ctx, activity)))?.id ?? '';
         created = { reference: stored, activityId };
       }),
     );
     if (!created) throw new Error('createConversation returned no conversation');
     return created;
   }
+}
+
+/**
+ * A proactive post is no reply: botbuilder makes a turn's sends replies to the turn's activity (a
+ * made-up continuation id here), which Teams would thread under it. Without that id the post goes
+ * through sendToConversation: a new message (in a channel, a new thread).
+ */
+function notAReply(ctx: TurnContext, activity: Partial<Activity>): Partial<Activity> {
+  (ctx.activity as { id?: string }).id = undefined;
+  return activity;
 }

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { asReply, cancelDraft, confirmDraft, getComplianceReport, getHistory, getStatus, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
+import { asReply, cancelDraft, confirmDraft, getComplianceReport, getHistory, getStatus, snoozeReminders, SNOOZE_DAYS, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
 import { personOf } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { actorFor, failureReply, firstSeen, inOneTransaction, mergedCard, type TeamsRuntime } from '../runtime.ts';
@@ -67,6 +67,11 @@ function pressed(deps: CoreDeps, actor: Actor, data: CardData): Promise<Reply[]>
       return one(() => getComplianceReport(deps, actor, stripUndefined(data.filters ?? {}), page));
     case 'person-details':
       return details(deps, actor, str(data, 'personId'));
+    case 'snooze':
+      // A reminder DM's Snooze: recorded by the core (and shown to managers); the answer replaces the DM.
+      return one(() => snoozeReminders(deps, actor, { days: Math.trunc(Number(data.ids.days)) || SNOOZE_DAYS }));
+    case 'see-status':
+      return one(() => getStatus(deps, actor));
     case 'attach-certificate':
       return one(async () => ({ kind: 'help', topic: 'proof' }));
     default:
