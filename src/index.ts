@@ -39,6 +39,7 @@ export type { CoreDeps } from './use-cases/deps.ts';
 export { identify, type IdentifyInput, type Identified } from './use-cases/identify.ts';
 export { logTraining, type LogOptions } from './use-cases/log-training.ts';
 export { logTrainingForm, checkTrainingForm, type TrainingForm, type FormField, type FormProblem } from './use-cases/log-training-form.ts';
+export { previewTrainingForm } from './use-cases/preview-training-form.ts';
 export { answerDraft } from './use-cases/answer-draft.ts';
 export { confirmDraft } from './use-cases/confirm-draft.ts';
 export { submitDraftForm } from './use-cases/submit-draft-form.ts';

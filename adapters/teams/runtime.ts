@@ -3,6 +3,7 @@ import { present } from '../common/present.ts';
 import type { PresentContext } from '../common/presentation.ts';
 import type { TeamsPerson } from './activity.ts';
 import type { TeamsFileOptions } from './file-download.ts';
+import { withTeamsActions } from './render/teams-actions.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAdaptiveCard, type AdaptiveCard } from './render/adaptive-card.ts';
 
 /** Teams reads the same words as the terminal (no slash command); answers are cards in a chat. */
@@ -45,7 +46,7 @@ export async function firstSeen(rt: TeamsRuntime, deps: CoreDeps, source: string
 
 /** A reply as a card for `tenantId`. */
 export function cardOf(rt: TeamsRuntime, reply: Reply, tenantId: string): AdaptiveCard {
-  return toAdaptiveCard(present(reply, TEAMS_WORDING), { tenantId, newNonce: rt.newNonce });
+  return toAdaptiveCard(withTeamsActions(reply, present(reply, TEAMS_WORDING)), { tenantId, newNonce: rt.newNonce });
 }
 
 /** Several replies in one card (a card action answers with one card). */

@@ -2,8 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import { converse, type Reply } from '../../../src/index.ts';
 import { carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
 import { reminderChannelOf } from '../reminder-channel.ts';
-import { attachSentFiles, certificateFiles } from './files.ts';
 import { actorFor, attachmentOf, cardOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
+import { attachSentFiles, certificateFiles } from './files.ts';
+import { asksForForm, emptyLogForm } from './log-form.ts';
 
 /**
  * A message to the bot: in personal chat always, in a channel or group chat only when it is
@@ -24,6 +25,7 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
     return void (attached && (await sendReplies(rt, ctx, attached, person.tenantId)));
   }
   const text = plainText(activity.text);
+  if (asksForForm(text)) return void (await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(emptyLogForm(rt, person))] }));
   const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
     const { actor, firstContact } = await actorFor(deps, person, activity.id);
