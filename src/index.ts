@@ -52,6 +52,7 @@ export { getStatus } from './use-cases/get-status.ts';
 export { getHistory, HISTORY_PAGE_SIZE } from './use-cases/get-history.ts';
 export { saveCredential, type CredentialInput } from './use-cases/save-credential.ts';
 export { recordFeePayment, type FeeInput } from './use-cases/record-fee.ts';
+export { answerQuestion, type QuestionAnswerKind } from './use-cases/question-answers.ts';
 export { explainText, type TextExplanation, type ExplainReason } from './use-cases/explain-text.ts';
 
 export { converse, replyTo, asReply, type ConverseOptions } from './chat/converse.ts';

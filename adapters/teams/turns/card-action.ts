@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { asReply, cancelDraft, confirmDraft, getComplianceReport, getHistory, getStatus, snoozeReminders, SNOOZE_DAYS, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
+import { answerQuestion, asReply, cancelDraft, confirmDraft, getComplianceReport, getHistory, getStatus, snoozeReminders, SNOOZE_DAYS, undoLast, type Actor, type CoreDeps, type QuestionAnswerKind, type ReportFilters, type Reply } from '../../../src/index.ts';
 import { personOf } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { LOG_FORM_SUBMIT } from '../render/log-form-card.ts';
@@ -79,6 +79,10 @@ function pressed(deps: CoreDeps, actor: Actor, data: CardData): Promise<Reply[]>
       return one(() => getStatus(deps, actor));
     case 'attach-certificate':
       return one(async () => ({ kind: 'help', topic: 'proof' }));
+    case 'fee-anyway':
+    case 'cert-anyway':
+    case 'fix-typed':
+      return one(() => answerQuestion(deps, actor, data.action as QuestionAnswerKind, data.ids));
     default:
       // Edit is typed in Teams for now: `edit …` (see help).
       return one(async () => ({ kind: 'help', topic: data.action === 'edit-draft' ? 'edit' : 'log' }));
