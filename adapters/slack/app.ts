@@ -2,6 +2,7 @@ import { App, HTTPReceiver, type InstallationStore, type InstallProviderOptions 
 import { ErrorCode, WebClient } from '@slack/web-api';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { InboxDrainer, type CoreDeps, type Db, type Logger, type LogLevel, type SecretBox } from '../../src/index.ts';
+import type { AdmissionLimits } from '../server/admission.ts';
 import { openFrontDoor, respond } from '../server/front-door.ts';
 import type { PlatformAdapter } from '../server/platform-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -53,8 +54,8 @@ export interface RunningSlack {
 export { SlackStartError } from './start-error.ts';
 
 /** Start the Slack adapter alone behind its own front door (tests, and `serve` when Slack is the only platform). */
-export async function startSlack(options: SlackAppOptions, port: number, host?: string): Promise<RunningSlack> {
-  return openFrontDoor([await createSlackAdapter(options)], port, host, (error) => options.log.error('slack route failed', { error: String(error) }));
+export async function startSlack(options: SlackAppOptions, port: number, host?: string, limits?: Partial<AdmissionLimits>): Promise<RunningSlack> {
+  return openFrontDoor([await createSlackAdapter(options)], port, host, (error) => options.log.error('slack route failed', { error: String(error) }), limits);
 }
 
 /**
