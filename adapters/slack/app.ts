@@ -11,6 +11,7 @@ import type { Sleeper } from './deliver.ts';
 import type { SlackConfig } from './config.ts';
 import { slackTimestampGuard } from './http-guard.ts';
 import { PLATFORM } from './inbound/accept.ts';
+import { AckGauge } from './inbound/ack-gauge.ts';
 import { slackInboundHandler } from './inbound/handler.ts';
 import { postgresInstallationStore } from './installation-store.ts';
 import { postgresStateStore } from './oauth-state-store.ts';
@@ -148,6 +149,7 @@ function startInbox(options: SlackAppOptions, clients: SlackClients): { rt: Slac
   const { config, core, log } = options;
   const extraHosts = config.apiUrl ? [new URL(config.apiUrl).host] : [];
   const wake = { kick: (): void => undefined };
+  const acks = new AckGauge(ACK_QUEUE_BOUND);
   const rt: SlackRuntime = {
     core,
     ingress: options.ingress ?? core.db,
@@ -159,13 +161,21 @@ function startInbox(options: SlackAppOptions, clients: SlackClients): { rt: Slac
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     newReference: options.newReference,
     kick: () => wake.kick(),
+    acks,
   };
   const handlers = new Map([[PLATFORM, slackInboundHandler(rt)]]);
-  const drainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, { concurrency: options.inboxConcurrency ?? 8, exclusive: options.exclusiveDatabase === true });
+  const drainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, {
+    concurrency: options.inboxConcurrency ?? 8,
+    exclusive: options.exclusiveDatabase === true,
+    holdBack: () => acks.crowded(),
+  });
   wake.kick = () => drainer.kick();
   drainer.start();
   return { rt, drainer };
 }
+
+/** Acknowledgements storing at once from which the workers take no new work: twice the acknowledgement pool (INGRESS_POOL_MAX). */
+const ACK_QUEUE_BOUND = 8;
 
 /** How long (ms) the start-up token check waits for Slack before calling it unreachable. */
 const TOKEN_CHECK_TIMEOUT_MS = 10_000;
