@@ -4,7 +4,7 @@
  * to Adaptive Cards; a renderer adds no sentence of its own. Nothing here knows a platform.
  */
 
-import type { ReportFilters } from '../../src/index.ts';
+import type { QuestionAnswerKind, ReportFilters } from '../../src/index.ts';
 
 /** Inline emphasis. Renderers convert it (Slack `*…*`, `_…_`, backticks; the terminal keeps only code's backticks). */
 export type Mark = 'strong' | 'em' | 'code';
@@ -58,7 +58,12 @@ export type ActionId =
   /** Another page of a manager's report, with the filters it was asked with. */
   | { readonly kind: 'report-page'; readonly page: number; readonly direction: 'previous' | 'next'; readonly filters: ReportFilters }
   /** An audit's request: attach the certificate for this item (the core checks it is the presser's). */
-  | { readonly kind: 'audit-attach'; readonly itemId: string };
+  | { readonly kind: 'audit-attach'; readonly itemId: string }
+  /**
+   * A question the bot asked instead of storing: store it as asked, or type it again. `ids` is the
+   * request asked about, flat, as the core's answerQuestion reads it (present/question-actions.ts).
+   */
+  | { readonly kind: QuestionAnswerKind; readonly ids: Readonly<Record<string, string | number>> };
 
 export interface Action {
   readonly id: ActionId;

@@ -31,6 +31,12 @@ export const ACTIONS = {
   reportPage: 'ceu_report_page',
   /** value: audit item id. An audit's request: the next file the person sends is that entry's certificate. */
   auditAttach: 'ceu_audit_attach',
+  /** value: JSON of the payment asked about. A fee that differs from the credential's: record it anyway. */
+  feeAnyway: 'ceu_fee_anyway',
+  /** value: JSON of the certificate asked about. A number someone else holds: save it anyway. */
+  certAnyway: 'ceu_cert_anyway',
+  /** value: JSON `{ topic }`. Nothing stored: how to type it again. */
+  fixTyped: 'ceu_fix_typed',
 } as const;
 
 export const VIEWS = {

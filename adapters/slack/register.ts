@@ -44,6 +44,9 @@ export function registerListeners(app: ListenerRegistry, rt: SlackRuntime, store
   app.action(ACTIONS.reportDetails, inboxButton(rt, 'report-details'));
   app.action(REPORT_PAGE_ACTION, inboxButton(rt, 'report-page'));
   app.action(ACTIONS.auditAttach, inboxButton(rt, 'audit-attach'));
+  app.action(ACTIONS.feeAnyway, inboxButton(rt, 'fee-anyway'));
+  app.action(ACTIONS.certAnyway, inboxButton(rt, 'cert-anyway'));
+  app.action(ACTIONS.fixTyped, inboxButton(rt, 'fix-typed'));
   app.action(ACTIONS.snooze, snoozeButton(rt));
   app.action(ACTIONS.reminderStatus, reminderStatusButton(rt));
   app.action(ACTIONS.edit, editButton(rt));

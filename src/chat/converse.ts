@@ -19,7 +19,7 @@ import { dispatchRoster } from './dispatch-roster.ts';
 import { ROSTER_KINDS, type RosterIntent } from './roster-intent.ts';
 import { dispatchAudit, isAuditIntent } from './dispatch-audit.ts';
 import { withNotices } from '../use-cases/audit/notices.ts';
-import { cancelChosen, confirmChosen, draftFollowUps } from './dispatch-drafts.ts';
+import { cancelChosen, confirmChosen, draftFollowUps, draftReminder } from './dispatch-drafts.ts';
 import type { Intent } from './intent.ts';
 import type { ManagerIntent } from './manager-intent.ts';
 import { interpret } from './interpret.ts';
@@ -51,8 +51,9 @@ export async function converse(deps: CoreDeps, actor: Actor, text: string, optio
   // An audit's private requests follow the reply that sends them.
   replies.push(...withNotices(reply));
   // One conversation without threads (the terminal) lists the other previews waiting; where each
-  // preview has its own thread (Slack, an anchor), its thread and buttons keep it answerable.
-  if (!options.public && options.anchor === undefined) replies.push(...(await draftFollowUps(deps, actor, reply)));
+  // preview has its own thread (Slack, an anchor), its thread and buttons keep it answerable, and
+  // previews left waiting are only mentioned once, the next time the person speaks.
+  if (!options.public) replies.push(...(await (options.anchor === undefined ? draftFollowUps : draftReminder)(deps, actor, reply)));
   return replies;
 }
 

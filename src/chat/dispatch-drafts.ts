@@ -61,3 +61,15 @@ export async function draftFollowUps(deps: CoreDeps, actor: Actor, reply: Reply)
   const reminder = await remindOnce(deps, actor);
   return reminder ? [{ kind: 'drafts-waiting', reason: 'reminder', answer: 'confirm', drafts: reminder }] : [];
 }
+
+/**
+ * Where each preview has its own thread and buttons (a Slack or Teams DM), the others are not listed
+ * after each reply; but previews left waiting (also across a restart: they are stored) are mentioned
+ * once, the next time the person speaks — never the one this reply shows.
+ */
+export async function draftReminder(deps: CoreDeps, actor: Actor, reply: Reply): Promise<Reply[]> {
+  if (reply.kind === 'drafts-waiting' || reply.kind === 'error') return [];
+  const shownId = reply.kind === 'training-preview' || reply.kind === 'question' ? reply.draftId : undefined;
+  const reminder = await remindOnce(deps, actor, shownId);
+  return reminder ? [{ kind: 'drafts-waiting', reason: 'reminder', answer: 'confirm', drafts: reminder }] : [];
+}

@@ -21,6 +21,8 @@ export interface TranscriptEntry {
   readonly proofOnFile: boolean;
   /** Null when the entry counts toward the cycle. */
   readonly notCounted: TranscriptExclusion | null;
+  /** Nothing in the text said CMS or MLN; the scribe confirmed it is a CMS/MLN training (issue 10). */
+  readonly cmsConfirmedByScribe: boolean;
 }
 
 export interface TranscriptTotals {

@@ -46,12 +46,14 @@ export async function recordFeeFor(deps: CoreDeps, actor: Actor, subject: Subjec
   if (amountCents === null || !Number.isInteger(amountCents) || amountCents <= 0 || amountCents > MAX_FEE_CENTS) {
     throw new RecertError('fee-amount-invalid', { amountCents: amountCents ?? null, maxCents: MAX_FEE_CENTS });
   }
-  // "$80" or "$850" for an $85 fee is questioned before anything is stored: underpaid, or a typo?
-  if (input.amountCents !== undefined && rules.feeCents !== null && input.amountCents !== rules.feeCents && input.differentAmountMeant !== true) {
-    throw new RecertError('fee-amount-differs', { amountCents: input.amountCents, feeCents: rules.feeCents, currency: rules.currency });
-  }
   const today = localDate(deps.clock.now(), subject.zone);
   const paidOn = input.paidOn ?? today;
+  // "$80" or "$850" for an $85 fee is questioned before anything is stored: underpaid, or a typo?
+  // The details carry the whole payment, so a button can record exactly this one (question-answers.ts).
+  if (input.amountCents !== undefined && rules.feeCents !== null && input.amountCents !== rules.feeCents && input.differentAmountMeant !== true) {
+    const payment = { paidOn, reference, ...(subject.id === actor.personId ? {} : { personId: subject.id }) };
+    throw new RecertError('fee-amount-differs', { amountCents: input.amountCents, feeCents: rules.feeCents, currency: rules.currency, ...payment });
+  }
   if (!isIsoDate(paidOn)) throw new RecertError('invalid-date', { text: paidOn });
   if (paidOn > today) throw new RecertError('future-date', { date: paidOn, today, what: 'fee' });
   // The fee is often paid shortly before the new certificate is issued; earlier belongs to the previous cycle.

@@ -81,7 +81,8 @@ function modeOf(current: Credential | null, certificate: { number: string; issue
 async function refuseSharedNumber(deps: CoreDeps, actor: Actor, subject: Subject, certificate: { number: string; issuedOn: string; expiresOn: string }): Promise<void> {
   const other = await findNumberHeldByOther(deps.db, actor.organisationId, subject.id, certificate.number);
   if (!other) return;
-  throw new RecertError('credential-number-taken', { number: certificate.number, issuedOn: certificate.issuedOn, ...(certificate.expiresOn ? { expiresOn: certificate.expiresOn } : {}) });
+  const whose: { personId?: string } = subject.id === actor.personId ? {} : { personId: subject.id };
+  throw new RecertError('credential-number-taken', { number: certificate.number, issuedOn: certificate.issuedOn, ...(certificate.expiresOn ? { expiresOn: certificate.expiresOn } : {}), ...whose });
 }
 
 function checkDates(rules: CredentialRules, issuedOn: string, expiresOn: string, today: IsoDate): void {

@@ -53,9 +53,9 @@ export function listed(waiting: readonly Waiting[]): WaitingDraft[] {
   return waiting.map(({ draftId, number, title, completedOn, minutes, ready }) => ({ draftId, number, title, completedOn, minutes, ready }));
 }
 
-/** Previews the person has not been reminded of; marks them reminded. */
-export async function remindOnce(deps: CoreDeps, actor: Actor): Promise<WaitingDraft[] | null> {
-  const waiting = await waitingDrafts(deps, actor);
+/** Previews the person has not been reminded of (but the one `shownId` names, on screen now); marks them reminded. */
+export async function remindOnce(deps: CoreDeps, actor: Actor, shownId?: string): Promise<WaitingDraft[] | null> {
+  const waiting = (await waitingDrafts(deps, actor)).filter((w) => w.draftId !== shownId);
   if (!waiting.some((w) => !w.reminded)) return null;
   await markReminded(deps.db, actor.organisationId, waiting.map((w) => w.draftId), nowOf(deps));
   return listed(waiting);

@@ -26,6 +26,7 @@ export function anEntry(overrides: Partial<TranscriptEntry> = {}): TranscriptEnt
     indexNumber: 'MLN006976',
     proofOnFile: true,
     notCounted: null,
+    cmsConfirmedByScribe: false,
     ...overrides,
   };
 }

@@ -59,7 +59,7 @@ describe('renewal paperwork from the terminal and the command line', () => {
     expect(text).toContain('Medicare Billing: 837P and Form CMS-1500 (60 minutes)');
     expect(text).toContain('Page 1 of 1');
     const rows = parse(await readFile(path.join(folder, files[1] ?? '')), { relax_column_count: true, skip_empty_lines: true }) as string[][];
-    expect(rows).toContainEqual(['1', 'Medicare Billing: 837P and Form CMS-1500 (60 minutes)', 'web-based training', '2026-03-10', '60', '1', 'CMS06140728A', 'Yes', 'Yes']);
+    expect(rows).toContainEqual(['1', 'Medicare Billing: 837P and Form CMS-1500 (60 minutes)', 'web-based training', '2026-03-10', '60', '1', 'CMS06140728A', 'Yes', 'Yes', 'Named in the entry']);
     const zip = unzipSync(new Uint8Array(await readFile(path.join(folder, files[0] ?? ''))));
     const certificate = zip['entry-01-medicare-billing-837p-and-form-cms-1500.pdf'];
     expect(Buffer.from(certificate ?? [])).toEqual(Buffer.from(pdfBytes('Medicare Billing certificate')));

@@ -50,8 +50,11 @@ describe('Teams personal chat through POST /api/messages (dev mode, nock at the 
   it('a resent activity (same id) is answered once', async () => {
     const activity = messageActivity('status');
     await postActivity(teams.port, activity);
+    // The status, and (once) a reminder of the preview the first test left waiting.
+    const answered = sent.length;
+    expect(answered).toBeGreaterThan(0);
     await postActivity(teams.port, activity);
-    expect(sent).toHaveLength(1);
+    expect(sent).toHaveLength(answered);
   });
 
   it('Confirm on the card logs once (a resend with the same nonce, or a new activity id, changes nothing); Undo undoes once', async () => {

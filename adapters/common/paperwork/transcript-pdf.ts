@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Transcript } from '../../../src/index.ts';
-import { PDF_COLUMNS, entryCells, noEntriesLine, summaryFacts, TRANSCRIPT_TITLE } from './transcript-words.ts';
+import { PDF_COLUMNS, noEntriesLine, pdfCells, summaryFacts, TRANSCRIPT_TITLE } from './transcript-words.ts';
 
 /** DejaVu Sans (condensed, to fit the table): prints Latin, Greek and Cyrillic names, "Zoë Ñúñez" included. */
 const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -60,7 +60,7 @@ function table(doc: Doc, t: Transcript): void {
     doc.font('body').fontSize(10).text(noEntriesLine(), MARGIN, doc.y + PAD);
     return;
   }
-  for (const entry of t.entries) row(doc, entryCells(entry), 'body');
+  for (const entry of t.entries) row(doc, pdfCells(entry), 'body');
 }
 
 function headerRow(doc: Doc): void {

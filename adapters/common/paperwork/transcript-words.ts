@@ -5,7 +5,7 @@ import { formatCe, formatDate, kindLabel } from '../format.ts';
 
 export const TRANSCRIPT_TITLE = 'Continuing education transcript';
 
-export const ENTRY_COLUMNS = ['Entry', 'Title', 'Kind', 'Completed on', 'Minutes', 'Credit (CE)', 'Index number', 'Proof on file', 'Counts'] as const;
+export const ENTRY_COLUMNS = ['Entry', 'Title', 'Kind', 'Completed on', 'Minutes', 'Credit (CE)', 'Index number', 'Proof on file', 'Counts', 'CMS/MLN'] as const;
 
 /** The same columns, short enough for the PDF's narrow ones (a word is never broken). */
 export const PDF_COLUMNS = ['#', 'Title', 'Kind', 'Date', 'Min.', 'CE', 'Index no.', 'Proof', 'Counts'] as const;
@@ -28,7 +28,18 @@ export function entryCells(entry: TranscriptEntry): string[] {
     entry.indexNumber ?? '',
     entry.proofOnFile ? 'Yes' : 'No',
     entry.notCounted ? NOT_COUNTED[entry.notCounted] : 'Yes',
+    entry.cmsConfirmedByScribe ? CMS_CONFIRMED : 'Named in the entry',
   ];
+}
+
+/** What a manager reads when the text named no CMS/MLN training and the scribe said it is one. */
+const CMS_CONFIRMED = 'Confirmed by the scribe';
+
+/** The PDF's cells (PDF_COLUMNS): no column of its own for CMS/MLN, a note under the title instead. */
+export function pdfCells(entry: TranscriptEntry): string[] {
+  const cells = entryCells(entry).slice(0, PDF_COLUMNS.length);
+  if (entry.cmsConfirmedByScribe) cells[1] = `${entry.title} (CMS/MLN: ${CMS_CONFIRMED.toLowerCase()})`;
+  return cells;
 }
 
 /** Label → value lines above the table: the person, the certificate, the totals, when it was made. */

@@ -4,6 +4,7 @@ import { formatBytes, formatDate, formatMoney } from '../format.ts';
 import { em, list, note, paragraph, rich, sentences, strong, type Presentation, type PresentContext, type Rich } from '../presentation.ts';
 import { cmd, wording } from '../wording.ts';
 import { creditLine } from './entries.ts';
+import { questionActions } from './question-actions.ts';
 
 /** Replies that need little more than a sentence or two. */
 
@@ -86,5 +87,6 @@ export function presentFee(r: Of<'fee-recorded'>): Presentation {
 }
 
 export function presentError(r: Of<'error'>, context: PresentContext): Presentation {
-  return sentences('error', wording(errorMessage(r.code, r.details), context));
+  // A question asked instead of storing offers its answers as buttons (the words say how to type them).
+  return { ...sentences('error', wording(errorMessage(r.code, r.details), context)), actions: questionActions(r.code, r.details) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asReply, cancelDraft, chooseAuditItem, confirmDraft, getComplianceReport, getHistory, getStatus, snoozeReminders, SNOOZE_DAYS, MAX_SNOOZE_DAYS, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
+import { answerQuestion, asReply, cancelDraft, chooseAuditItem, confirmDraft, getComplianceReport, getHistory, getStatus, snoozeReminders, SNOOZE_DAYS, MAX_SNOOZE_DAYS, undoLast, type Actor, type CoreDeps, type ReportFilters, type Reply } from '../../../src/index.ts';
 import type { SlackAuth } from '../clients.ts';
 import { actorFor, type SlackRuntime } from '../runtime.ts';
 import type { Surface } from '../send.ts';
@@ -49,6 +49,12 @@ function pressed(deps: CoreDeps, actor: Actor, p: PayloadOf<'button'>): Promise<
       return one(() => snoozeReminders(deps, actor, { days: snoozeDays(p.value) }));
     case 'reminder-status':
       return one(() => getStatus(deps, actor));
+    case 'fee-anyway':
+    case 'cert-anyway':
+    case 'fix-typed': {
+      const kind = p.button;
+      return one(() => answerQuestion(deps, actor, kind, questionIds(p.value)));
+    }
   }
 }
 
@@ -83,4 +89,14 @@ function reportPage(value: string): { page: number; filters: ReportFilters } {
 
 function stripUndefined(filters: z.infer<typeof reportPageSchema>['filters']): ReportFilters {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as ReportFilters;
+}
+
+/** A question button's value (JSON of flat ids, see question-actions.ts); anything else is none, which the core refuses. */
+function questionIds(value: string): Record<string, string | number> {
+  try {
+    const parsed = z.record(z.union([z.string().max(200), z.number()])).safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
 }

@@ -23,7 +23,7 @@ export const messagePayload = z.object({
 
 export const filePayload = z.object({ ...where, kind: z.literal('file'), channelId: id, fileId: id });
 
-export const BUTTONS = ['confirm', 'confirm-unregistered', 'cancel', 'undo', 'history-page', 'home-attach', 'report-details', 'report-page', 'audit-attach', 'snooze', 'reminder-status'] as const;
+export const BUTTONS = ['confirm', 'confirm-unregistered', 'cancel', 'undo', 'history-page', 'home-attach', 'report-details', 'report-page', 'audit-attach', 'snooze', 'reminder-status', 'fee-anyway', 'cert-anyway', 'fix-typed'] as const;
 export type ButtonName = (typeof BUTTONS)[number];
 
 export const buttonPayload = z.object({

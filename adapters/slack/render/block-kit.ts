@@ -78,6 +78,12 @@ export function actionButton(action: Action): Button {
       return button(action.label, `${ACTIONS.reportPage}:${id.direction === 'previous' ? 'prev' : 'next'}`, JSON.stringify({ page: id.page, filters: id.filters }), style);
     case 'audit-attach':
       return button(action.label, ACTIONS.auditAttach, id.itemId, style);
+    case 'fee-anyway':
+      return button(action.label, ACTIONS.feeAnyway, JSON.stringify(id.ids), style);
+    case 'cert-anyway':
+      return button(action.label, ACTIONS.certAnyway, JSON.stringify(id.ids), style);
+    case 'fix-typed':
+      return button(action.label, ACTIONS.fixTyped, JSON.stringify(id.ids), style);
   }
 }
 

@@ -45,5 +45,9 @@ export function idsOf(id: ActionId): Record<string, string | number> {
     case 'attach-certificate':
     case 'see-status':
       return {};
+    case 'fee-anyway':
+    case 'cert-anyway':
+    case 'fix-typed':
+      return { ...id.ids };
   }
 }

@@ -51,7 +51,7 @@ export function cycleEntries(standing: Standing): TranscriptEntry[] {
 
 function entryOf(t: Training, notCounted: string | null): TranscriptEntry {
   const reason = notCounted === 'duplicate' || notCounted === 'needs-review' || notCounted === 'registration-missing' ? notCounted : null;
-  return { seq: t.seq, title: t.title, kind: t.kind, completedOn: t.completedOn, minutes: t.minutes, credit: t.credit, indexNumber: t.indexNumber, proofOnFile: t.proofCount > 0, notCounted: reason };
+  return { seq: t.seq, title: t.title, kind: t.kind, completedOn: t.completedOn, minutes: t.minutes, credit: t.credit, indexNumber: t.indexNumber, proofOnFile: t.proofCount > 0, notCounted: reason, cmsConfirmedByScribe: t.cmsConfirmed === true };
 }
 
 /** Every export is an audit event: who asked, whose paperwork, what. */

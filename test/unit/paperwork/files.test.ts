@@ -32,10 +32,10 @@ describe('transcript CSV', () => {
     expect(rows).toContainEqual(['Credit', '2.5 CE earned of 12 CE required (2 entries, 150 minutes)']);
     expect(rows).toContainEqual(['Generated on', 'Nov 27, 2026 (America/New_York)']);
     const header = rows.findIndex((r) => r[0] === 'Entry');
-    expect(rows[header]).toEqual(['Entry', 'Title', 'Kind', 'Completed on', 'Minutes', 'Credit (CE)', 'Index number', 'Proof on file', 'Counts']);
-    expect(rows[header + 1]).toEqual(['1', 'Billing, "837P" and\nCMS-1500', 'web-based training', '2026-03-10', '60', '1', 'MLN006976', 'Yes', 'Yes']);
+    expect(rows[header]).toEqual(['Entry', 'Title', 'Kind', 'Completed on', 'Minutes', 'Credit (CE)', 'Index number', 'Proof on file', 'Counts', 'CMS/MLN']);
+    expect(rows[header + 1]).toEqual(['1', 'Billing, "837P" and\nCMS-1500', 'web-based training', '2026-03-10', '60', '1', 'MLN006976', 'Yes', 'Yes', 'Named in the entry']);
     // A title a spreadsheet would run as a formula is kept as text.
-    expect(rows[header + 2]).toEqual(['2', `'=HYPERLINK("x")`, 'web-based training', '2026-03-10', '60', '1', 'MLN006976', 'No', 'No: same course already counted']);
+    expect(rows[header + 2]).toEqual(['2', `'=HYPERLINK("x")`, 'web-based training', '2026-03-10', '60', '1', 'MLN006976', 'No', 'No: same course already counted', 'Named in the entry']);
   });
 });
 
@@ -52,6 +52,15 @@ describe('transcript PDF', () => {
     });
     const all = pages.join('\n');
     for (const entry of MANY) expect(all).toContain(entry.title);
+  });
+
+  it('shows a manager which entries are CMS/MLN on the scribe’s word (issue 10), in the PDF and the CSV', async () => {
+    const t = aTranscript({ entries: [anEntry({ seq: 1, title: 'AHIMA coding seminar', cmsConfirmedByScribe: true }), anEntry({ seq: 2 })] });
+    // The title column is narrow: the note wraps (at "/" too).
+    const page = (await pdfPages(await transcriptPdf(t))).join('\n').replace(/\s+/g, '');
+    expect(page).toContain('AHIMAcodingseminar(CMS/MLN:confirmedbythescribe)');
+    const rows = parse(transcriptCsv(t), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    expect(rows.filter((r) => r[0] === '1' || r[0] === '2').map((r) => r.at(-1))).toEqual(['Confirmed by the scribe', 'Named in the entry']);
   });
 
   it('says so when the cycle has no entries', async () => {
