@@ -51,6 +51,13 @@ module.exports = {
       to: { path: ['^adapters/(slack|teams|shell|cli)/', 'node_modules/(@slack/|@microsoft/|botbuilder|botframework-|express/|@azure/)'] },
     },
     {
+      name: 'teams-sdk-only-in-teams-adapter',
+      comment: 'Every Teams and botbuilder type stays inside adapters/teams/, so a move to the Teams SDK touches that folder only (test/unit/teams-sdk-boundary.test.ts checks tests, benches and scripts too).',
+      severity: 'error',
+      from: { pathNot: '^adapters/teams/' },
+      to: { path: 'node_modules/(@microsoft/teams|@microsoft/agents-|botbuilder|botframework-)' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -19,7 +19,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Connections the app's pool may hold; the embedded server allows this many plus the job queue's. */
 const POOL_MAX = 8;
-const JOB_QUEUE_CONNECTIONS = 10;
+export const JOB_QUEUE_CONNECTIONS = 10;
 
 /** How long (ms) a PostgreSQL server behind DATABASE_URL gets to answer at start-up; pg itself would wait for ever. */
 const DATABASE_CONNECT_TIMEOUT_MS = 10_000;

@@ -21,15 +21,24 @@ const TYPED_FIELDS: Readonly<Record<string, string>> = {
   'file-name': "The file's name",
 };
 
-/** Why a shared file could not be downloaded (details.reason from the Slack adapter's download). */
+/** Why a shared file could not be downloaded (details.reason from adapters/common/file-download.ts; details.source 'teams' for Teams). */
 const DOWNLOAD_REASONS: Readonly<Record<string, Phrase>> = {
-  'login-page': (d) => `I couldn't download "${str(d, 'fileName')}": the app lacks permission to read files (files:read). Ask your Slack admin to reinstall Recert.`,
-  'redirect-not-allowed': (d) => `Slack redirected the download of "${str(d, 'fileName')}" to ${str(d, 'host')}; I only download from Slack's file servers. Please share the file again, or ask your Slack admin.`,
-  'too-many-redirects': (d) => `I couldn't download "${str(d, 'fileName')}": Slack kept redirecting the download. Please share it again.`,
-  'host-not-allowed': (d) => `"${str(d, 'fileName')}" is not stored on Slack's file servers${d.host ? ` (${str(d, 'host')})` : ''}, so I didn't download it. Upload the file itself to Slack.`,
-  timeout: (d) => `Downloading "${str(d, 'fileName')}" from Slack took too long, so I stopped. Please share it again in a minute.`,
-  'http-error': (d) => `I couldn't download "${str(d, 'fileName')}"${d.status ? ` (Slack answered ${str(d, 'status')})` : ''}. Please share it again.`,
+  'login-page': (d) =>
+    teams(d)
+      ? `I couldn't download "${str(d, 'fileName')}": SharePoint asked for a sign-in instead of sending the file. Please send it again.`
+      : `I couldn't download "${str(d, 'fileName')}": the app lacks permission to read files (files:read). Ask your Slack admin to reinstall Recert.`,
+  'redirect-not-allowed': (d) => `${platform(d)} redirected the download of "${str(d, 'fileName')}" to ${str(d, 'host')}; I only download from ${fileServers(d)}. Please share the file again, or ask your ${platform(d)} admin.`,
+  'too-many-redirects': (d) => `I couldn't download "${str(d, 'fileName')}": ${platform(d)} kept redirecting the download. Please share it again.`,
+  'host-not-allowed': (d) =>
+    `"${str(d, 'fileName')}" is not stored on ${fileServers(d)}${d.host ? ` (${str(d, 'host')})` : ''}, so I didn't download it. ${teams(d) ? 'Attach the file itself in our personal chat.' : 'Upload the file itself to Slack.'}`,
+  timeout: (d) => `Downloading "${str(d, 'fileName')}" from ${platform(d)} took too long, so I stopped. Please share it again in a minute.`,
+  'http-error': (d) => `I couldn't download "${str(d, 'fileName')}"${d.status ? ` (${platform(d)} answered ${str(d, 'status')})` : ''}. Please share it again.`,
+  'inline-image': (d) => `I can't read a picture pasted into the message ("${str(d, 'fileName')}"). Attach the certificate as a file instead (the paperclip), as a PDF or an image file.`,
 };
+
+const teams = (d: ErrorDetails): boolean => d.source === 'teams';
+const platform = (d: ErrorDetails): string => (teams(d) ? 'Teams' : 'Slack');
+const fileServers = (d: ErrorDetails): string => (teams(d) ? 'SharePoint or OneDrive' : "Slack's file servers");
 
 function downloadFailed(d: ErrorDetails): string {
   return (DOWNLOAD_REASONS[str(d, 'reason')] ?? ((x: ErrorDetails) => `I couldn't download "${str(x, 'fileName')}". Please share it again.`))(d);

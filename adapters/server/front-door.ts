@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { admission, DEFAULT_ADMISSION_LIMITS, type Admission, type AdmissionLimits } from './admission.ts';
 import type { PlatformAdapter, RequestGuard, Route } from './platform-adapter.ts';
 import { normaliseTarget } from './request-target.ts';
 
@@ -7,17 +8,26 @@ export interface FrontDoorOptions {
   readonly adapters: readonly Pick<PlatformAdapter, 'name' | 'routes' | 'guard'>[];
   /** A route threw or rejected after the answer may have started: reported, never crashing the process. */
   readonly onError?: (error: unknown, route: string) => void;
+  /** What is held in memory at once (admission.ts); the defaults when absent. */
+  readonly limits?: Partial<AdmissionLimits>;
 }
+
+/** The server, and what its admission counts (in flight, shed). */
+export type FrontDoor = Server & { readonly admission: Admission };
 
 /**
  * The one HTTP server of `recert serve`. Every guard sees every request first, whatever its path;
  * then the path is normalised once and routed on that normalised path only (so no spelling of a
  * path skips a check), and the route gets the normalised path in `req.url` (Bolt parses it again).
  */
-export function createFrontDoor(options: FrontDoorOptions): Server {
+export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   const guards = options.adapters.map((a) => a.guard).filter((g): g is RequestGuard => g !== undefined);
   const routes = options.adapters.flatMap((a) => a.routes ?? []);
-  return createServer((req, res) => {
+  const gate = admission({ ...DEFAULT_ADMISSION_LIMITS, ...options.limits });
+  const server = createServer((req, res) => {
+    // First: a request refused for load has not been read, stored or acknowledged (the client retries).
+    const refused = gate.admit(req, res);
+    if (refused) return void respond(res, refused.status, refused.reason, refused.headers);
     for (const guard of guards) {
       const refusal = guard(req);
       if (refusal) return void respond(res, refusal.status, refusal.reason);
@@ -31,6 +41,7 @@ export function createFrontDoor(options: FrontDoorOptions): Server {
     if (route.method && route.method !== req.method) return void respond(res, 405, 'method not allowed');
     void serve(route, req, res, options.onError);
   });
+  return Object.assign(server, { admission: gate });
 }
 
 async function serve(route: Route, req: IncomingMessage, res: ServerResponse, onError: FrontDoorOptions['onError']): Promise<void> {
@@ -49,8 +60,8 @@ function matches(route: Route, path: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
 }
 
-export function respond(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain' });
+export function respond(res: ServerResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain', ...headers });
   res.end(text);
 }
 
@@ -73,7 +84,13 @@ export function closeServer(server: Server): Promise<void> {
 }
 
 /** Start every adapter, then listen on one port; stop in the reverse order. Null port: nothing to serve over HTTP. */
-export async function openFrontDoor(adapters: readonly PlatformAdapter[], port: number, host: string | undefined, onError?: FrontDoorOptions['onError']): Promise<{ readonly port: number | null; stop(): Promise<void> }> {
+export async function openFrontDoor(
+  adapters: readonly PlatformAdapter[],
+  port: number,
+  host: string | undefined,
+  onError?: FrontDoorOptions['onError'],
+  limits?: Partial<AdmissionLimits>,
+): Promise<{ readonly port: number | null; stop(): Promise<void> }> {
   const started: PlatformAdapter[] = [];
   const stopAll = async () => {
     for (const adapter of started.reverse()) await adapter.stop();
@@ -84,7 +101,7 @@ export async function openFrontDoor(adapters: readonly PlatformAdapter[], port: 
       started.push(adapter);
     }
     if (!adapters.some((a) => a.routes?.length)) return { port: null, stop: stopAll };
-    const server = createFrontDoor({ adapters, ...(onError ? { onError } : {}) });
+    const server = createFrontDoor({ adapters, ...(onError ? { onError } : {}), ...(limits ? { limits } : {}) });
     const bound = await listen(server, port, host);
     return { port: bound, stop: async () => (await closeServer(server), await stopAll()) };
   } catch (error) {

@@ -2,6 +2,7 @@ import { App, HTTPReceiver, type InstallationStore, type InstallProviderOptions 
 import { ErrorCode, WebClient } from '@slack/web-api';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { InboxDrainer, type CoreDeps, type Db, type Logger, type LogLevel, type SecretBox } from '../../src/index.ts';
+import type { AdmissionLimits } from '../server/admission.ts';
 import { openFrontDoor, respond } from '../server/front-door.ts';
 import type { PlatformAdapter } from '../server/platform-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -10,6 +11,7 @@ import type { Sleeper } from './deliver.ts';
 import type { SlackConfig } from './config.ts';
 import { slackTimestampGuard } from './http-guard.ts';
 import { PLATFORM } from './inbound/accept.ts';
+import { AckGauge } from './inbound/ack-gauge.ts';
 import { slackInboundHandler } from './inbound/handler.ts';
 import { postgresInstallationStore } from './installation-store.ts';
 import { postgresStateStore } from './oauth-state-store.ts';
@@ -53,8 +55,8 @@ export interface RunningSlack {
 export { SlackStartError } from './start-error.ts';
 
 /** Start the Slack adapter alone behind its own front door (tests, and `serve` when Slack is the only platform). */
-export async function startSlack(options: SlackAppOptions, port: number, host?: string): Promise<RunningSlack> {
-  return openFrontDoor([await createSlackAdapter(options)], port, host, (error) => options.log.error('slack route failed', { error: String(error) }));
+export async function startSlack(options: SlackAppOptions, port: number, host?: string, limits?: Partial<AdmissionLimits>): Promise<RunningSlack> {
+  return openFrontDoor([await createSlackAdapter(options)], port, host, (error) => options.log.error('slack route failed', { error: String(error) }), limits);
 }
 
 /**
@@ -147,6 +149,7 @@ function startInbox(options: SlackAppOptions, clients: SlackClients): { rt: Slac
   const { config, core, log } = options;
   const extraHosts = config.apiUrl ? [new URL(config.apiUrl).host] : [];
   const wake = { kick: (): void => undefined };
+  const acks = new AckGauge(ACK_QUEUE_BOUND);
   const rt: SlackRuntime = {
     core,
     ingress: options.ingress ?? core.db,
@@ -158,13 +161,21 @@ function startInbox(options: SlackAppOptions, clients: SlackClients): { rt: Slac
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     newReference: options.newReference,
     kick: () => wake.kick(),
+    acks,
   };
   const handlers = new Map([[PLATFORM, slackInboundHandler(rt)]]);
-  const drainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, { concurrency: options.inboxConcurrency ?? 8, exclusive: options.exclusiveDatabase === true });
+  const drainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, {
+    concurrency: options.inboxConcurrency ?? 8,
+    exclusive: options.exclusiveDatabase === true,
+    holdBack: () => acks.crowded(),
+  });
   wake.kick = () => drainer.kick();
   drainer.start();
   return { rt, drainer };
 }
+
+/** Acknowledgements storing at once from which the workers take no new work: twice the acknowledgement pool (INGRESS_POOL_MAX). */
+const ACK_QUEUE_BOUND = 8;
 
 /** How long (ms) the start-up token check waits for Slack before calling it unreachable. */
 const TOKEN_CHECK_TIMEOUT_MS = 10_000;

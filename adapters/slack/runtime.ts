@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { claimInbound, identify, type CoreDeps, type Db, type Identified, type Logger, type Mentions } from '../../src/index.ts';
 import type { SlackClients } from './clients.ts';
+import type { AckGauge } from './inbound/ack-gauge.ts';
 import type { Sleeper } from './deliver.ts';
 import type { PeopleDirectory } from './people.ts';
 import type { RespondFn } from './respond.ts';
@@ -21,6 +22,8 @@ export interface SlackRuntime {
   readonly newReference: () => string;
   /** A delivery was stored: wake the inbox's workers. */
   readonly kick: () => void;
+  /** Acknowledgements in progress (the workers hold back while they queue); absent in tests that call handlers directly. */
+  readonly acks?: AckGauge;
 }
 
 export interface SlackUserRef {

@@ -3,13 +3,15 @@ import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { CoreDeps, Logger } from '../../src/index.ts';
 import type { PlatformAdapter } from '../server/platform-adapter.ts';
-import type { TeamsConfig } from './config.ts';
+import { botFrameworkSettings, type TeamsConfig } from './config.ts';
+import type { TeamsFileOptions } from './file-download.ts';
 import { expressLike, readJsonBody } from './http.ts';
 import { VERB_PREFIX } from './render/card-actions.ts';
 import type { TeamsRuntime } from './runtime.ts';
 import { onCardAction } from './turns/card-action.ts';
 import { botMembership, installationAction, onInstallation } from './turns/installation.ts';
 import { onMessage } from './turns/message.ts';
+import { teamsOutbound } from './outbound.ts';
 
 export interface TeamsAppOptions {
   readonly config: TeamsConfig;
@@ -17,6 +19,8 @@ export interface TeamsAppOptions {
   readonly log: Logger;
   readonly newReference: () => string;
   readonly newNonce?: () => string;
+  /** Certificate downloads: extra hosts (tests, a proxy), the timeout (ms). */
+  readonly files?: TeamsFileOptions;
 }
 
 /** Where Teams (the Bot Connector) posts activities. */
@@ -30,14 +34,14 @@ export const MESSAGES_PATH = '/api/messages';
  */
 export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
   const { config, log } = options;
-  const adapter = new TeamsAdapter(authOptions(config));
+  const adapter = new TeamsAdapter(botFrameworkSettings(config));
   const botAppId = config.mode === 'authenticated' ? config.appId : '';
   // No typing activities (the typing timer), no long-running proxying; turn state is never stored.
   const app = new Application({ adapter, botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
   // teams-ai 1.7.4's run() starts the typing timer whatever `startTypingTimer` says (and keeps one
   // timer for all concurrent turns): switch it off on the instance, so no typing activity is sent.
   app.startTypingTimer = () => undefined;
-  const rt: TeamsRuntime = { core: options.core, log, newNonce: options.newNonce ?? randomUUID, newReference: options.newReference };
+  const rt: TeamsRuntime = { core: options.core, log, newNonce: options.newNonce ?? randomUUID, newReference: options.newReference, files: options.files ?? {} };
   register(app, rt);
   return {
     name: 'teams',
@@ -52,18 +56,10 @@ export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
         },
       },
     ],
+    // How the scheduler posts reminders to Teams (proactive messages from the stored references).
+    outbound: teamsOutbound(config, options.core),
     start: async () => undefined,
     stop: async () => undefined,
-  };
-}
-
-function authOptions(config: TeamsConfig): Record<string, string> {
-  if (config.mode === 'dev') return {};
-  return {
-    MicrosoftAppId: config.appId,
-    MicrosoftAppType: config.appType,
-    ...(config.appPassword ? { MicrosoftAppPassword: config.appPassword } : {}),
-    ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
   };
 }
 

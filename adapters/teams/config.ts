@@ -62,6 +62,17 @@ export function parseTeamsConfig(env: Readonly<Record<string, string | undefined
   return { mode: 'authenticated', appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: type, tenantId: e.MicrosoftAppTenantId };
 }
 
+/** The settings botbuilder reads (its ConfigurationBotFrameworkAuthentication), for inbound and outbound calls alike. */
+export function botFrameworkSettings(config: TeamsConfig): Record<string, string> {
+  if (config.mode === 'dev') return {};
+  return {
+    MicrosoftAppId: config.appId,
+    MicrosoftAppType: config.appType,
+    ...(config.appPassword ? { MicrosoftAppPassword: config.appPassword } : {}),
+    ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
+  };
+}
+
 export function teamsSecrets(config: TeamsConfig | null): string[] {
   return config?.mode === 'authenticated' && config.appPassword ? [config.appPassword] : [];
 }

@@ -2,6 +2,8 @@ import { claimInbound, identify, type CoreDeps, type Identified, type Logger, ty
 import { present } from '../common/present.ts';
 import type { PresentContext } from '../common/presentation.ts';
 import type { TeamsPerson } from './activity.ts';
+import type { TeamsFileOptions } from './file-download.ts';
+import { withTeamsActions } from './render/teams-actions.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAdaptiveCard, type AdaptiveCard } from './render/adaptive-card.ts';
 
 /** Teams reads the same words as the terminal (no slash command); answers are cards in a chat. */
@@ -15,6 +17,8 @@ export interface TeamsRuntime {
   readonly newNonce: () => string;
   /** A short reference for "something went wrong" replies. */
   readonly newReference: () => string;
+  /** Certificate downloads: extra hosts (tests, a proxy), the timeout (ms). */
+  readonly files: TeamsFileOptions;
 }
 
 /** The Recert person behind a Teams person: each Entra tenant is its own organisation. */
@@ -42,7 +46,7 @@ export async function firstSeen(rt: TeamsRuntime, deps: CoreDeps, source: string
 
 /** A reply as a card for `tenantId`. */
 export function cardOf(rt: TeamsRuntime, reply: Reply, tenantId: string): AdaptiveCard {
-  return toAdaptiveCard(present(reply, TEAMS_WORDING), { tenantId, newNonce: rt.newNonce });
+  return toAdaptiveCard(withTeamsActions(reply, present(reply, TEAMS_WORDING)), { tenantId, newNonce: rt.newNonce });
 }
 
 /** Several replies in one card (a card action answers with one card). */

@@ -77,6 +77,10 @@ export interface StandingTable {
   fee_paid: boolean | null;
   /** The day-independent reasons' codes, comma-separated. */
   ledger_codes: string | null;
+  /** The state before the certificate's issue day, while valid, from its expiry day (migration 20261203T153000Z; `statesOf`). */
+  state_before: 'compliant' | 'at_risk' | 'out_of_compliance' | null;
+  state_during: 'compliant' | 'at_risk' | 'out_of_compliance' | null;
+  state_after: 'compliant' | 'at_risk' | 'out_of_compliance' | null;
 }
 
 export interface CredentialTypeTable {

@@ -27,7 +27,23 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
+  // Plain UTC arithmetic on a real yyyy-MM-dd day and a whole number of days (the reminder planner
+  // adds days to every step of every due certificate: luxon was most of a run's CPU). Anything
+  // else — another format, a day that does not exist, years outside 100–9999 — goes through luxon.
+  const day = realUtcDay(date);
+  if (day !== null && Number.isInteger(days)) {
+    const out = new Date(day + days * 86_400_000).toISOString();
+    if (out.length === 24 && out.slice(0, 4) >= '0100') return out.slice(0, 10);
+  }
   return dateOf(date).plus({ days }).toISODate() ?? date;
+}
+
+/** `utcDay` of a day that exists (not 2027-02-30), else null. */
+function realUtcDay(date: IsoDate): number | null {
+  const day = utcDay(date);
+  if (day === null) return null;
+  const back = new Date(day);
+  return back.getUTCDate() === Number(date.slice(8, 10)) && back.getUTCMonth() === Number(date.slice(5, 7)) - 1 ? day : null;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */

@@ -30,6 +30,11 @@ export interface DrainerOptions {
    * previous run held are taken back at once instead of when their leases end.
    */
   readonly exclusive: boolean;
+  /**
+   * True while this process's acknowledgements queue (short of CPU or connections): take no new
+   * work until it is false again — the backlog waits in the inbox, acks within the platform's time.
+   */
+  readonly holdBack: () => boolean;
 }
 
 export const DEFAULT_DRAINER_OPTIONS: DrainerOptions = {
@@ -40,4 +45,5 @@ export const DEFAULT_DRAINER_OPTIONS: DrainerOptions = {
   maxReplyAttempts: 5,
   backoffMs: (attempt) => Math.min(60_000, 500 * 4 ** (attempt - 1)),
   exclusive: false,
+  holdBack: () => false,
 };

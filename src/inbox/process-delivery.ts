@@ -1,7 +1,6 @@
 import {
   extendLease,
   finishInbound,
-  holdsLease,
   recordOutcome,
   retryInboundLater,
   retryReplyLater,
@@ -41,9 +40,9 @@ async function processLeased(ctx: DeliveryContext, item: ClaimedInbound): Promis
   try {
     const prepared = await handler.prepare(item);
     const outcome = await ctx.deps.db.transaction().execute(async (trx) => {
-      if (!(await holdsLease(trx, item.id, item.leaseToken))) throw new LostLease();
       const result = await handler.apply({ db: trx, clock: ctx.deps.clock, log: ctx.deps.log }, item, prepared);
-      await recordOutcome(trx, item.id, item.leaseToken, result, false, null, now(ctx), ctx.options.leaseMs);
+      // The lease is checked with the outcome's write (one query less per delivery): lost, the effect rolls back.
+      if (!(await recordOutcome(trx, item.id, item.leaseToken, result, false, null, now(ctx), ctx.options.leaseMs))) throw new LostLease();
       return result;
     });
     await deliver(ctx, handler, item, outcome, false);
@@ -65,7 +64,9 @@ async function effectFailed(ctx: DeliveryContext, handler: InboundHandler, item:
   ctx.deps.log.error('inbox: delivery failed for good; telling the person', { ...fields, reference });
   const notice = handler.failure(item, reference);
   try {
-    await recordOutcome(ctx.deps.db, item.id, item.leaseToken, notice, true, messageOf(error), now(ctx), ctx.options.leaseMs);
+    if (!(await recordOutcome(ctx.deps.db, item.id, item.leaseToken, notice, true, messageOf(error), now(ctx), ctx.options.leaseMs))) {
+      return void ctx.deps.log.warn('inbox: another worker took over a delivery', { id: item.id });
+    }
   } catch (e) {
     return bookkeepingFailed(ctx, item, e);
   }

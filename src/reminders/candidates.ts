@@ -79,16 +79,38 @@ export function expiryDays(policies: readonly ReminderPolicy[], from: IsoDate, t
 }
 
 /**
- * Live certificates expiring on one of `days`, with active holders: one index range scan per day
- * (`credentials_expires_live_idx`), so the cost follows the certificates due, not those stored.
+ * Live certificates expiring on one of `days`, with active holders. Two queries, each by index: the
+ * certificates by expiry-day ranges (`credentials_expires_live_idx`; ranges, so the planner reads
+ * the histogram and expects the few rows there are), then only their holders by id. One join let
+ * PostgreSQL expect ~500 rows per day asked and hash-join all of `people` (1M rows: 700 ms).
  */
 export async function findCandidates(db: Db, days: readonly IsoDate[]): Promise<Candidate[]> {
-  if (days.length === 0) return [];
-  const rows = await sql<{ organisation_id: string; person_id: string; credential_id: string; expires_on: string; zone: string }>`
-    select c.organisation_id, c.person_id, c.id as credential_id, c.expires_on, coalesce(p.time_zone, o.time_zone) as zone
-    from credentials c
-    join people p on p.id = c.person_id and p.organisation_id = c.organisation_id and p.active
-    join organisations o on o.id = c.organisation_id
-    where c.deleted_at is null and c.expires_on = any(${days as string[]}::date[])`.execute(db);
-  return rows.rows.map((r) => ({ organisationId: r.organisation_id, personId: r.person_id, credentialId: r.credential_id, expiresOn: r.expires_on, zone: r.zone }));
+  const ranges = dayRanges(days);
+  if (ranges.length === 0) return [];
+  const within = sql.join(ranges.map(([from, to]) => sql`(c.expires_on between ${from}::date and ${to}::date)`), sql` or `);
+  const certificates = await sql<{ organisation_id: string; person_id: string; credential_id: string; expires_on: string }>`
+    select c.organisation_id, c.person_id, c.id as credential_id, c.expires_on from credentials c
+    where c.deleted_at is null and (${within})`.execute(db);
+  if (certificates.rows.length === 0) return [];
+  const holders = await sql<{ id: string; organisation_id: string; zone: string }>`
+    select p.id, p.organisation_id, coalesce(p.time_zone, o.time_zone) as zone
+    from people p join organisations o on o.id = p.organisation_id
+    where p.id = any(${[...new Set(certificates.rows.map((c) => c.person_id))]}::uuid[]) and p.active`.execute(db);
+  const byId = new Map(holders.rows.map((h) => [h.id, h]));
+  return certificates.rows.flatMap((r) => {
+    const holder = byId.get(r.person_id);
+    if (!holder || holder.organisation_id !== r.organisation_id) return [];
+    return [{ organisationId: r.organisation_id, personId: r.person_id, credentialId: r.credential_id, expiresOn: r.expires_on, zone: holder.zone }];
+  });
+}
+
+/** Sorted days as runs of consecutive days, `[first, last]` each. */
+export function dayRanges(days: readonly IsoDate[]): [IsoDate, IsoDate][] {
+  const ranges: [IsoDate, IsoDate][] = [];
+  for (const day of [...new Set(days)].sort()) {
+    const last = ranges.at(-1);
+    if (last && addDays(last[1], 1) === day) last[1] = day;
+    else ranges.push([day, day]);
+  }
+  return ranges;
 }

@@ -33,10 +33,10 @@ export async function composeManagerDigest(deps: CoreDeps, organisationId: strin
 
 const WHAT: Readonly<Record<string, 'dm' | 'channel-digest' | 'manager-digest'>> = { dm: 'dm', 'channel-digest': 'channel-digest', 'manager-digest': 'manager-digest' };
 
-/** The admins' weekly note: posts that may or may not have gone out. Null when there are none. */
-export async function composeDeliveriesUnknown(deps: CoreDeps, organisationId: string): Promise<Extract<ReminderMessage, { kind: 'deliveries-unknown' }> | null> {
+/** The admins' weekly note: posts that may or may not have gone out (`since`: those that became unknown from then on). Null when there are none. */
+export async function composeDeliveriesUnknown(deps: CoreDeps, organisationId: string, since: DateTime | null = null): Promise<Extract<ReminderMessage, { kind: 'deliveries-unknown' }> | null> {
   const zone = await findOrganisationZone(deps.db, organisationId);
-  const rows = await unknownDeliveries(deps.db, organisationId, UNKNOWN_LISTED);
+  const rows = await unknownDeliveries(deps.db, organisationId, UNKNOWN_LISTED, since?.toJSDate() ?? null);
   if (rows.length === 0) return null;
   return { kind: 'deliveries-unknown', deliveries: rows.map((r) => ({ target: r.target, what: WHAT[r.kind] ?? 'dm', dueAt: DateTime.fromJSDate(r.dueAt, { zone }).toISO() ?? '', error: r.error })) };
 }

@@ -13,6 +13,17 @@ export class Pacer {
     return at;
   }
 
+  /**
+   * The instant (ms) a post limited by several keys (its conversation and its tenant) may go: the
+   * latest of their next slots, reserved on every key from that instant. Reserving each key on its
+   * own would let a post held back by one key leave the other's next slot too close behind it.
+   */
+  reserveAll(limits: readonly (readonly [key: string, perSecond: number])[], nowMs: number): number {
+    const at = Math.max(nowMs, ...limits.map(([key]) => this.next.get(key) ?? 0));
+    for (const [key, perSecond] of limits) this.next.set(key, at + 1000 / perSecond);
+    return at;
+  }
+
   /** The platform asked to wait (Retry-After): nothing goes to this key before `untilMs`. */
   holdUntil(key: string, untilMs: number): void {
     this.next.set(key, Math.max(untilMs, this.next.get(key) ?? 0));

@@ -6,3 +6,5 @@ export { planRun, recordPlan, type PlanRun, type OrganisationDelivery } from './
 export { ReminderSender, DEFAULT_SEND_OPTIONS, type ComposeFn, type ComposedClaim, type SenderDeps, type SendOptions, type SendTally } from './send.ts';
 export { composeClaimed } from './compose-claimed.ts';
 export { deliveryStatus, type TargetStatus } from './status.ts';
+export { composeScheduled } from './compose-scheduled.ts';
+export { planManagerDigests, planUnknownNotes } from './scheduled-plans.ts';

@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { CoreDeps } from '../use-cases/deps.ts';
 import { claimDue, nextAvailable, reapStale, recordOutcome, type ClaimedDelivery, type LedgerOutcome } from './ledger.ts';
-import type { ReminderMessage } from './messages.ts';
-import type { OutboundAddress, OutboundPort, SendOutcome } from './outbound.ts';
+import type { ReminderMessage, WeekCounts } from './messages.ts';
+import type { OutboundAddress, OutboundImage, OutboundPort, SendOutcome } from './outbound.ts';
 import { Pacer } from './pacer.ts';
 
 /**
@@ -43,6 +43,8 @@ const emptyTally = (): SendTally => ({ sent: 0, 'rate-limited': 0, retry: 0, unk
 /** One sender per process: its pacer remembers each conversation's and tenant's next slot. */
 export class ReminderSender {
   private readonly pacer = new Pacer();
+  /** Targets a permanent error stopped in this process: deliveries already claimed for them are skipped, not posted. */
+  private readonly stopped = new Set<string>();
   private readonly ports: ReadonlyMap<string, OutboundPort>;
   private readonly deps: SenderDeps;
   private readonly options: SendOptions;
@@ -107,7 +109,8 @@ export class ReminderSender {
 
   private async sendOne(delivery: ClaimedDelivery, message: ReminderMessage | null, skipped?: string): Promise<LedgerOutcome> {
     const port = this.ports.get(delivery.platform);
-    const outcome = !delivery.address || !port ? skip(delivery.address ? 'no outbound port for this platform' : 'target switched off or person gone') : !message ? skip(skipped ?? 'nobody needs it any more') : await this.post(port, delivery.address, message);
+    const outcome = !delivery.address || !port ? skip(delivery.address ? 'no outbound port for this platform' : 'target switched off or person gone') : delivery.targetId && this.stopped.has(delivery.targetId) ? skip('target stopped') : !message ? skip(skipped ?? 'nobody needs it any more') : await this.post(port, delivery.address, message);
+    if (outcome.status === 'permanent' && delivery.targetId) this.stopped.add(delivery.targetId);
     await recordOutcome(this.deps.db, delivery, outcome, this.deps.clock.now());
     return outcome;
   }
@@ -116,14 +119,21 @@ export class ReminderSender {
   private async post(port: OutboundPort, to: OutboundAddress, message: ReminderMessage): Promise<LedgerOutcome> {
     const nowMs = this.deps.clock.now().toMillis();
     const conversation = `${port.platform}:${to.tenantKey}:${to.kind === 'channel' ? to.address : to.platformUserId}`;
-    const slot = this.pacer.reserve(conversation, port.perConversationPerSecond, nowMs);
-    const tenantSlot = port.perTenantPerSecond ? this.pacer.reserve(`${port.platform}:${to.tenantKey}`, port.perTenantPerSecond, nowMs) : nowMs;
-    const at = Math.max(slot, tenantSlot);
+    const tenant: [string, number][] = port.perTenantPerSecond ? [[`${port.platform}:${to.tenantKey}`, port.perTenantPerSecond]] : [];
+    const at = this.pacer.reserveAll([[conversation, port.perConversationPerSecond], ...tenant], nowMs);
     if (at - nowMs > this.options.maxWaitMs) return { status: 'requeued', availableAt: this.deps.clock.now().plus({ milliseconds: at - nowMs }) };
     if (at > nowMs) await this.deps.sleep(at - nowMs);
     const outcome = await safely(() => port.post(to, message));
     if (outcome.status === 'rate-limited') this.pacer.holdUntil(conversation, this.deps.clock.now().toMillis() + outcome.retryAfterMs);
+    if (outcome.status === 'sent' && message.kind === 'manager-digest' && message.weeks.length > 0) await this.uploadChart(port, to, message.weeks);
     return outcome;
+  }
+
+  /** The digest's chart follows the digest; the digest is out, so a failed upload is logged, never a resend. */
+  private async uploadChart(port: OutboundPort, to: OutboundAddress, weeks: readonly WeekCounts[]): Promise<void> {
+    const image: OutboundImage = { kind: 'compliance-chart', title: `Compliance, last ${weeks.length} week${weeks.length === 1 ? '' : 's'}`, weeks };
+    const outcome = await safely(() => port.uploadImage(to, image));
+    if (outcome.status !== 'sent') this.deps.log.warn('manager digest chart not uploaded', { outcome: outcome.status, organisationId: to.organisationId });
   }
 }
 

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { countStates, rowOf } from '../domain/report.ts';
-import { addDays, type IsoDate } from '../domain/dates.ts';
+import { addDays, localDate, type IsoDate } from '../domain/dates.ts';
 import { readSnapshots, saveSnapshot } from '../db/repositories/compliance-snapshots.ts';
 import type { CoreDeps } from '../use-cases/deps.ts';
 import { currentStandings } from '../use-cases/report/standings.ts';
@@ -33,4 +34,17 @@ export async function takeComplianceSnapshot(deps: CoreDeps, organisationId: str
 export async function recentWeeks(deps: CoreDeps, organisationId: string, today: IsoDate): Promise<WeekCounts[]> {
   const last = mondayOf(today);
   return readSnapshots(deps.db, organisationId, addDays(last, -7 * (CHART_WEEKS - 1)), last);
+}
+
+/**
+ * Every organisation with active people: its snapshot of the week holding `now` (Monday in its
+ * zone). For the daily job; the week's row is replaced each day, so the chart shows each week's
+ * last state. Returns how many organisations.
+ */
+export async function takeAllSnapshots(deps: CoreDeps, now: DateTime): Promise<number> {
+  const orgs = await sql<{ id: string; time_zone: string }>`
+    select o.id, o.time_zone from organisations o where exists (select 1 from people p where p.organisation_id = o.id and p.active)`.execute(deps.db);
+  const clocked: CoreDeps = { ...deps, clock: { now: () => now } };
+  for (const org of orgs.rows) await takeComplianceSnapshot(clocked, org.id, localDate(now, org.time_zone));
+  return orgs.rows.length;
 }

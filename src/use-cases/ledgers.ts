@@ -4,6 +4,7 @@ import type { Training } from '../domain/training.ts';
 import type { Db } from '../db/connection.ts';
 import { credentialRulesSchema } from '../db/repositories/credential-types.ts';
 import { findCurrentTerms, type Credential, type CredentialTerms } from '../db/repositories/credentials.ts';
+import type { TenantScope } from '../db/repositories/tenant-scope.ts';
 import { listTrainingsOfPeople } from '../db/repositories/trainings.ts';
 import { RecertError } from '../errors.ts';
 
@@ -23,15 +24,16 @@ const CHUNK = 2_000;
 
 /**
  * The ledgers of many people in a few set-based queries (certificates, rules, entries with proof
- * counts, fee payments), each assessed by the same rules as one person's own status.
+ * counts, fee payments), each assessed by the same rules as one person's own status. `scope` may
+ * name several organisations (the scheduler's people due a nudge, in the same few queries).
  */
-export async function ledgersOf(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, PersonLedger>> {
+export async function ledgersOf(db: Db, scope: TenantScope, personIds: readonly string[]): Promise<Map<string, PersonLedger>> {
   const out = new Map<string, PersonLedger>();
   for (let i = 0; i < personIds.length; i += CHUNK) {
     const chunk = personIds.slice(i, i + CHUNK);
     // Two queries however many people: certificates with their rules and fees, then entries with proof counts.
-    const terms = await findCurrentTerms(db, organisationId, chunk);
-    const trainings = await listTrainingsOfPeople(db, organisationId, chunk);
+    const terms = await findCurrentTerms(db, scope, chunk);
+    const trainings = await listTrainingsOfPeople(db, scope, chunk);
     for (const personId of chunk) out.set(personId, personLedger(terms.get(personId) ?? null, trainings.get(personId) ?? []));
   }
   return out;

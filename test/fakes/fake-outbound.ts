@@ -13,6 +13,7 @@ export interface RecordedPost {
  */
 export class FakeOutbound implements OutboundPort {
   readonly posts: RecordedPost[] = [];
+  readonly images: { readonly to: OutboundAddress; readonly image: OutboundImage }[] = [];
   private count = 0;
   readonly platform: string;
   readonly perConversationPerSecond: number;
@@ -35,7 +36,8 @@ export class FakeOutbound implements OutboundPort {
     return this.script(post, this.count);
   }
 
-  async uploadImage(_to: OutboundAddress, _image: OutboundImage): Promise<SendOutcome> {
+  async uploadImage(to: OutboundAddress, image: OutboundImage): Promise<SendOutcome> {
+    this.images.push({ to, image });
     return { status: 'sent', messageId: 'file' };
   }
 }

@@ -188,4 +188,25 @@ describe('the inbox', () => {
     const counts = await countInbound(database.current.db);
     expect(counts.processing).toBe(0);
   }, 120_000);
+
+  it('takes no new work while told to hold back (acknowledgements queueing), and all of it after', async () => {
+    const platform = `p-${randomUUID()}`;
+    const clock = fixedClock('2026-12-01T10:00:00Z');
+    const ids = await enqueue(platform, 6, clock);
+    const { handler, delivered } = recordingHandler(platform);
+    let crowded = true;
+    let checks = 0;
+    const worker = drainer(database.current.db, clock, platform, handler, { pollMs: 5, holdBack: () => (checks += 1, crowded) });
+    worker.start();
+    try {
+      while (checks < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(await effectsOf(platform)).toEqual([]);
+      crowded = false;
+      worker.kick();
+      while (delivered.length < ids.length) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await effectsOf(platform)).toEqual([...ids].sort());
+    } finally {
+      await worker.stop();
+    }
+  });
 });

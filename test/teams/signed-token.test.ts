@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interceptConnector, messageActivity, postActivity, SERVICE_URL, startTestTeams, type TestTeams } from '../support/teams/harness.ts';
+import { interceptEntraToken } from '../support/teams/connector.ts';
 import { channelToken, interceptOpenIdMetadata, signingKey } from '../support/teams/signed-token.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
@@ -10,37 +11,6 @@ const TENANT_ID = 'tenant-a';
 const key = signingKey('connector-key-1');
 const stranger = signingKey('connector-key-1'); // same kid, another key: its signature does not verify
 
-/** The bot's own token for the connector (MSAL, client credentials, single tenant). */
-function interceptEntraToken(): string[] {
-  const seen: string[] = [];
-  nock('https://login.microsoftonline.com')
-    .persist()
-    .get(/.*/)
-    .reply(200, (uri: string) => {
-      seen.push(`GET ${uri}`);
-      return openIdConfiguration(TENANT_ID);
-    })
-    .post(new RegExp(`^/${TENANT_ID}/oauth2/v2.0/token`))
-    .reply(200, () => {
-      seen.push('POST token');
-      return { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'outbound-token' };
-    });
-  return seen;
-}
-
-function openIdConfiguration(tenant: string): Record<string, unknown> {
-  const base = `https://login.microsoftonline.com/${tenant}`;
-  return {
-    token_endpoint: `${base}/oauth2/v2.0/token`,
-    authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-    end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-    issuer: `https://login.microsoftonline.com/${tenant}/v2.0`,
-    jwks_uri: `${base}/discovery/v2.0/keys`,
-    tenant_discovery_endpoint: `${base}/v2.0/.well-known/openid-configuration`,
-    metadata: [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com', 'login.windows.net'] }],
-  };
-}
-
 describe('Teams with credentials: a request signed by the Bot Connector is served', () => {
   let teams: TestTeams;
   let entra: string[];
@@ -49,7 +19,7 @@ describe('Teams with credentials: a request signed by the Bot Connector is serve
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     interceptOpenIdMetadata([key]);
-    entra = interceptEntraToken();
+    entra = interceptEntraToken(TENANT_ID);
     teams = await startTestTeams(database.current.db, { mode: 'authenticated', appId: APP_ID, appPassword: 'app-secret', appType: 'SingleTenant', tenantId: TENANT_ID });
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
-import type { Config, OutboundPort } from '../../../src/index.ts';
+import type { Config } from '../../../src/index.ts';
+import { outboundPorts } from '../outbound-ports.ts';
 import type { PlatformSettings } from '../platforms.ts';
-import { makeLogger, withRuntime, type Runtime } from '../runtime.ts';
+import { makeLogger, withRuntime } from '../runtime.ts';
 import { NUDGES_USAGE, nudgesCommand, parseNudgesArgs, type NudgesIo } from './nudges.ts';
 
 const stdio: NudgesIo = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
@@ -9,13 +10,5 @@ const stdio: NudgesIo = { out: (line) => process.stdout.write(`${line}\n`), err:
 export async function nudgesMain(args: readonly string[], config: Config, platforms: PlatformSettings, io: NudgesIo = stdio): Promise<number> {
   const parsed = parseNudgesArgs(args);
   if (typeof parsed === 'string') return (io.err(`${parsed}\n\n${NUDGES_USAGE}`), 2);
-  return withRuntime(config, makeLogger(config, true), async (runtime) => nudgesCommand(runtime.deps, parsed, io, await portsOf(runtime, platforms)));
-}
-
-async function portsOf(runtime: Runtime, platforms: PlatformSettings): Promise<OutboundPort[]> {
-  const slack = platforms.slack;
-  if (!slack) return [];
-  // Loaded only when Slack is configured (the Web API client is not small).
-  const { slackOutbound, outboundClients } = await import('../../slack/outbound.ts');
-  return [slackOutbound(outboundClients(slack, runtime.deps, runtime.secrets))];
+  return withRuntime(config, makeLogger(config, true), async (runtime) => nudgesCommand(runtime.deps, parsed, io, await outboundPorts(runtime, platforms)));
 }

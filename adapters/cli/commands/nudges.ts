@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { deliveryStatus, parseOrganisation, composeClaimed, planRun, recordPlan, ReminderSender, type CoreDeps, type OutboundPort, type PlanRun } from '../../../src/index.ts';
+import { deliveryStatus, parseOrganisation, composeScheduled, planManagerDigests, planRun, recordPlan, ReminderSender, type CoreDeps, type OutboundPort, type PlanRun } from '../../../src/index.ts';
 import { terminalOutbound } from '../../shell/outbound.ts';
 import { realSleep, tickingClock } from '../ticking-clock.ts';
 
@@ -49,8 +49,8 @@ export async function nudgesCommand(core: CoreDeps, parsed: NudgesArgs, io: Nudg
   const deps: CoreDeps = { ...core, clock: tickingClock(now) };
   const run = await planRun(deps, now, organisationId ? { organisationId } : undefined);
   if (parsed.sub === 'plan') return printPlan(run, io);
-  const added = await recordPlan(deps.db, run);
-  const tally = await new ReminderSender({ ...deps, ports: [...ports, terminalOutbound((text) => io.out(text))], compose: composeClaimed, sleep: realSleep }).drain(RUN_HORIZON_MS);
+  const added = (await recordPlan(deps.db, run)) + (await planManagerDigests(deps.db, now));
+  const tally = await new ReminderSender({ ...deps, ports: [...ports, terminalOutbound((text) => io.out(text))], compose: composeScheduled, sleep: realSleep }).drain(RUN_HORIZON_MS);
   io.out(`Planned ${added} new; sent ${tally.sent}, skipped ${tally.skipped}, unknown ${tally.unknown}, failed ${tally.failed + tally.permanent}, waiting ${tally['rate-limited'] + tally.requeued + tally.retry} times.`);
   return 0;
 }

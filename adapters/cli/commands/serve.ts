@@ -1,7 +1,9 @@
 import { openFrontDoor } from '../../server/front-door.ts';
 import type { PlatformAdapter } from '../../server/platform-adapter.ts';
 import { anyPlatform, type PlatformSettings } from '../platforms.ts';
-import { newReference, type Runtime } from '../runtime.ts';
+import { outboundPorts } from '../outbound-ports.ts';
+import { JOB_QUEUE_CONNECTIONS, newReference, type Runtime } from '../runtime.ts';
+import { realSleep } from '../ticking-clock.ts';
 import { shellCommand } from './shell.ts';
 
 /**
@@ -13,6 +15,8 @@ export async function serveCommand(runtime: Runtime, platforms: PlatformSettings
   const { config, deps } = runtime;
   if (!anyPlatform(platforms)) return shellCommand(runtime);
   const adapters = await platformAdapters(runtime, platforms);
+  if (platforms.scheduler.enabled) adapters.push(await schedulerAdapter(runtime, platforms));
+  else deps.log.info('scheduler off (RECERT_SCHEDULER=off): this process runs no reminder jobs');
   // Teams without credentials accepts any request: it is served on loopback only.
   const host = platforms.teams?.mode === 'dev' ? '127.0.0.1' : undefined;
   if (host) deps.log.warn(TEAMS_DEV_WARNING, { host, port: config.port });
@@ -27,6 +31,19 @@ export async function serveCommand(runtime: Runtime, platforms: PlatformSettings
 
 const TEAMS_DEV_WARNING =
   'RECERT_TEAMS_DEV=1: TEAMS RUNS WITHOUT CREDENTIALS. Every request to /api/messages is accepted unchecked, so Recert listens on 127.0.0.1 only. Never use this in production: set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId.';
+
+/** Last in the list: started once the platforms are up, stopped first (running jobs finish, then pg-boss closes). */
+async function schedulerAdapter(runtime: Runtime, platforms: PlatformSettings): Promise<PlatformAdapter> {
+  const { createSchedulerAdapter } = await import('../../scheduler/scheduler-adapter.ts');
+  return createSchedulerAdapter({
+    core: runtime.deps,
+    connectionString: runtime.database.connectionString,
+    ports: await outboundPorts(runtime, platforms),
+    pollSeconds: platforms.scheduler.pollSeconds,
+    connections: JOB_QUEUE_CONNECTIONS,
+    sleep: realSleep,
+  });
+}
 
 async function platformAdapters(runtime: Runtime, platforms: PlatformSettings): Promise<PlatformAdapter[]> {
   const { config, deps } = runtime;

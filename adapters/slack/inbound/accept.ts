@@ -17,11 +17,12 @@ export async function accept(rt: SlackRuntime, deliveryId: string, payload: Slac
     return 'invalid';
   }
   const valid = parsed.data;
-  const stored = await enqueueInbound(
+  const store = () => enqueueInbound(
     rt.ingress,
     { platform: PLATFORM, deliveryId, kind: valid.kind, tenantKey: valid.enterpriseId && valid.isEnterpriseInstall ? `${valid.enterpriseId}/${valid.teamId}` : valid.teamId, userKey: valid.userId, payload: valid },
     rt.core.clock.now().toJSDate(),
   );
+  const stored = rt.acks ? await rt.acks.around(store) : await store();
   if (stored) rt.kick();
   else rt.log.info('slack duplicate delivery acknowledged', { deliveryId });
   return stored ? 'stored' : 'duplicate';

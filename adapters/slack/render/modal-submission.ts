@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ErrorCode, FormField, FormProblem, TrainingForm } from '../../../src/index.ts';
+import type { FormField, FormProblem, TrainingForm } from '../../../src/index.ts';
+import { formProblemMessage } from '../../common/form-problems.ts';
 import { LOG_ACTION_ID, LOG_BLOCKS } from './modal-ids.ts';
 
 /** view.state.values: block id → action id → the element's state. Anything else is not a view submission. */
@@ -97,28 +98,9 @@ const BLOCK_OF: Readonly<Record<FormField, string>> = {
   kind: LOG_BLOCKS.kind,
 };
 
-/**
- * Short wording for the field the error sits under. errorMessage is chat wording: it says "send"
- * and quotes the typed text or date, which a FormProblem does not carry (it would read "That date
- * () is in the future"), so the modal has its own sentences; a code checkTrainingForm does not
- * produce today falls back to the field's usual message rather than to a half-filled sentence.
- */
-const CODE_MESSAGES: Partial<Readonly<Record<ErrorCode, string>>> = {
-  'future-date': 'That date is in the future. Log a training once you have finished it.',
-  'date-before-range': 'That date is too far back.',
-  'text-control-character': 'This contains an invisible control character (text pasted from a PDF often does). Type it again without it.',
-};
-
-const FIELD_MESSAGES: Readonly<Record<FormField, string>> = {
-  title: "Enter the training's title (at least 3 letters, 300 characters at most).",
-  completedOn: 'Pick the date you finished the training.',
-  minutes: 'Enter the length in whole minutes, from 0 to 1440.',
-  kind: 'Pick the kind of activity.',
-};
-
 /** The core's form problems → Slack's `response_action: 'errors'` map (block id → message); the first problem per field wins. */
 export function modalErrors(problems: readonly FormProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const { field, code } of problems) errors[BLOCK_OF[field]] ??= CODE_MESSAGES[code] ?? FIELD_MESSAGES[field];
+  for (const { field, code } of problems) errors[BLOCK_OF[field]] ??= formProblemMessage(field, code);
   return errors;
 }

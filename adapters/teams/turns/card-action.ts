@@ -1,9 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { answerQuestion, asReply, cancelDraft, confirmDraft, getComplianceReport, getHistory, getStatus, undoLast, type Actor, type CoreDeps, type QuestionAnswerKind, type ReportFilters, type Reply } from '../../../src/index.ts';
+import { answerQuestion, asReply, cancelDraft, confirmDraft, getComplianceReport, getHistory, getStatus, snoozeReminders, SNOOZE_DAYS, undoLast, type Actor, type CoreDeps, type QuestionAnswerKind, type ReportFilters, type Reply } from '../../../src/index.ts';
 import { personOf } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
+import { LOG_FORM_SUBMIT } from '../render/log-form-card.ts';
 import { actorFor, failureReply, firstSeen, inOneTransaction, mergedCard, type TeamsRuntime } from '../runtime.ts';
+import { emptyLogForm, onLogFormSubmit } from './log-form.ts';
 
 const dataSchema = z.object({
   action: z.string().max(40),
@@ -38,6 +40,9 @@ export async function onCardAction(rt: TeamsRuntime, ctx: TurnContext, raw: unkn
     rt.log.warn('teams card action from another tenant refused', { id: activity.id, cardTenant: data.tenant, tenant: person.tenantId });
     return mergedCard(rt, [{ kind: 'error', code: 'forbidden', details: { permission: 'card-of-another-organisation' } }], person.tenantId);
   }
+  // The "Log a training" form: shown for the button, and its own answer when submitted.
+  if (data.action === 'log-training') return emptyLogForm(rt, person);
+  if (data.action === LOG_FORM_SUBMIT) return onLogFormSubmit(rt, ctx, person, data.nonce, raw);
   const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
     if (!(await firstSeen(rt, deps, 'teams-card-nonce', `${person.tenantId}:${data.nonce}`))) return null;
@@ -67,6 +72,11 @@ function pressed(deps: CoreDeps, actor: Actor, data: CardData): Promise<Reply[]>
       return one(() => getComplianceReport(deps, actor, stripUndefined(data.filters ?? {}), page));
     case 'person-details':
       return details(deps, actor, str(data, 'personId'));
+    case 'snooze':
+      // A reminder DM's Snooze: recorded by the core (and shown to managers); the answer replaces the DM.
+      return one(() => snoozeReminders(deps, actor, { days: Math.trunc(Number(data.ids.days)) || SNOOZE_DAYS }));
+    case 'see-status':
+      return one(() => getStatus(deps, actor));
     case 'attach-certificate':
       return one(async () => ({ kind: 'help', topic: 'proof' }));
     case 'fee-anyway':
@@ -74,7 +84,7 @@ function pressed(deps: CoreDeps, actor: Actor, data: CardData): Promise<Reply[]>
     case 'fix-typed':
       return one(() => answerQuestion(deps, actor, data.action as QuestionAnswerKind, data.ids));
     default:
-      // Edit and the form card are typed in Teams for now: `edit`, `log …` (see help).
+      // Edit is typed in Teams for now: `edit …` (see help).
       return one(async () => ({ kind: 'help', topic: data.action === 'edit-draft' ? 'edit' : 'log' }));
   }
 }

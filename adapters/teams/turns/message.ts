@@ -1,7 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { converse, type Reply } from '../../../src/index.ts';
 import { carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
+import { reminderChannelOf } from '../reminder-channel.ts';
 import { actorFor, attachmentOf, cardOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
+import { attachSentFiles, certificateFiles } from './files.ts';
+import { asksForForm, emptyLogForm } from './log-form.ts';
 
 /**
  * A message to the bot: in personal chat always, in a channel or group chat only when it is
@@ -16,11 +19,17 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
   if (!personal && !mentionsBot(activity)) return;
   // Certificates are private: a file in a channel or group chat is not downloaded, and the person is told where to send it.
   if (!personal && carriesFile(activity)) return void (await sendReplies(rt, ctx, [{ kind: 'error', code: 'proof-not-in-personal-chat', details: {} }], person.tenantId));
+  const files = personal ? certificateFiles(activity) : [];
+  if (files.length) {
+    const attached = await attachSentFiles(rt, activity, person, files);
+    return void (attached && (await sendReplies(rt, ctx, attached, person.tenantId)));
+  }
   const text = plainText(activity.text);
+  if (asksForForm(text)) return void (await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(emptyLogForm(rt, person))] }));
   const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
     const { actor, firstContact } = await actorFor(deps, person, activity.id);
-    return converse(deps, actor, text, { firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal });
+    return converse(deps, actor, text, { firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal, ...reminderChannelOf(activity) });
   }).catch((error: unknown) => [failureReply(rt, 'message', error)]);
   if (replies) await sendReplies(rt, ctx, replies, person.tenantId);
 }

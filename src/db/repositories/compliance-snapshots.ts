@@ -37,17 +37,16 @@ export interface UnknownDelivery {
   readonly error: string;
 }
 
-/** Posts whose fate is unknown (the request left, no answer came), with where they were going, oldest first. */
-export async function unknownDeliveries(db: Db, organisationId: string, limit: number): Promise<UnknownDelivery[]> {
-  const rows = await db
+/** Posts whose fate is unknown (the request left, no answer came), with where they were going, oldest first; `since`: only those that became unknown from then on. */
+export async function unknownDeliveries(db: Db, organisationId: string, limit: number, since: Date | null = null): Promise<UnknownDelivery[]> {
+  let query = db
     .selectFrom('reminder_deliveries')
     .leftJoin('reminder_targets', (j) => j.onRef('reminder_targets.id', '=', 'reminder_deliveries.target_id').on('reminder_targets.organisation_id', '=', organisationId))
     .leftJoin('people', (j) => j.onRef('people.id', '=', 'reminder_deliveries.person_id').on('people.organisation_id', '=', organisationId))
     .select(['reminder_deliveries.kind', 'reminder_deliveries.due_at', 'reminder_deliveries.last_error', 'reminder_targets.name as target_name', 'people.display_name'])
     .where('reminder_deliveries.organisation_id', '=', organisationId)
-    .where('reminder_deliveries.status', '=', 'unknown')
-    .orderBy('reminder_deliveries.due_at')
-    .limit(limit)
-    .execute();
+    .where('reminder_deliveries.status', '=', 'unknown');
+  if (since) query = query.where('reminder_deliveries.finished_at', '>=', since);
+  const rows = await query.orderBy('reminder_deliveries.due_at').limit(limit).execute();
   return rows.map((r) => ({ kind: r.kind, target: r.target_name ?? r.display_name ?? 'someone', dueAt: r.due_at, error: r.last_error ?? 'no answer' }));
 }

@@ -1,6 +1,7 @@
 import type { Certificate } from '../../domain/cycle.ts';
 import type { Db } from '../connection.ts';
 import type { CredentialRow } from '../schema.ts';
+import { scopeOperator, scopeValue, type TenantScope } from './tenant-scope.ts';
 
 export interface Credential extends Certificate {
   readonly id: string;
@@ -106,30 +107,28 @@ export interface CredentialTerms {
 
 /**
  * The current certificate of each of `personIds`, with its type's rules and fee, in one query — the
- * request path's status needs exactly this (and its entries) and nothing more.
+ * request path's status needs exactly this (and its entries) and nothing more. `scope` may name
+ * several organisations (the scheduler's people due a nudge); each row's type and fee are then
+ * matched in the certificate's own organisation.
  */
-export async function findCurrentTerms(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, CredentialTerms>> {
+export async function findCurrentTerms(db: Db, scope: TenantScope, personIds: readonly string[]): Promise<Map<string, CredentialTerms>> {
   const byPerson = new Map<string, CredentialTerms>();
   if (personIds.length === 0) return byPerson;
   const rows = await db
     .selectFrom('credentials')
-    .leftJoin('credential_types', (join) => join.onRef('credential_types.code', '=', 'credentials.type_code').on('credential_types.organisation_id', '=', organisationId))
+    .leftJoin('credential_types', (join) => {
+      const onType = join.onRef('credential_types.code', '=', 'credentials.type_code');
+      return typeof scope === 'string' ? onType.on('credential_types.organisation_id', '=', scope) : onType.onRef('credential_types.organisation_id', '=', 'credentials.organisation_id');
+    })
     .selectAll('credentials')
     .select('credential_types.rules')
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('fee_payments')
-            .select('fee_payments.id')
-            .whereRef('fee_payments.credential_id', '=', 'credentials.id')
-            .where('fee_payments.organisation_id', '=', organisationId)
-            .where('fee_payments.deleted_at', 'is', null),
-        )
-        .as('fee_paid'),
-    )
+    .select((eb) => {
+      const fees = eb.selectFrom('fee_payments').select('fee_payments.id').whereRef('fee_payments.credential_id', '=', 'credentials.id');
+      const scoped = typeof scope === 'string' ? fees.where('fee_payments.organisation_id', '=', scope) : fees.whereRef('fee_payments.organisation_id', '=', 'credentials.organisation_id');
+      return eb.exists(scoped.where('fee_payments.deleted_at', 'is', null)).as('fee_paid');
+    })
     .distinctOn('credentials.person_id')
-    .where('credentials.organisation_id', '=', organisationId)
+    .where('credentials.organisation_id', scopeOperator(scope), scopeValue(scope))
     .where('credentials.person_id', 'in', [...personIds])
     .where('credentials.deleted_at', 'is', null)
     .orderBy('credentials.person_id')

@@ -104,29 +104,20 @@ export async function claimDueInbound(db: Db, platforms: readonly string[], now:
 }
 
 /**
- * Inside the effect's transaction: lock the delivery and check this worker still holds it. False
- * when another worker took it over (this one's lease ran out): then nothing may be written.
+ * The effect is done (in the effect's transaction): keep the lease while the outcome is sent. False
+ * when this worker no longer holds the delivery (its lease ran out and another took it over): then
+ * the caller must roll its effect back. The update locks the row, so a worker taking the delivery
+ * over (SKIP LOCKED) either ran first — then this matches nothing — or waits until this commits.
  */
-export async function holdsLease(trx: Db, id: string, leaseToken: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('inbound_deliveries')
-    .select('id')
-    .where('id', '=', id)
-    .where('lease_token', '=', leaseToken)
-    .where('status', '=', 'processing')
-    .forUpdate()
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** The effect is done (same transaction): keep the lease while the outcome is sent. */
-export async function recordOutcome(trx: Db, id: string, leaseToken: string, outcome: unknown, failed: boolean, lastError: string | null, now: Date, leaseMs: number): Promise<void> {
-  await trx
+export async function recordOutcome(trx: Db, id: string, leaseToken: string, outcome: unknown, failed: boolean, lastError: string | null, now: Date, leaseMs: number): Promise<boolean> {
+  const result = await trx
     .updateTable('inbound_deliveries')
     .set({ status: 'replying', outcome: JSON.stringify(outcome ?? null), failed, last_error: lastError === null ? null : storable(lastError), processed_at: now, available_at: new Date(now.getTime() + leaseMs) })
     .where('id', '=', id)
     .where('lease_token', '=', leaseToken)
-    .execute();
+    .where('status', '=', 'processing')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /**

@@ -22,12 +22,12 @@ export async function readStandingLines(db: Db, organisationId: string): Promise
     .selectFrom('people')
     .leftJoin('standings', (join) => join.onRef('standings.person_id', '=', 'people.id').on('standings.organisation_id', '=', organisationId))
     .select(['people.id', 'people.platform_user_id', 'people.display_name', 'people.time_zone', 'people.ledger_version', 'standings.version', 'standings.format'])
-    .select(['standings.cert_number', 'standings.issued_on', 'standings.expires_on', 'standings.expiring_soon_days', 'standings.earned', 'standings.required', 'standings.fee_paid', 'standings.ledger_codes'])
+    .select(['standings.cert_number', 'standings.issued_on', 'standings.expires_on', 'standings.expiring_soon_days', 'standings.earned', 'standings.required', 'standings.fee_paid', 'standings.ledger_codes', 'standings.state_during'])
     .where('people.organisation_id', '=', organisationId)
     .where('people.active', '=', true)
     .execute();
   return rows.map((r) => {
-    const current = r.format === SUMMARY_FORMAT && r.version !== null && String(r.version) === String(r.ledger_version) && r.earned !== null && r.required !== null && r.expiring_soon_days !== null && r.ledger_codes !== null;
+    const current = r.format === SUMMARY_FORMAT && r.version !== null && String(r.version) === String(r.ledger_version) && r.earned !== null && r.required !== null && r.expiring_soon_days !== null && r.ledger_codes !== null && r.state_during !== null;
     const certificate = r.cert_number !== null && r.issued_on !== null && r.expires_on !== null ? { number: r.cert_number, issuedOn: r.issued_on, expiresOn: r.expires_on } : null;
     const line: StandingLine | null = current
       ? { certificate, expiringSoonDays: r.expiring_soon_days ?? 0, earned: r.earned ?? 0, required: r.required ?? 0, feePaid: r.fee_paid, ledgerCodes: r.ledger_codes ? (r.ledger_codes.split(',') as ReasonCode[]) : [] }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { lineOf } from '../../domain/standing-line.ts';
+import { statesOf } from '../../domain/standing-states.ts';
 import type { StandingSummary } from '../../domain/standing-summary.ts';
 import type { Db } from '../connection.ts';
 
@@ -63,10 +64,11 @@ export async function saveStandings(db: Db, organisationId: string, rows: readon
 }
 
 /** The report's columns, written with the summary at the same version (see `readStandingLines`). */
-const REPORT_COLUMNS = ['format', 'cert_number', 'issued_on', 'expires_on', 'expiring_soon_days', 'earned', 'required', 'fee_paid', 'ledger_codes'] as const;
+const REPORT_COLUMNS = ['format', 'cert_number', 'issued_on', 'expires_on', 'expiring_soon_days', 'earned', 'required', 'fee_paid', 'ledger_codes', 'state_before', 'state_during', 'state_after'] as const;
 
 function columnsOf(summary: StandingSummary) {
   const line = lineOf(summary);
+  const states = statesOf(line);
   return {
     format: summary.format,
     cert_number: line.certificate?.number ?? null,
@@ -77,5 +79,8 @@ function columnsOf(summary: StandingSummary) {
     required: line.required,
     fee_paid: line.feePaid,
     ledger_codes: line.ledgerCodes.join(','),
+    state_before: states.before,
+    state_during: states.during,
+    state_after: states.after,
   };
 }

@@ -66,6 +66,15 @@ export async function findPersonalConversation(db: Db, organisationId: string, a
   return row && toConversation(row);
 }
 
+/**
+ * The organisation's most recently refreshed active conversation: its service URL and bot id are
+ * the tenant's, for a post to a channel of an installed team or a personal chat not stored yet.
+ */
+export async function findLatestConversation(db: Db, organisationId: string): Promise<TeamsConversation | undefined> {
+  const row = await db.selectFrom('teams_conversations').selectAll().where('teams_conversations.organisation_id', '=', organisationId).where('active', '=', true).orderBy('updated_at', 'desc').executeTakeFirst();
+  return row && toConversation(row);
+}
+
 function toConversation(row: { organisation_id: string; conversation_id: string; conversation_type: string; service_url: string; tenant_id: string; bot_id: string; aad_object_id: string | null; reference: string; active: boolean }): TeamsConversation {
   return {
     organisationId: row.organisation_id,

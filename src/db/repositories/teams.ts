@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
+import { scopeOperator, scopeValue, type TenantScope } from './tenant-scope.ts';
 
 export interface Team {
   readonly id: string;
@@ -66,14 +67,14 @@ export async function removeTeamMembers(db: Db, organisationId: string, teamId: 
   return rows.map((r) => r.person_id);
 }
 
-/** Team ids of each of `personIds` (people in no team are absent). */
-export async function teamsOf(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, string[]>> {
+/** Team ids of each of `personIds` (people in no team are absent), in one organisation or several. */
+export async function teamsOf(db: Db, scope: TenantScope, personIds: readonly string[]): Promise<Map<string, string[]>> {
   const byPerson = new Map<string, string[]>();
   if (personIds.length === 0) return byPerson;
   const rows = await db
     .selectFrom('team_members')
     .select(['person_id', 'team_id'])
-    .where('organisation_id', '=', organisationId)
+    .where('organisation_id', scopeOperator(scope), scopeValue(scope))
     .where('person_id', 'in', [...personIds])
     .execute();
   for (const row of rows) byPerson.set(row.person_id, [...(byPerson.get(row.person_id) ?? []), row.team_id]);

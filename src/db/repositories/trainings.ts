@@ -3,6 +3,7 @@ import { isActivityKind } from '../../domain/activity-kind.ts';
 import { MINUTES_SOURCES, oneOf, REVIEW_REASONS, type Training } from '../../domain/training.ts';
 import type { Db } from '../connection.ts';
 import type { NewTraining, TrainingRow } from '../schema.ts';
+import { scopeOperator, scopeValue, type TenantScope } from './tenant-scope.ts';
 
 type TrainingWithProofs = TrainingRow & { proof_count: string | number | null };
 
@@ -12,20 +13,17 @@ export type TrainingFields = Pick<
   'title' | 'titleKey' | 'kind' | 'completedOn' | 'minutes' | 'minutesSource' | 'credit' | 'indexNumber' | 'reviewReason' | 'registered' | 'howComputed'
 >;
 
-function baseQuery(db: Db, organisationId: string) {
+function baseQuery(db: Db, scope: TenantScope) {
   return db
     .selectFrom('trainings')
     .selectAll('trainings')
-    .select((eb) =>
-      eb
-        .selectFrom('training_proofs')
-        .select(eb.fn.countAll<string>().as('n'))
-        .whereRef('training_proofs.training_id', '=', 'trainings.id')
-        .where('training_proofs.organisation_id', '=', organisationId)
-        .where('training_proofs.removed_at', 'is', null)
-        .as('proof_count'),
-    )
-    .where('trainings.organisation_id', '=', organisationId);
+    .select((eb) => {
+      const proofs = eb.selectFrom('training_proofs').select(eb.fn.countAll<string>().as('n')).whereRef('training_proofs.training_id', '=', 'trainings.id');
+      // Several organisations: each entry's proofs are counted in its own organisation (still the live proofs' index).
+      const scoped = typeof scope === 'string' ? proofs.where('training_proofs.organisation_id', '=', scope) : proofs.whereRef('training_proofs.organisation_id', '=', 'trainings.organisation_id');
+      return scoped.where('training_proofs.removed_at', 'is', null).as('proof_count');
+    })
+    .where('trainings.organisation_id', scopeOperator(scope), scopeValue(scope));
 }
 
 export async function insertTraining(db: Db, row: NewTraining): Promise<Training> {
@@ -73,16 +71,17 @@ export async function listTrainings(db: Db, organisationId: string, personId: st
 }
 
 /**
- * Live entries of several people at once (an organisation's report recomputing stale standings),
+ * Live entries of several people at once (an organisation's report recomputing stale standings;
+ * the scheduler's people due a nudge, across organisations),
  * newest completion first, grouped by person. Each entry's proofs are counted through the live
  * proofs' index (`training_proofs_live_key`), as for one entry: a grouped count of the whole
  * organisation's proofs joined in cost every call all of them, and, planned on stale statistics,
  * ran once per entry (135 s for 500 people's 10,000 entries; see docs/benchmarks.md).
  */
-export async function listTrainingsOfPeople(db: Db, organisationId: string, personIds: readonly string[]): Promise<Map<string, Training[]>> {
+export async function listTrainingsOfPeople(db: Db, scope: TenantScope, personIds: readonly string[]): Promise<Map<string, Training[]>> {
   const byPerson = new Map<string, Training[]>();
   if (personIds.length === 0) return byPerson;
-  const rows = await baseQuery(db, organisationId)
+  const rows = await baseQuery(db, scope)
     .where('trainings.person_id', 'in', [...personIds])
     .where('trainings.deleted_at', 'is', null)
     .orderBy('trainings.completed_on', 'desc')

@@ -10,6 +10,7 @@ import type { CoreDeps } from '../deps.ts';
 import { recordChange } from '../shared.ts';
 import { visibleTo } from '../subjects.ts';
 import { organisationLines, withReasons, type OrganisationLines } from './report-lines.ts';
+import { readReportPage } from './report-page.ts';
 
 /** People per page: a chat message's worth on every platform (Slack's 50 blocks, with the summary). */
 export const REPORT_PAGE_SIZE = 15;
@@ -56,28 +57,26 @@ export async function buildComplianceReport(deps: CoreDeps, actor: Actor, filter
   return { counts: index.counts, rows, filters: index.filters, limitedTo: index.limitedTo };
 }
 
-/** The report as a chat reply, one page at a time (the summary is on every page): only the page's people have their full reasons read. */
+/** The report as a chat reply, one page at a time (the summary is on every page): counted, ordered and paged in SQL, only the page's people read in full. */
 export async function getComplianceReport(deps: CoreDeps, actor: Actor, filters: ReportFilters, page = 1): Promise<Reply> {
-  const index = await reportIndex(deps, actor, filters);
-  const pageCount = Math.max(1, Math.ceil(index.lines.length / REPORT_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
-  const rows = await withSnoozes(deps, actor.organisationId, index.read, await withReasons(deps, actor.organisationId, index.read, index.lines.slice((current - 1) * REPORT_PAGE_SIZE, current * REPORT_PAGE_SIZE)));
-  await recordChange(deps.db, deps, actor, { action: 'report.viewed', entity: 'organisation', entityId: actor.organisationId, after: { filters: index.filters, listed: index.lines.length, page: current } });
+  const found = await readReportPage(deps, actor, filters, page, REPORT_PAGE_SIZE);
+  const rows = await withSnoozes(deps, actor.organisationId, found, found.rows);
+  await recordChange(deps.db, deps, actor, { action: 'report.viewed', entity: 'organisation', entityId: actor.organisationId, after: { filters: found.filters, listed: found.listed, page: found.page } });
   return {
     kind: 'compliance-report',
-    counts: index.counts,
-    filters: index.filters,
-    limitedTo: index.limitedTo,
+    counts: found.counts,
+    filters: found.filters,
+    limitedTo: found.limitedTo,
     rows,
-    offset: (current - 1) * REPORT_PAGE_SIZE,
-    listed: index.lines.length,
-    page: current,
-    pageCount,
+    offset: (found.page - 1) * REPORT_PAGE_SIZE,
+    listed: found.listed,
+    page: found.page,
+    pageCount: found.pageCount,
   };
 }
 
 /** People's snoozes (a reminder's Snooze), shown to managers while they last: each person's own today decides. */
-async function withSnoozes(deps: CoreDeps, organisationId: string, read: OrganisationLines, rows: readonly ReportRow[]): Promise<ReportRow[]> {
+async function withSnoozes(deps: CoreDeps, organisationId: string, read: Pick<OrganisationLines, 'todayOf'>, rows: readonly ReportRow[]): Promise<ReportRow[]> {
   // A day before today in UTC is at or before anyone's today, whatever their zone.
   const snoozes = await snoozesFrom(deps.db, organisationId, addDays(localDate(deps.clock.now(), 'UTC'), -1), rows.map((r) => r.personId));
   return rows.map((row) => {

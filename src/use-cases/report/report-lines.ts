@@ -44,7 +44,7 @@ export async function organisationLines(deps: CoreDeps, organisationId: string):
  * from their stored summaries. A summary that moved on since its line was read (or does not parse)
  * is computed again, so a row is never given reasons older than its state.
  */
-export async function withReasons(deps: CoreDeps, organisationId: string, read: OrganisationLines, lines: readonly ReportLine[]): Promise<ReportRow[]> {
+export async function withReasons(deps: CoreDeps, organisationId: string, read: Pick<OrganisationLines, 'todayOf' | 'computed'>, lines: readonly Pick<ReportLine, 'personId' | 'platformUserId' | 'displayName' | 'teams'>[]): Promise<ReportRow[]> {
   const wanted = lines.filter((l) => !read.computed.has(l.personId)).map((l) => l.personId);
   const stored = await readSummaries(deps.db, organisationId, wanted);
   const summaries = new Map<string, StandingSummary>(read.computed);

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { AdmissionLimits } from '../../../adapters/server/admission.ts';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/app.ts';
 import type { SlackConfig } from '../../../adapters/slack/config.ts';
 import type { Db } from '../../../src/db/connection.ts';
@@ -23,7 +24,7 @@ export interface TestSlack {
  * The real Slack adapter on a free port, over the test database, with a fixed clock for the core
  * and a test encryption key (`secrets: null`: none configured).
  */
-export async function startTestSlack(db: Db, config: Partial<SlackConfig> = {}, options: { readonly secrets?: SecretBox | null; readonly ingress?: Db } = {}): Promise<TestSlack> {
+export async function startTestSlack(db: Db, config: Partial<SlackConfig> = {}, options: { readonly secrets?: SecretBox | null; readonly ingress?: Db; readonly limits?: Partial<AdmissionLimits> } = {}): Promise<TestSlack> {
   const deps = testDeps(db, '2026-11-27T15:00:00Z');
   const running: RunningSlack = await startSlack(
     {
@@ -38,6 +39,7 @@ export async function startTestSlack(db: Db, config: Partial<SlackConfig> = {}, 
     },
     0,
     '127.0.0.1',
+    options.limits,
   );
   const port = running.port ?? 0;
   return { port, slack: new SlackSender(port, SIGNING_SECRET), deps, stop: () => running.stop() };

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import nock from 'nock';
 import { openFrontDoor } from '../../../adapters/server/front-door.ts';
 import type { TeamsConfig } from '../../../adapters/teams/config.ts';
-import { createTeamsAdapter } from '../../../adapters/teams/app.ts';
+import { createTeamsAdapter, type TeamsAppOptions } from '../../../adapters/teams/app.ts';
 import type { Db } from '../../../src/db/connection.ts';
 import { testDeps, type TestDeps } from '../../builders/deps.ts';
 
@@ -17,10 +17,10 @@ export interface TestTeams {
 }
 
 /** The real Teams adapter behind the front door on a free loopback port, over the test database. */
-export async function startTestTeams(db: Db, config: TeamsConfig = { mode: 'dev' }): Promise<TestTeams> {
+export async function startTestTeams(db: Db, config: TeamsConfig = { mode: 'dev' }, more: Pick<TeamsAppOptions, 'files'> = {}): Promise<TestTeams> {
   const deps = testDeps(db, '2026-11-27T15:00:00Z');
   let nonce = 0;
-  const adapter = createTeamsAdapter({ config, core: deps, log: deps.log, newReference: () => 'ref0001', newNonce: () => `nonce-${(nonce += 1)}` });
+  const adapter = createTeamsAdapter({ config, core: deps, log: deps.log, newReference: () => 'ref0001', newNonce: () => `nonce-${(nonce += 1)}`, ...more });
   const door = await openFrontDoor([adapter], 0, '127.0.0.1');
   return { port: door.port ?? 0, deps, stop: () => door.stop() };
 }

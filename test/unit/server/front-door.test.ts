@@ -74,3 +74,20 @@ describe('openFrontDoor', () => {
     expect(log).toEqual(['start socket', 'stop socket', 'start ok', 'stop ok']);
   });
 });
+
+describe('the front door: what it holds in memory', () => {
+  it('refuses a body over the bound with 413 before any route reads it, and counts a served request out when it is answered', async () => {
+    const seen: string[] = [];
+    const server = createFrontDoor({ adapters: [{ name: 'a', routes: [{ path: '/a', handle: (req, res) => void (seen.push(req.url ?? ''), res.end('a')) }] }], limits: { maxBodyBytes: 10, maxInFlight: 1 } });
+    const port = await listen(server, 0, '127.0.0.1');
+    try {
+      expect(await post(port, '/a', 'x'.repeat(11), 'text/plain', {})).toMatchObject({ status: 413 });
+      expect(seen).toEqual([]);
+      expect(await post(port, '/a', 'x'.repeat(10), 'text/plain', {})).toMatchObject({ status: 200, body: 'a' });
+      expect(server.admission.inFlight()).toBe(0);
+      expect(server.admission.shed()).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
