@@ -13,6 +13,20 @@ export class Pacer {
     return at;
   }
 
+  /** The instant (ms) a post to this key could go, without reserving it. */
+  peek(key: string, nowMs: number): number {
+    return Math.max(nowMs, this.next.get(key) ?? 0);
+  }
+
+  /**
+   * The platform answered a post at `answeredMs`: the next goes a full interval after that answer,
+   * not only after the post left. The request's arrival lies between the two, so the platform
+   * sees posts at least an interval apart even when one was slow on the way (no 429 for jitter).
+   */
+  answered(key: string, perSecond: number, answeredMs: number): void {
+    this.holdUntil(key, answeredMs + 1000 / perSecond);
+  }
+
   /** The platform asked to wait (Retry-After): nothing goes to this key before `untilMs`. */
   holdUntil(key: string, untilMs: number): void {
     this.next.set(key, Math.max(untilMs, this.next.get(key) ?? 0));
