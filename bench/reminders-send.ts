@@ -8,7 +8,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { silentLogger } from '../src/log.ts';
 import type { ClaimedDelivery } from '../src/reminders/ledger.ts';
 import type { ReminderMessage } from '../src/reminders/messages.ts';
-import { ReminderSender, type ComposeFn } from '../src/reminders/send.ts';
+import { DEFAULT_SEND_OPTIONS, ReminderSender, type ComposeFn } from '../src/reminders/send.ts';
 import { ANA_ROW } from '../test/builders/reminders.ts';
 import { percentile } from './database.ts';
 import { startPacedSlack } from './support/paced-slack.ts';
@@ -52,7 +52,7 @@ export async function benchSending(url: string, spread: Spread): Promise<void> {
     await seedDeliveries(db, spread, due);
     const clock = { now: () => DateTime.utc() };
     const port = slackOutbound(singleWorkspaceClients('xoxb-bench', 'U0BOT', { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 15_000 }), null);
-    const sender = new ReminderSender({ db, clock, log: silentLogger, ports: [port], compose: benchCompose, sleep: realSleep });
+    const sender = new ReminderSender({ db, clock, log: silentLogger, ports: [port], compose: benchCompose, sleep: realSleep }, { ...DEFAULT_SEND_OPTIONS, batch: Number(process.env.BENCH_SEND_BATCH ?? DEFAULT_SEND_OPTIONS.batch), concurrency: Number(process.env.BENCH_SEND_CONCURRENCY ?? DEFAULT_SEND_OPTIONS.concurrency) });
     const started = performance.now();
     const cpu = process.cpuUsage();
     const tally = await sender.drain(600_000);

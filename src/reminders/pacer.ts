@@ -13,15 +13,18 @@ export class Pacer {
     return at;
   }
 
+  /** The instant (ms) a post to this key could go, without reserving it. */
+  peek(key: string, nowMs: number): number {
+    return Math.max(nowMs, this.next.get(key) ?? 0);
+  }
+
   /**
-   * The instant (ms) a post limited by several keys (its conversation and its tenant) may go: the
-   * latest of their next slots, reserved on every key from that instant. Reserving each key on its
-   * own would let a post held back by one key leave the other's next slot too close behind it.
+   * The platform answered a post at `answeredMs`: the next goes a full interval after that answer,
+   * not only after the post left. The request's arrival lies between the two, so the platform
+   * sees posts at least an interval apart even when one was slow on the way (no 429 for jitter).
    */
-  reserveAll(limits: readonly (readonly [key: string, perSecond: number])[], nowMs: number): number {
-    const at = Math.max(nowMs, ...limits.map(([key]) => this.next.get(key) ?? 0));
-    for (const [key, perSecond] of limits) this.next.set(key, at + 1000 / perSecond);
-    return at;
+  answered(key: string, perSecond: number, answeredMs: number): void {
+    this.holdUntil(key, answeredMs + 1000 / perSecond);
   }
 
   /** The platform asked to wait (Retry-After): nothing goes to this key before `untilMs`. */
