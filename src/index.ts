@@ -90,6 +90,7 @@ export { remindAudit } from './use-cases/audit/remind-audit.ts';
 export { closeAudit, type CloseAudit } from './use-cases/audit/close-audit.ts';
 export { chooseAuditItem } from './use-cases/audit/attach-for-item.ts';
 export { composeDue, composeManagerDigest, composeDeliveriesUnknown, takeComplianceSnapshot, type Composed, type SkipReason } from './reminders/compose.ts';
+export { dropFileOffer, offerFile, takeFileOffer, type FileOffer } from './db/repositories/file-offers.ts';
 export { deactivateTeamsConversation, findLatestConversation, findPersonalConversation, findTeamsConversation, saveTeamsConversation, type TeamsConversation } from './db/repositories/teams-conversations.ts';
 export * from './reminders/public.ts';
 export * from './scheduler/public.ts';

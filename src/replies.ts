@@ -129,7 +129,11 @@ export type Paperwork =
 /** Where the adapter put the files it made: a folder (the terminal) or the asker's DM (Slack). */
 export interface PaperworkDelivery {
   readonly files: readonly { readonly name: string; readonly mediaType: string; readonly sizeBytes: number }[];
-  readonly place: { readonly kind: 'folder'; readonly path: string } | { readonly kind: 'dm' };
+  readonly place:
+    | { readonly kind: 'folder'; readonly path: string }
+    | { readonly kind: 'dm' }
+    /** Offered in the asker's personal chat (Teams' file consent card), waiting `minutes` for them to allow it. */
+    | { readonly kind: 'consent'; readonly minutes: number };
 }
 
 /** Who an audit is, for every audit reply: how it was drawn and by whom. */

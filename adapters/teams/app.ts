@@ -9,6 +9,7 @@ import { expressLike, readJsonBody } from './http.ts';
 import { VERB_PREFIX } from './render/card-actions.ts';
 import type { TeamsRuntime } from './runtime.ts';
 import { onCardAction } from './turns/card-action.ts';
+import { onFileConsent } from './turns/file-consent.ts';
 import { botMembership, installationAction, onInstallation } from './turns/installation.ts';
 import { onMessage } from './turns/message.ts';
 import { teamsOutbound } from './outbound.ts';
@@ -69,6 +70,8 @@ function register(app: Application, rt: TeamsRuntime): void {
     async (ctx: TurnContext) => String((ctx.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '').startsWith(VERB_PREFIX),
     async (ctx, _state, data) => ((await onCardAction(rt, ctx, data)) as TeamsAiCard | null) ?? '',
   );
+  app.fileConsentAccept((ctx, _state, response) => onFileConsent(rt, ctx, response));
+  app.fileConsentDecline((ctx, _state, response) => onFileConsent(rt, ctx, response));
   app.activity('installationUpdate', async (ctx) => {
     const installed = installationAction((ctx.activity as { action?: string }).action);
     if (installed !== null) await onInstallation(rt, ctx, installed);

@@ -17,6 +17,8 @@ export type TeamsFile = { readonly kind: 'download'; readonly name: string; read
 export interface TeamsFileOptions extends DownloadOptions {
   /** Hosts a test or a proxy adds (also over plain http). */
   readonly plainHttpHosts?: readonly string[];
+  /** An export's upload to OneDrive (file consent accepted) that takes longer than this (ms) is abandoned. */
+  readonly uploadTimeoutMs?: number;
 }
 
 const downloadInfo = z.object({

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { FileOfferTable } from './schema-file-offers.ts';
 import type { TeamsConversationTable } from './schema-teams-conversations.ts';
 
 /**
@@ -389,6 +390,7 @@ export interface Database {
   audits: AuditTable;
   audit_items: AuditItemTable;
   teams_conversations: TeamsConversationTable;
+  file_offers: FileOfferTable;
 }
 
 /** Tables whose rows belong to an organisation: every query on them must filter on `organisation_id`. */
@@ -415,6 +417,7 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'audits',
   'audit_items',
   'teams_conversations',
+  'file_offers',
 ]);
 
 export type TrainingRow = Selectable<TrainingTable>;

@@ -22,6 +22,13 @@ function fileLines(delivered: PaperworkDelivery): Rich[] {
   return delivered.files.map((f) => rich(code(f.name), ` (${formatBytes(f.sizeBytes)})`));
 }
 
+function placeOf(place: PaperworkDelivery['place'], subject: Rich, isSelf: boolean): Rich {
+  const alone = isSelf ? null : ', to you alone';
+  if (place.kind === 'dm') return rich('Sent ', subject, ' to ', strong('your DM'), alone, ':');
+  if (place.kind === 'consent') return rich('Offered ', subject, ' in ', strong('our personal chat'), alone, `: press Allow on the file card within ${place.minutes} minutes to save it to your OneDrive:`);
+  return rich('Wrote ', subject, ' to ', code(place.path), ':');
+}
+
 /**
  * An export, once the adapter has made the files and put them somewhere: where they went and their
  * names, never what they say (the note may be read in a channel).
@@ -30,7 +37,7 @@ export function presentPaperwork(reply: Of<'paperwork'>): Presentation {
   const subject = what(reply.paperwork, reply.isSelf);
   const { delivered } = reply;
   if (!delivered) return sentences('info', rich(capitalised(subject), ' is being made.'));
-  const place = delivered.place.kind === 'dm' ? rich('Sent ', subject, ' to ', strong('your DM'), reply.isSelf ? null : ', to you alone', ':') : rich('Wrote ', subject, ' to ', code(delivered.place.path), ':');
+  const place = placeOf(delivered.place, subject, reply.isSelf);
   const body = [paragraph(place), list(null, fileLines(delivered))];
   const extra = reply.paperwork.what === 'pack' ? [note(rich('Inside: transcript.pdf, transcript.csv, each certificate named by entry, and SHA256SUMS (the SHA-256 of every file).'))] : [];
   return { tone: 'ok', heading: null, body: [...body, ...extra], actions: [], typed: null };

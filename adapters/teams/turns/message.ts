@@ -1,15 +1,17 @@
 import type { TurnContext } from 'botbuilder';
-import { converse, type Reply } from '../../../src/index.ts';
+import { converse, type Actor, type Reply } from '../../../src/index.ts';
 import { carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
 import { reminderChannelOf } from '../reminder-channel.ts';
-import { actorFor, attachmentOf, cardOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
+import { actorFor, attachmentOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
+import { deliverReplies } from './deliver.ts';
 import { attachSentFiles, certificateFiles } from './files.ts';
 import { asksForForm, emptyLogForm } from './log-form.ts';
 
 /**
  * A message to the bot: in personal chat always, in a channel or group chat only when it is
  * @mentioned. The words go to the core's converse (the same vocabulary as Slack and the terminal);
- * each reply goes back as an Adaptive Card. A resent activity (same id) is answered once.
+ * each reply goes back as an Adaptive Card (private ones from a channel to personal chat: deliver.ts).
+ * A resent activity (same id) is answered once.
  */
 export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<void> {
   const activity = ctx.activity;
@@ -18,22 +20,23 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
   const personal = conversationTypeOf(activity) === 'personal';
   if (!personal && !mentionsBot(activity)) return;
   // Certificates are private: a file in a channel or group chat is not downloaded, and the person is told where to send it.
-  if (!personal && carriesFile(activity)) return void (await sendReplies(rt, ctx, [{ kind: 'error', code: 'proof-not-in-personal-chat', details: {} }], person.tenantId));
+  if (!personal && carriesFile(activity)) return void (await deliverReplies(rt, ctx, person, null, [{ kind: 'error', code: 'proof-not-in-personal-chat', details: {} }], personal));
   const files = personal ? certificateFiles(activity) : [];
   if (files.length) {
     const attached = await attachSentFiles(rt, activity, person, files);
-    return void (attached && (await sendReplies(rt, ctx, attached, person.tenantId)));
+    return void (attached && (await deliverReplies(rt, ctx, person, null, attached, personal)));
   }
   const text = plainText(activity.text);
   if (asksForForm(text)) return void (await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(emptyLogForm(rt, person))] }));
-  const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
+  const answered = await inOneTransaction(rt, async (deps): Promise<Answered | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
     const { actor, firstContact } = await actorFor(deps, person, activity.id);
-    return converse(deps, actor, text, { firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal, ...reminderChannelOf(activity) });
-  }).catch((error: unknown) => [failureReply(rt, 'message', error)]);
-  if (replies) await sendReplies(rt, ctx, replies, person.tenantId);
+    return { actor, replies: await converse(deps, actor, text, { firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal, ...reminderChannelOf(activity) }) };
+  }).catch((error: unknown): Answered => ({ actor: null, replies: [failureReply(rt, 'message', error)] }));
+  if (answered) await deliverReplies(rt, ctx, person, answered.actor, answered.replies, personal);
 }
 
-async function sendReplies(rt: TeamsRuntime, ctx: TurnContext, replies: readonly Reply[], tenantId: string): Promise<void> {
-  for (const reply of replies) await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(cardOf(rt, reply, tenantId))] });
+interface Answered {
+  readonly actor: Actor | null;
+  readonly replies: readonly Reply[];
 }
