@@ -75,41 +75,47 @@ export interface ReportPage {
  * the page's people and the ties at its edges only, never everyone.
  */
 export async function reportPage(db: Db, organisationId: string, q: PageQuery): Promise<ReportPage> {
-  const zones = sql.join([...q.todayOf].map(([zone, today]) => sql`(${zone}::text, ${today}::text)`));
+  const zones = [...q.todayOf.keys()];
+  const todays = zones.map((z) => q.todayOf.get(z) ?? '');
   const result = await sql<PageRow>`
-    with zones(zone, today) as (values ${zones}),
-    lines as (
-      select p.id, p.platform_user_id, p.display_name, p.time_zone, s.issued_on, s.expires_on, s.ledger_codes, z.today,
-        case when s.expires_on is null or s.issued_on is null then s.state_during
-          when z.today < s.issued_on then s.state_before
-          when z.today >= s.expires_on then s.state_after
-          else s.state_during end as state,
-        case when s.expires_on is null then 0 else s.expires_on::date - z.today::date end as days_left
+    with lines as (
+      select p.id, p.platform_user_id, p.display_name, p.time_zone, s.issued_on, s.expires_on, s.ledger_codes, s.state_before, s.state_during, s.state_after,
+        (${todays}::text[])[array_position(${zones}::text[], coalesce(p.time_zone, ''))] as today
       from people p
       join standings s on s.person_id = p.id and s.organisation_id = ${organisationId}
-      join zones z on z.zone = coalesce(p.time_zone, '')
       where p.organisation_id = ${organisationId} and p.active and s.state_during is not null ${scope(organisationId, q)}
     ),
-    listed as (
-      select id, platform_user_id, display_name, time_zone,
-        case when expires_on is null or issued_on is null then 1 when days_left <= 0 then 0 when today < issued_on then 2 else 3 end as grp, days_left
-      from lines where ${filters(q)}
+    dated as (
+      select l.*,
+        case when l.expires_on is null or l.issued_on is null then l.state_during
+          when l.today < l.issued_on then l.state_before
+          when l.today >= l.expires_on then l.state_after
+          else l.state_during end as state,
+        case when l.expires_on is null or l.issued_on is null then 0 else l.expires_on::date - l.today::date end as days_left
+      from lines l where l.today is not null
     ),
-    ranked as (select listed.*, row_number() over (order by grp, days_left) as rn from listed),
+    keyed as materialized (
+      select id, platform_user_id, display_name, time_zone, state, days_left, ${filters(q)} as listed,
+        case when expires_on is null or issued_on is null then 1 when days_left <= 0 then 0 when today < issued_on then 2 else 3 end as grp
+      from dated
+    ),
     current as (
       select count(*) filter (where state = 'compliant') as compliant, count(*) filter (where state = 'at_risk') as at_risk,
-        count(*) filter (where state = 'out_of_compliance') as out_of_compliance, count(*) as total,
-        (select count(*) from listed) as listed
-      from lines
+        count(*) filter (where state = 'out_of_compliance') as out_of_compliance, count(*) as total, count(*) filter (where listed) as listed
+      from keyed
     ),
-    paged as (select current.*, least(greatest(1, ${q.page}::int), greatest(1, ceil(listed / ${q.pageSize}::numeric)::int)) as page from current),
-    first as (select r.grp, r.days_left from ranked r, paged c where r.rn = (c.page - 1) * ${q.pageSize}::int + 1),
-    last as (select r.grp, r.days_left from ranked r, paged c where r.rn = least(c.page * ${q.pageSize}::int, c.listed)),
-    near as (select r.* from ranked r, first f, last l where (r.grp, r.days_left) >= (f.grp, f.days_left) and (r.grp, r.days_left) <= (l.grp, l.days_left))
-    select c.compliant, c.at_risk, c.out_of_compliance, c.total, c.listed, c.page,
-      (select count(*) from ranked r, first f where (r.grp, r.days_left) < (f.grp, f.days_left)) as before,
-      n.id, n.platform_user_id, n.display_name, n.time_zone, n.grp, n.days_left
-    from paged c left join near n on true`.execute(db);
+    paged as (select c.*, least(greatest(1, ${q.page}::int), greatest(1, ceil(c.listed / ${q.pageSize}::numeric)::int)) as page from current c),
+    at as (select p.*, (p.page - 1) * ${q.pageSize}::int + 1 as first_rn, least(p.page * ${q.pageSize}::int, p.listed) as last_rn from paged p),
+    ranked as materialized (select id, platform_user_id, display_name, time_zone, grp, days_left, row_number() over (order by grp, days_left) as rn from keyed where listed),
+    edges as (
+      select max(r.grp) filter (where r.rn = a.first_rn) as first_grp, max(r.days_left) filter (where r.rn = a.first_rn) as first_days,
+        max(r.grp) filter (where r.rn = a.last_rn) as last_grp, max(r.days_left) filter (where r.rn = a.last_rn) as last_days
+      from ranked r, at a where r.rn in (a.first_rn, a.last_rn)
+    ),
+    near as (select r.* from ranked r, edges e where (r.grp, r.days_left) >= (e.first_grp, e.first_days) and (r.grp, r.days_left) <= (e.last_grp, e.last_days))
+    select a.compliant, a.at_risk, a.out_of_compliance, a.total, a.listed, a.page,
+      n.id, n.platform_user_id, n.display_name, n.time_zone, n.grp, n.days_left, n.rn
+    from at a left join near n on true`.execute(db);
   return pageOf(result.rows);
 }
 
@@ -120,13 +126,14 @@ interface PageRow {
   total: string | number;
   listed: string | number;
   page: number;
-  before: string | number;
   id: string | null;
   platform_user_id: string | null;
   display_name: string | null;
   time_zone: string | null;
   grp: number | null;
   days_left: number | null;
+  /** The row's place in the order by key alone (ties in any order): the first of a key's run, less one, is how many come before it. */
+  rn: string | number | null;
 }
 
 function pageOf(rows: readonly PageRow[]): ReportPage {
@@ -136,7 +143,8 @@ function pageOf(rows: readonly PageRow[]): ReportPage {
     r.id === null ? [] : [{ personId: r.id, platformUserId: r.platform_user_id ?? '', displayName: r.display_name ?? '', timeZone: r.time_zone, group: Number(r.grp), daysLeft: Number(r.days_left) }],
   );
   const counts = { compliant: Number(head.compliant), at_risk: Number(head.at_risk), out_of_compliance: Number(head.out_of_compliance), total: Number(head.total) };
-  return { counts, listed: Number(head.listed), page: Number(head.page), before: Number(head.before), candidates };
+  const before = rows.reduce((least, r) => (r.rn === null ? least : Math.min(least, Number(r.rn) - 1)), Number(head.listed));
+  return { counts, listed: Number(head.listed), page: Number(head.page), before: candidates.length ? before : 0, candidates };
 }
 
 /** A team manager sees their teams' members (`visibleTo`); a team filter keeps that team's members. */
