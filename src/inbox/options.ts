@@ -31,8 +31,9 @@ export interface DrainerOptions {
    */
   readonly exclusive: boolean;
   /**
-   * True while this process's acknowledgements queue (short of CPU or connections): take no new
-   * work until it is false again — the backlog waits in the inbox, acks within the platform's time.
+   * True while this process's acknowledgements queue (short of CPU or connections): work on one
+   * delivery at a time until it is false again — the backlog waits in the inbox, acks within the
+   * platform's time, and the work never stops altogether.
    */
   readonly holdBack: () => boolean;
 }

@@ -189,21 +189,27 @@ describe('the inbox', () => {
     expect(counts.processing).toBe(0);
   }, 120_000);
 
-  it('takes no new work while told to hold back (acknowledgements queueing), and all of it after', async () => {
+  it('works on one delivery at a time while told to hold back (acknowledgements queueing), and on all of its workers after', async () => {
     const platform = `p-${randomUUID()}`;
     const clock = fixedClock('2026-12-01T10:00:00Z');
     const ids = await enqueue(platform, 6, clock);
     const { handler, delivered } = recordingHandler(platform);
+    let running = 0;
+    let most = 0;
+    const counted: InboundHandler<string> = {
+      ...handler,
+      prepare: async (d) => ((running += 1), (most = Math.max(most, running)), handler.prepare(d)),
+      deliver: async (d, outcome, failed) => (await handler.deliver(d, outcome, failed), void (running -= 1)),
+    };
     let crowded = true;
-    let checks = 0;
-    const worker = drainer(database.current.db, clock, platform, handler, { pollMs: 5, holdBack: () => (checks += 1, crowded) });
+    const worker = drainer(database.current.db, clock, platform, counted, { pollMs: 5, holdBack: () => crowded });
     worker.start();
     try {
-      while (checks < 5) await new Promise((resolve) => setTimeout(resolve, 5));
-      expect(await effectsOf(platform)).toEqual([]);
+      while (delivered.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(most).toBe(1);
       crowded = false;
       worker.kick();
-      while (delivered.length < ids.length) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (delivered.length < ids.length) await new Promise((resolve) => setTimeout(resolve, 5));
       expect(await effectsOf(platform)).toEqual([...ids].sort());
     } finally {
       await worker.stop();
