@@ -6,13 +6,6 @@
 export class Pacer {
   private readonly next = new Map<string, number>();
 
-  /** The instant (ms) this post may go, reserving it; `nowMs` is the caller's clock. */
-  reserve(key: string, perSecond: number, nowMs: number): number {
-    const at = Math.max(nowMs, this.next.get(key) ?? 0);
-    this.next.set(key, at + 1000 / perSecond);
-    return at;
-  }
-
   /**
    * The instant (ms) a post limited by several keys (its conversation and its tenant) may go: the
    * latest of their next slots, reserved on every key from that instant. Reserving each key on its
