@@ -57,7 +57,7 @@ export type UploadResult = 'uploaded' | 'host-not-allowed' | 'failed' | 'timeout
  * pre-authenticated: no token goes with it), in fragments with Content-Range; only to SharePoint /
  * OneDrive hosts, following no redirect.
  */
-export async function uploadToSession(rt: TeamsRuntime, uploadUrl: string, bytes: Uint8Array): Promise<UploadResult> {
+export async function uploadToSession(rt: Pick<TeamsRuntime, 'files' | 'log'>, uploadUrl: string, bytes: Uint8Array): Promise<UploadResult> {
   let url: URL;
   try {
     url = new URL(uploadUrl);
