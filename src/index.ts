@@ -65,6 +65,7 @@ export { getComplianceReport, buildComplianceReport, REPORT_PAGE_SIZE, type Comp
 export type { ReportFilters, ReportRow, ReportCounts } from './domain/report.ts';
 export { exportComplianceReport, type OrganisationReport } from './use-cases/report/export-report.ts';
 export { changeRole, listRoles } from './use-cases/roles.ts';
+export { claimAdminIfNone, makeInstallerAdmin } from './use-cases/bootstrap-admin.ts';
 export * from './use-cases/roster/index.ts';
 export { operatorActor, parseOrganisation } from './use-cases/operator.ts';
 export { changeTeam, showTeams } from './use-cases/teams.ts';

@@ -173,7 +173,7 @@ export interface Recipient {
 }
 
 export type Reply =
-  | { readonly kind: 'welcome'; readonly displayName: string; readonly hasCredential: boolean }
+  | { readonly kind: 'welcome'; readonly displayName: string; readonly hasCredential: boolean; /** The organisation had no admin: this person was made its admin. */ readonly firstAdmin?: boolean }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   /** "hi": a short friendly hint, not the whole help. */
   | { readonly kind: 'greeting'; readonly displayName: string }

@@ -7,6 +7,7 @@ import { postgresInstallationStore } from './installation-store.ts';
 import { toSlackMessage } from './render/block-kit.ts';
 import { fitMessage } from './render/limits.ts';
 import { SLACK_WORDING } from './render/present-context.ts';
+import { BoundedMap } from './bounded-map.ts';
 
 /** One post waits at most this long (ms) for Slack's answer; after that it is `unknown`, never resent. */
 const POST_TIMEOUT_MS = 15_000;
@@ -15,6 +16,9 @@ const POST_TIMEOUT_MS = 15_000;
 const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'account_inactive', 'token_revoked', 'invalid_auth', 'not_authed', 'user_not_found', 'cannot_dm_bot', 'team_access_not_granted', 'missing_scope']);
 /** Network errors raised before the request reached Slack: safe to send again. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** DM channels remembered for chart uploads, at most (the oldest is forgotten first). */
+const DM_CHANNELS_KEPT = 10_000;
 
 /** Draws the chart (server-side) as PNG bytes. */
 export type ChartDrawer = (image: OutboundImage) => Promise<Buffer>;
@@ -30,6 +34,21 @@ export const drawComplianceChart: ChartDrawer = async (image) => (await import('
 export function slackOutbound(clients: SlackClients, draw: ChartDrawer | null = drawComplianceChart): OutboundPort {
   const clientOf = async (to: OutboundAddress): Promise<WebClient> => (await clients.forWorkspace({ teamId: to.tenantKey, enterpriseId: null, isEnterpriseInstall: false })).client;
   const channelOf = (to: OutboundAddress) => (to.kind === 'channel' ? to.address : to.platformUserId);
+  // chat.postMessage takes a user id for a DM, files.uploadV2 only a channel id: the DM's D… channel
+  // the post answered with is kept (per workspace and user) for the chart that follows it.
+  const dms = new BoundedMap<string, string>(DM_CHANNELS_KEPT);
+  const dmKey = (to: OutboundAddress) => `${to.tenantKey}:${to.kind === 'person' ? to.platformUserId : ''}`;
+  const uploadChannelOf = async (client: WebClient, to: OutboundAddress): Promise<string> => {
+    if (to.kind === 'channel') return to.address;
+    const known = dms.get(dmKey(to));
+    if (known) return known;
+    // No post seen by this process (another worker sent the digest): open the DM (im:write).
+    const opened = await client.conversations.open({ users: to.platformUserId });
+    const id = opened.channel?.id;
+    if (!id) throw new Error('conversations.open returned no channel');
+    dms.set(dmKey(to), id);
+    return id;
+  };
   return {
     platform: 'slack',
     // chat.postMessage: about one message per second per channel (Slack's special rate limit).
@@ -41,6 +60,7 @@ export function slackOutbound(clients: SlackClients, draw: ChartDrawer | null = 
       const rendered = fitMessage(toSlackMessage(presentReminder(message, SLACK_WORDING)));
       try {
         const result = await client.chat.postMessage({ channel: channelOf(to), text: rendered.text, blocks: [...rendered.blocks] });
+        if (to.kind === 'person' && result.channel) dms.set(dmKey(to), result.channel);
         return { status: 'sent', messageId: result.ts ?? '' };
       } catch (error) {
         return slackOutcome(error);
@@ -52,7 +72,7 @@ export function slackOutbound(clients: SlackClients, draw: ChartDrawer | null = 
       if (!(client instanceof WebClient)) return { status: 'permanent', error: `no installation: ${describe(client)}` };
       try {
         const file = await draw(image);
-        const result = await client.filesUploadV2({ channel_id: channelOf(to), file, filename: 'compliance.png', title: image.title });
+        const result = await client.filesUploadV2({ channel_id: await uploadChannelOf(client, to), file, filename: 'compliance.png', title: image.title });
         const uploaded = (result as { files?: { files?: { id?: string }[] }[] }).files?.[0]?.files?.[0]?.id;
         return { status: 'sent', messageId: uploaded ?? '' };
       } catch (error) {

@@ -19,7 +19,13 @@ export function presentWelcome(reply: Of<'welcome'>, context: PresentContext): P
   return {
     tone: 'info',
     heading: null,
-    body: [paragraph(rich('Welcome to Recert, ', reply.displayName, '! I keep track of your CE credit for your certification.')), paragraph(start), list(null, [rich(em(EXAMPLE))]), note(rich(cmd('help', context), ' shows everything I can do.'))],
+    body: [
+      paragraph(rich('Welcome to Recert, ', reply.displayName, '! I keep track of your CE credit for your certification.')),
+      ...(reply.firstAdmin ? [paragraph(rich('Nobody administers Recert here yet, so you are now its ', strong('admin'), ': ', cmd('role @name manager', context), ' gives someone a role, ', cmd('remind here', context), ' sets up reminders.'))] : []),
+      paragraph(start),
+      list(null, [rich(em(EXAMPLE))]),
+      note(rich(cmd('help', context), ' shows everything I can do.')),
+    ],
     actions: [],
     typed: null,
   };

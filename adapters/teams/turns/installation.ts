@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { deactivateTeamsConversation, saveTeamsConversation } from '../../../src/index.ts';
+import { deactivateTeamsConversation, makeInstallerAdmin, saveTeamsConversation } from '../../../src/index.ts';
 import { conversationTypeOf, personOf } from '../activity.ts';
 import { actorFor, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
 
@@ -17,6 +17,8 @@ export async function onInstallation(rt: TeamsRuntime, ctx: TurnContext, install
     // The installer becomes a person of the organisation (= their Entra tenant), created if new.
     const { actor } = await actorFor(deps, person, activity.id);
     if (!installed) return void (await deactivateTeamsConversation(deps.db, actor.organisationId, activity.conversation.id, now));
+    // Teams names no tenant admins to the bot: whoever installed the app (`from`, by tenant and Entra id) administers Recert there.
+    await makeInstallerAdmin(deps, actor);
     const type = conversationTypeOf(activity);
     await saveTeamsConversation(
       deps.db,

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { converse, type Actor, type Reply } from '../../../src/index.ts';
+import { claimAdminIfNone, converse, type Actor, type Reply, type Role } from '../../../src/index.ts';
 import { carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
 import { reminderChannelOf } from '../reminder-channel.ts';
 import { actorFor, attachmentOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
@@ -30,8 +30,11 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
   if (asksForForm(text)) return void (await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(emptyLogForm(rt, person))] }));
   const answered = await inOneTransaction(rt, async (deps): Promise<Answered | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
-    const { actor, firstContact } = await actorFor(deps, person, activity.id);
-    return { actor, replies: await converse(deps, actor, text, { firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal, ...reminderChannelOf(activity) }) };
+    const identified = await actorFor(deps, person, activity.id);
+    // An organisation nobody administers (the installer unknown, or gone) gets its first admin from personal chat.
+    const { actor, promoted } = personal ? await claimAdminIfNone(deps, identified.actor) : { actor: identified.actor, promoted: false };
+    const replies = await converse(deps, actor, text, { firstContact: identified.firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal, ...reminderChannelOf(activity) });
+    return { actor, replies: promoted ? toldOfAdmin(replies, actor.displayName, identified.actor.role) : replies };
   }).catch((error: unknown): Answered => ({ actor: null, replies: [failureReply(rt, 'message', error)] }));
   if (answered) await deliverReplies(rt, ctx, person, answered.actor, answered.replies, personal);
 }
@@ -39,4 +42,10 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
 interface Answered {
   readonly actor: Actor | null;
   readonly replies: readonly Reply[];
+}
+
+/** The welcome says the person was made admin; without a welcome (not their first message), a role change says it. */
+function toldOfAdmin(replies: readonly Reply[], name: string, previous: Role): Reply[] {
+  if (replies.some((r) => r.kind === 'welcome')) return replies.map((r) => (r.kind === 'welcome' ? { ...r, firstAdmin: true } : r));
+  return [{ kind: 'role-changed', person: name, role: 'admin', teams: [], previous, platformAdmin: false }, ...replies];
 }
