@@ -93,6 +93,12 @@ export interface PresentContext {
    * 'chat' (Slack, Teams): threads, files shared into the conversation, buttons.
    */
   readonly surface: 'terminal' | 'chat';
+  /**
+   * Chat only: where a certificate file is sent. 'thread' (Slack, the default): shared in the
+   * conversation or the entry's thread. 'personal-chat' (Teams): attached to a message to the bot in
+   * personal chat, where files reach bots.
+   */
+  readonly fileDrop?: 'thread' | 'personal-chat';
 }
 
 export const strong = (text: string): Span => ({ text, mark: 'strong' });

@@ -6,8 +6,8 @@ import type { TeamsFileOptions } from './file-download.ts';
 import { withTeamsActions } from './render/teams-actions.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAdaptiveCard, type AdaptiveCard } from './render/adaptive-card.ts';
 
-/** Teams reads the same words as the terminal (no slash command); answers are cards in a chat. */
-export const TEAMS_WORDING: PresentContext = { commandPrefix: '', surface: 'chat' };
+/** Teams reads the same words as the terminal (no slash command); answers are cards in a chat; files come in personal chat. */
+export const TEAMS_WORDING: PresentContext = { commandPrefix: '', surface: 'chat', fileDrop: 'personal-chat' };
 
 /** What every Teams turn handler needs; built once by app.ts. */
 export interface TeamsRuntime {

@@ -10,8 +10,13 @@ export function answerHere(context: PresentContext): string {
   return context.surface === 'chat' ? ' in this thread' : '';
 }
 
+const TEAMS_FILE = 'Send me the certificate file (PDF, PNG or JPEG) in our personal chat, attached to a message';
+const inPersonalChat = (context: PresentContext): boolean => context.surface === 'chat' && context.fileDrop === 'personal-chat';
+
 /** After logging: how to attach the entry's certificate. */
 export function attachHint(seq: number, context: PresentContext): Rich {
+  // Teams: a file with no words goes to the latest entry without proof — this one, once confirmed.
+  if (inPersonalChat(context)) return rich(`${TEAMS_FILE} with no other words: I attach it to entry #${seq}, your latest without a certificate.`);
   if (context.surface === 'chat') return rich(`Share the certificate file (PDF, PNG or JPEG) in this thread to attach it to entry #${seq}.`);
   return rich('Attach its certificate with ', code(`proof ${seq} <file>`), '.');
 }
@@ -43,12 +48,14 @@ export function exportPlaceLine(context: PresentContext): string {
 
 /** An audit's request: how to send the certificates it lists. */
 export function auditAttachHint(seqs: readonly number[], context: PresentContext): Rich {
+  if (inPersonalChat(context)) return rich(`Press an entry's button, then ${TEAMS_FILE.charAt(0).toLowerCase()}${TEAMS_FILE.slice(1)}: I attach it to that entry.`);
   if (context.surface === 'chat') return rich('Share the certificate file (PDF, PNG or JPEG) here after pressing its button: I attach it to that entry.');
   return rich('Attach its certificate with ', code(`proof ${seqs[0] ?? 1} <file>`), seqs.length > 1 ? ', and likewise for each entry listed.' : '.');
 }
 
 /** After "Attach certificate" was pressed: where the file goes. */
 export function auditReadyHint(seq: number, context: PresentContext): Rich {
+  if (inPersonalChat(context)) return rich(`${TEAMS_FILE}: I attach it to entry #${seq}.`);
   if (context.surface === 'chat') return rich(`Share the certificate file (PDF, PNG or JPEG) here: I attach it to entry #${seq}.`);
   return rich('Attach its certificate with ', code(`proof ${seq} <file>`), '.');
 }

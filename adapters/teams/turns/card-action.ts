@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { answerQuestion, asReply, cancelDraft, confirmDraft, getComplianceReport, getHistory, getStatus, snoozeReminders, SNOOZE_DAYS, undoLast, type Actor, type CoreDeps, type QuestionAnswerKind, type ReportFilters, type Reply } from '../../../src/index.ts';
+import { answerQuestion, asReply, cancelDraft, chooseAuditItem, confirmDraft, getComplianceReport, getHistory, getStatus, snoozeReminders, SNOOZE_DAYS, undoLast, type Actor, type CoreDeps, type QuestionAnswerKind, type ReportFilters, type Reply } from '../../../src/index.ts';
 import { personOf } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { LOG_FORM_SUBMIT } from '../render/log-form-card.ts';
@@ -79,6 +79,9 @@ function pressed(deps: CoreDeps, actor: Actor, data: CardData): Promise<Reply[]>
       return one(() => getStatus(deps, actor));
     case 'attach-certificate':
       return one(async () => ({ kind: 'help', topic: 'proof' }));
+    case 'audit-attach':
+      // Recorded by the core, so the next file sent in personal chat goes to this entry.
+      return one(() => chooseAuditItem(deps, actor, str(data, 'itemId')));
     case 'fee-anyway':
     case 'cert-anyway':
     case 'fix-typed':
