@@ -101,4 +101,12 @@ describe('Teams: how to attach a certificate (POST /api/messages; nock at the co
     expect((await itemOf('Teams Audit Older')).proofs).toBe(1);
     expect((await itemOf('Teams Audit Newer')).proofs).toBe(0);
   });
+
+  it('help on attaching, in Teams, says personal chat, not a thread or a DM', async () => {
+    const answered = sent.length;
+    await postActivity(teams.port, messageActivity('help proof', { aad: 'aad-hint-help', name: 'Hal Help', tenant: 'tenant-hint-help' }));
+    const help = sent.slice(answered).map((a) => cardText(a.body.attachments?.[0]?.content)).join(' ');
+    expect(help).toContain('Send me the certificate file (PDF, PNG or JPEG, 10 MB at most) in our personal chat');
+    expect(help).not.toMatch(/in our DM|entry's thread/);
+  });
 });

@@ -23,6 +23,9 @@ export function attachHint(seq: number, context: PresentContext): Rich {
 
 /** The end of every help reply. */
 export function helpNote(context: PresentContext): Rich {
+  if (inPersonalChat(context)) {
+    return rich('Plain messages work too: write to me in our personal chat, or mention me in a channel. ', 'Attach a certificate by sending the file (PDF, PNG or JPEG) to me in our personal chat, attached to a message.');
+  }
   if (context.surface === 'chat') {
     return rich(
       'Plain messages work too: write to me in a DM, or mention me in a channel. ',
@@ -34,6 +37,9 @@ export function helpNote(context: PresentContext): Rich {
 
 /** Help on attaching a certificate. */
 export function proofHelpLines(context: PresentContext): string[] {
+  if (inPersonalChat(context)) {
+    return ['Send me the certificate file (PDF, PNG or JPEG, 10 MB at most) in our personal chat, attached to a message with no other words: it goes to your latest entry without one.', "For an audit, press the entry's Attach certificate button first: the next file goes to that entry."];
+  }
   if (context.surface === 'chat') {
     return ['Share the file of the certificate (PDF, PNG or JPEG, 10 MB at most) in our DM: it goes to your latest entry.', "To attach it to another entry, share it in that entry's thread."];
   }
