@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardText, interceptConnector, messageActivity, postActivity, SERVICE_URL, startTestTeams, TENANT, type SentActivity, type TestTeams, type Who } from '../support/teams/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { cardText, messageActivity, postActivity, SERVICE_URL, TENANT, useTestTeams, type Who } from '../support/teams/harness.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
@@ -40,32 +40,16 @@ function interceptUpload(session: string): Put[] {
 }
 
 describe('Teams exports by file consent card, and private results from a channel (POST /api/messages)', () => {
-  let teams: TestTeams;
-  let sent: SentActivity[];
+  const t = useTestTeams(database);
 
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    teams = await startTestTeams(database.current.db);
-  });
-  afterAll(async () => {
-    await teams.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => {
-    nock.cleanAll();
-    sent = interceptConnector();
-  });
-
-  const consentCards = (): ConsentCard[] => sent.flatMap((s) => (s.body.attachments ?? []).filter((a) => a.contentType === CONSENT) as unknown as ConsentCard[]);
+  const consentCards = (): ConsentCard[] => t.sent.flatMap((s) => (s.body.attachments ?? []).filter((a) => a.contentType === CONSENT) as unknown as ConsentCard[]);
 
   async function exported(who: Who): Promise<ConsentCard> {
-    await postActivity(teams.port, messageActivity('cert CMSS-4411 issued 2026-01-15', who));
-    sent.length = 0;
-    await postActivity(teams.port, messageActivity('export transcript', who));
+    await postActivity(t.teams.port, messageActivity('cert CMSS-4411 issued 2026-01-15', who));
+    t.sent.length = 0;
+    await postActivity(t.teams.port, messageActivity('export transcript', who));
     const [card] = consentCards();
-    if (!card) throw new Error(`no consent card in ${JSON.stringify(sent.map((s) => s.body))}`);
+    if (!card) throw new Error(`no consent card in ${JSON.stringify(t.sent.map((s) => s.body))}`);
     return card;
   }
 
@@ -73,41 +57,41 @@ describe('Teams exports by file consent card, and private results from a channel
     const who = { aad: 'aad-export-ok', name: 'Olga Export' };
     const card = await exported(who);
     expect(card.name).toBe('transcript-olga-export-2026-11-27.pdf');
-    expect(cardText(sent[0]?.body.attachments?.[0]?.content)).toContain('press Allow on the file card within 15 minutes');
-    sent.length = 0;
+    expect(cardText(t.sent[0]?.body.attachments?.[0]?.content)).toContain('press Allow on the file card within 15 minutes');
+    t.sent.length = 0;
     const puts = interceptUpload('session-1');
-    const accepted = await postActivity(teams.port, consentInvoke(who, 'accept', card.content.acceptContext));
+    const accepted = await postActivity(t.teams.port, consentInvoke(who, 'accept', card.content.acceptContext));
     expect(accepted.status).toBe(200);
     expect(puts).toHaveLength(1);
     expect(puts[0]?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(puts[0]?.bytes.length).toBe(card.content.sizeInBytes);
     expect(puts[0]?.range).toBe(`bytes 0-${card.content.sizeInBytes - 1}/${card.content.sizeInBytes}`);
-    expect(sent.at(-1)?.body.attachments?.[0]).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'transcript.pdf', content: { uniqueId: 'unique-session-1', fileType: 'pdf' } });
+    expect(t.sent.at(-1)?.body.attachments?.[0]).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'transcript.pdf', content: { uniqueId: 'unique-session-1', fileType: 'pdf' } });
     // Allowed again (a resend, a second click): nothing is uploaded twice.
-    await postActivity(teams.port, consentInvoke(who, 'accept', card.content.acceptContext));
+    await postActivity(t.teams.port, consentInvoke(who, 'accept', card.content.acceptContext));
     expect(puts).toHaveLength(1);
-    expect(cardText(sent.at(-1)?.body.attachments?.[0]?.content)).toContain('no longer waiting for you');
+    expect(cardText(t.sent.at(-1)?.body.attachments?.[0]?.content)).toContain('no longer waiting for you');
   });
 
   it('Decline deletes the offer with a friendly note; a later Allow uploads nothing', async () => {
     const who = { aad: 'aad-export-decline', name: 'Dee Decline' };
     const card = await exported(who);
     const puts = interceptUpload('session-2');
-    const declined = await postActivity(teams.port, consentInvoke(who, 'decline', card.content.declineContext));
+    const declined = await postActivity(t.teams.port, consentInvoke(who, 'decline', card.content.declineContext));
     expect(declined.status).toBe(200);
-    expect(cardText(sent.at(-1)?.body.attachments?.[0]?.content)).toContain("No problem: I didn't save the file anywhere");
-    await postActivity(teams.port, consentInvoke(who, 'accept', card.content.acceptContext, 'session-2'));
+    expect(cardText(t.sent.at(-1)?.body.attachments?.[0]?.content)).toContain("No problem: I didn't save the file anywhere");
+    await postActivity(t.teams.port, consentInvoke(who, 'accept', card.content.acceptContext, 'session-2'));
     expect(puts).toHaveLength(0);
   });
 
   it('another person, or a person of another tenant, cannot take the offer', async () => {
     const card = await exported({ aad: 'aad-export-owner', name: 'Owen Owner' });
     const puts = interceptUpload('session-3');
-    await postActivity(teams.port, consentInvoke({ aad: 'aad-export-thief', name: 'Theo' }, 'accept', card.content.acceptContext, 'session-3'));
-    await postActivity(teams.port, consentInvoke({ aad: 'aad-export-owner', tenant: 'tenant-b' }, 'accept', { ...card.content.acceptContext, tenant: 'tenant-b' }, 'session-3'));
+    await postActivity(t.teams.port, consentInvoke({ aad: 'aad-export-thief', name: 'Theo' }, 'accept', card.content.acceptContext, 'session-3'));
+    await postActivity(t.teams.port, consentInvoke({ aad: 'aad-export-owner', tenant: 'tenant-b' }, 'accept', { ...card.content.acceptContext, tenant: 'tenant-b' }, 'session-3'));
     expect(puts).toHaveLength(0);
     // Still waiting for its owner.
-    await postActivity(teams.port, consentInvoke({ aad: 'aad-export-owner', name: 'Owen Owner' }, 'accept', card.content.acceptContext, 'session-3'));
+    await postActivity(t.teams.port, consentInvoke({ aad: 'aad-export-owner', name: 'Owen Owner' }, 'accept', card.content.acceptContext, 'session-3'));
     expect(puts).toHaveLength(1);
   });
 
@@ -117,14 +101,14 @@ describe('Teams exports by file consent card, and private results from a channel
     const evil = nock('https://collector.example').put(/.*/).reply(201);
     const invoke = consentInvoke(who, 'accept', card.content.acceptContext);
     const value = invoke.value as { uploadInfo: Record<string, unknown> };
-    await postActivity(teams.port, { ...invoke, value: { ...value, uploadInfo: { ...value.uploadInfo, uploadUrl: 'https://collector.example/upload' } } });
+    await postActivity(t.teams.port, { ...invoke, value: { ...value, uploadInfo: { ...value.uploadInfo, uploadUrl: 'https://collector.example/upload' } } });
     expect(evil.isDone()).toBe(false);
-    expect(cardText(sent.at(-1)?.body.attachments?.[0]?.content)).toContain("isn't your OneDrive");
+    expect(cardText(t.sent.at(-1)?.body.attachments?.[0]?.content)).toContain("isn't your OneDrive");
   });
 
   it('in a channel, an export and a scribe\'s own status go to their personal chat (created by the connector); the channel gets a short note', async () => {
     const who = { aad: 'aad-export-channel', name: 'Cleo Channel' };
-    await postActivity(teams.port, messageActivity('cert CMSS-4412 issued 2026-01-15', who));
+    await postActivity(t.teams.port, messageActivity('cert CMSS-4412 issued 2026-01-15', who));
     const created: unknown[] = [];
     nock(SERVICE_URL.replace(/\/amer\/$/, ''))
       .persist()
@@ -133,18 +117,18 @@ describe('Teams exports by file consent card, and private results from a channel
         created.push(JSON.parse(await req.text()));
         return { id: 'a:personal-cleo' };
       });
-    sent.length = 0;
-    await postActivity(teams.port, messageActivity('<at>Recert</at> export transcript', who, CHANNEL));
+    t.sent.length = 0;
+    await postActivity(t.teams.port, messageActivity('<at>Recert</at> export transcript', who, CHANNEL));
     expect(created[0]).toMatchObject({ isGroup: false, members: [{ id: '29:aad-export-channel' }], tenantId: TENANT });
-    const personal = sent.filter((s) => s.path.includes('/conversations/a:personal-cleo/'));
+    const personal = t.sent.filter((s) => s.path.includes('/conversations/a:personal-cleo/'));
     expect(personal.some((s) => s.body.attachments?.[0]?.contentType === CONSENT)).toBe(true);
-    const inChannel = sent.filter((s) => s.path.includes('19:exports@thread.tacv2'));
+    const inChannel = t.sent.filter((s) => s.path.includes('19:exports@thread.tacv2'));
     expect(inChannel).toHaveLength(1);
     expect(cardText(inChannel[0]?.body.attachments?.[0]?.content)).toContain('I sent my answer to our personal chat');
     expect(JSON.stringify(inChannel)).not.toContain('transcript.pdf');
-    sent.length = 0;
-    await postActivity(teams.port, messageActivity('<at>Recert</at> status', who, CHANNEL));
-    expect(cardText(sent.find((s) => s.path.includes('a:personal-cleo'))?.body.attachments?.[0]?.content)).toContain('CMSS-4412');
-    expect(sent.filter((s) => s.path.includes('19:exports@thread.tacv2')).map((s) => cardText(s.body.attachments?.[0]?.content))).toEqual([expect.stringContaining('personal chat')]);
+    t.sent.length = 0;
+    await postActivity(t.teams.port, messageActivity('<at>Recert</at> status', who, CHANNEL));
+    expect(cardText(t.sent.find((s) => s.path.includes('a:personal-cleo'))?.body.attachments?.[0]?.content)).toContain('CMSS-4412');
+    expect(t.sent.filter((s) => s.path.includes('19:exports@thread.tacv2')).map((s) => cardText(s.body.attachments?.[0]?.content))).toEqual([expect.stringContaining('personal chat')]);
   });
 });

@@ -1,6 +1,5 @@
-import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { actionData, cardAction, cardText, interceptConnector, messageActivity, postActivity, startTestTeams, type SentActivity, type TestTeams, type Who } from '../support/teams/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { actionData, cardAction, cardText, messageActivity, postActivity, useTestTeams, type Who } from '../support/teams/harness.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
@@ -28,34 +27,18 @@ async function countIn(table: 'drafts' | 'trainings'): Promise<number> {
 const inputOf = (card: Card | undefined, id: string): Record<string, unknown> | undefined => card?.body.find((e) => e.id === id);
 
 describe('the Teams "Log a training" form card (POST /api/messages, Action.Execute)', () => {
-  let teams: TestTeams;
-  let sent: SentActivity[];
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    teams = await startTestTeams(database.current.db);
-  });
-  afterAll(async () => {
-    await teams.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => {
-    nock.cleanAll();
-    sent = interceptConnector();
-  });
+  const t = useTestTeams(database);
 
   async function invoke(data: Record<string, unknown>, who: Who): Promise<InvokeAnswer> {
-    const result = await postActivity(teams.port, cardAction(data, who));
+    const result = await postActivity(t.teams.port, cardAction(data, who));
     expect(result.status).toBe(200);
     return JSON.parse(result.body) as InvokeAnswer;
   }
 
   /** `log` typed alone: the form card (after the welcome card on first contact). */
   async function formFor(who: Who): Promise<Card> {
-    await postActivity(teams.port, messageActivity('log', who));
-    const card = sent.at(-1)?.body.attachments?.[0]?.content as Card | undefined;
+    await postActivity(t.teams.port, messageActivity('log', who));
+    const card = t.sent.at(-1)?.body.attachments?.[0]?.content as Card | undefined;
     if (!card) throw new Error('no form card sent');
     return card;
   }
@@ -75,7 +58,7 @@ describe('the Teams "Log a training" form card (POST /api/messages, Action.Execu
     const who = { aad: 'aad-form-good', name: 'Gus Good' };
     const form = await formFor(who);
     const trainings = await countIn('trainings');
-    const submit = { ...actionData(sent.at(-1), 'log-form-submit'), title: 'Form Card Coding Course', completedOn: '2026-11-20', minutes: '75', kind: 'webinar' };
+    const submit = { ...actionData(t.sent.at(-1), 'log-form-submit'), title: 'Form Card Coding Course', completedOn: '2026-11-20', minutes: '75', kind: 'webinar' };
     const preview = await invoke(submit, who);
     expect(preview.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(preview.value)).toContain('Form Card Coding Course');
@@ -92,7 +75,7 @@ describe('the Teams "Log a training" form card (POST /api/messages, Action.Execu
     const who = { aad: 'aad-form-bad', name: 'Bo Bad' };
     await formFor(who);
     const [drafts, trainings] = [await countIn('drafts'), await countIn('trainings')];
-    const submit = { ...actionData(sent.at(-1), 'log-form-submit'), title: 'Future Form Course', completedOn: '2026-12-25', minutes: '5000', kind: 'webinar' };
+    const submit = { ...actionData(t.sent.at(-1), 'log-form-submit'), title: 'Future Form Course', completedOn: '2026-12-25', minutes: '5000', kind: 'webinar' };
     const again = await invoke(submit, who);
     const text = cardText(again.value);
     expect(text).toContain('nothing was logged yet');
@@ -103,7 +86,7 @@ describe('the Teams "Log a training" form card (POST /api/messages, Action.Execu
     expect(inputOf(again.value, 'minutes')).toMatchObject({ value: 5000 });
     expect(await countIn('drafts')).toBe(drafts);
     expect(await countIn('trainings')).toBe(trainings);
-    // The card shown again carries a fresh nonce: fixed and sent again, it previews.
+    // The card shown again carries a fresh nonce: fixed and t.sent again, it previews.
     const fixed = { ...actionData({ path: '', body: { attachments: [{ contentType: '', content: again.value as unknown as Record<string, unknown> }] } }, 'log-form-submit'), title: 'Future Form Course', completedOn: '2026-11-25', minutes: '50', kind: 'webinar' };
     expect(cardText((await invoke(fixed, who)).value)).toContain('Future Form Course');
   });
@@ -112,7 +95,7 @@ describe('the Teams "Log a training" form card (POST /api/messages, Action.Execu
     const who = { aad: 'aad-form-resend', name: 'Rae Resend' };
     await formFor(who);
     const drafts = await countIn('drafts');
-    const submit = { ...actionData(sent.at(-1), 'log-form-submit'), title: 'Resent Form Course', completedOn: '2026-11-20', minutes: '30', kind: 'wbt' };
+    const submit = { ...actionData(t.sent.at(-1), 'log-form-submit'), title: 'Resent Form Course', completedOn: '2026-11-20', minutes: '30', kind: 'wbt' };
     await invoke(submit, who);
     const again = await invoke(submit, who);
     expect(again.type).toBe('application/vnd.microsoft.activity.message');
@@ -121,8 +104,8 @@ describe('the Teams "Log a training" form card (POST /api/messages, Action.Execu
 
   it('the status card offers "Log a training", which turns it into the form', async () => {
     const who = { aad: 'aad-form-status', name: 'Stu Status' };
-    await postActivity(teams.port, messageActivity('status', who));
-    const log = actionData(sent.at(-1), 'log-training');
+    await postActivity(t.teams.port, messageActivity('status', who));
+    const log = actionData(t.sent.at(-1), 'log-training');
     const form = await invoke(log, who);
     expect(inputOf(form.value, 'completedOn')).toMatchObject({ type: 'Input.Date' });
   });

@@ -1,14 +1,14 @@
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfBytes } from '../builders/files.ts';
-import { actionData, cardAction, cardText, interceptConnector, messageActivity, postActivity, startTestTeams, uniqueId, type SentActivity, type TestTeams, type Who } from '../support/teams/harness.ts';
+import { actionData, cardAction, cardText, messageActivity, postActivity, uniqueId, useTestTeams, type Who } from '../support/teams/harness.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
 
 const FILE_HOST = 'https://contoso-my.sharepoint.com';
 
-/** A PDF sent in personal chat with no words, as Teams delivers it (a pre-authenticated SharePoint downloadUrl), served once by nock. */
+/** A PDF t.sent in personal chat with no words, as Teams delivers it (a pre-authenticated SharePoint downloadUrl), served once by nock. */
 function servedFile(who: Who, name: string): Record<string, unknown> {
   const path = `/personal/x/_layouts/15/download.aspx`;
   nock(FILE_HOST).get(path).query(true).reply(200, Buffer.from(pdfBytes()), { 'content-type': 'application/octet-stream' });
@@ -18,28 +18,12 @@ function servedFile(who: Who, name: string): Record<string, unknown> {
 
 /** Teams words how a certificate is attached its own way: files reach the bot in personal chat, not in a thread. */
 describe('Teams: how to attach a certificate (POST /api/messages; nock at the connector)', () => {
-  let teams: TestTeams;
-  let sent: SentActivity[];
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    teams = await startTestTeams(database.current.db);
-  });
-  afterAll(async () => {
-    await teams.stop();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  beforeEach(() => {
-    nock.cleanAll();
-    sent = interceptConnector();
-  });
+  const t = useTestTeams(database);
 
   it('the logged card after Confirm says to send the file in personal chat, never "in this thread"', async () => {
     const who = { aad: 'aad-hint-logged', name: 'Hana Hint' };
-    await postActivity(teams.port, messageActivity('log "Teams Hint Course" webinar 60 min yesterday', who));
-    const answer = await postActivity(teams.port, cardAction(actionData(sent.at(-1), 'confirm'), who));
+    await postActivity(t.teams.port, messageActivity('log "Teams Hint Course" webinar 60 min yesterday', who));
+    const answer = await postActivity(t.teams.port, cardAction(actionData(t.sent.at(-1), 'confirm'), who));
     expect(answer.status).toBe(200);
     const logged = cardText(JSON.parse(answer.body));
     expect(logged).toContain('Teams Hint Course');
@@ -65,8 +49,8 @@ describe('Teams: how to attach a certificate (POST /api/messages; nock at the co
   }
 
   async function logged(who: Who, title: string): Promise<void> {
-    await postActivity(teams.port, messageActivity(`log "${title}" webinar 60 min yesterday`, who));
-    await postActivity(teams.port, cardAction(actionData(sent.at(-1), 'confirm'), who));
+    await postActivity(t.teams.port, messageActivity(`log "${title}" webinar 60 min yesterday`, who));
+    await postActivity(t.teams.port, cardAction(actionData(t.sent.at(-1), 'confirm'), who));
   }
 
   const attachPress = (itemId: string, tenant: string) => ({ action: 'audit-attach', ids: { itemId }, tenant, nonce: uniqueId('nonce') });
@@ -76,36 +60,36 @@ describe('Teams: how to attach a certificate (POST /api/messages; nock at the co
     const tenant = 'tenant-hint-audit';
     const admin = { tenant, aad: 'aad-hint-admin', name: 'Dana Admin' };
     const ana = { tenant, aad: 'aad-hint-ana', name: 'Ana Audited' };
-    await postActivity(teams.port, messageActivity('status', admin));
+    await postActivity(t.teams.port, messageActivity('status', admin));
     // Audits sample the entries of the current cycle, which starts with the certificate.
-    await postActivity(teams.port, messageActivity('cert CMSS-9 issued 2026-01-15', ana));
+    await postActivity(t.teams.port, messageActivity('cert CMSS-9 issued 2026-01-15', ana));
     await logged(ana, 'Teams Audit Older');
     await logged(ana, 'Teams Audit Newer');
-    await postActivity(teams.port, messageActivity('audit start 100% seed 1234', admin));
-    expect(sent.map((a) => cardText(a.body.attachments?.[0]?.content)).join(' ')).toContain('Audit of the whole organisation');
+    await postActivity(t.teams.port, messageActivity('audit start 100% seed 1234', admin));
+    expect(t.sent.map((a) => cardText(a.body.attachments?.[0]?.content)).join(' ')).toContain('Audit of the whole organisation');
     const older = await itemOf('Teams Audit Older');
     expect(older.awaiting).toBe(false);
 
     // A colleague pressing Ana's button finds nothing and records nothing.
-    const refused = cardText(JSON.parse((await postActivity(teams.port, cardAction(attachPress(older.id, tenant), admin))).body));
+    const refused = cardText(JSON.parse((await postActivity(t.teams.port, cardAction(attachPress(older.id, tenant), admin))).body));
     expect(refused).not.toContain('I attach it');
     expect((await itemOf('Teams Audit Older')).awaiting).toBe(false);
 
-    const ready = cardText(JSON.parse((await postActivity(teams.port, cardAction(attachPress(older.id, tenant), ana))).body));
+    const ready = cardText(JSON.parse((await postActivity(t.teams.port, cardAction(attachPress(older.id, tenant), ana))).body));
     expect(ready).toMatch(/Send me the certificate file \(PDF, PNG or JPEG\) in our personal chat, attached to a message: I attach it to entry #\d+\./);
     expect(ready).not.toContain('Share the certificate');
     expect((await itemOf('Teams Audit Older')).awaiting).toBe(true);
 
     // The file goes to the entry asked about, not to the latest one.
-    expect((await postActivity(teams.port, servedFile(ana, 'older.pdf'))).status).toBe(200);
+    expect((await postActivity(t.teams.port, servedFile(ana, 'older.pdf'))).status).toBe(200);
     expect((await itemOf('Teams Audit Older')).proofs).toBe(1);
     expect((await itemOf('Teams Audit Newer')).proofs).toBe(0);
   });
 
   it('help on attaching, in Teams, says personal chat, not a thread or a DM', async () => {
-    const answered = sent.length;
-    await postActivity(teams.port, messageActivity('help proof', { aad: 'aad-hint-help', name: 'Hal Help', tenant: 'tenant-hint-help' }));
-    const help = sent.slice(answered).map((a) => cardText(a.body.attachments?.[0]?.content)).join(' ');
+    const answered = t.sent.length;
+    await postActivity(t.teams.port, messageActivity('help proof', { aad: 'aad-hint-help', name: 'Hal Help', tenant: 'tenant-hint-help' }));
+    const help = t.sent.slice(answered).map((a) => cardText(a.body.attachments?.[0]?.content)).join(' ');
     expect(help).toContain('Send me the certificate file (PDF, PNG or JPEG, 10 MB at most) in our personal chat');
     expect(help).not.toMatch(/in our DM|entry's thread/);
   });

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import nock from 'nock';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openFrontDoor } from '../../../adapters/server/front-door.ts';
 import type { TeamsConfig } from '../../../adapters/teams/config.ts';
 import { createTeamsAdapter, type TeamsAppOptions } from '../../../adapters/teams/app.ts';
@@ -23,6 +24,30 @@ export async function startTestTeams(db: Db, config: TeamsConfig = { mode: 'dev'
   const adapter = createTeamsAdapter({ config, core: deps, log: deps.log, newReference: () => 'ref0001', newNonce: () => `nonce-${(nonce += 1)}`, ...more });
   const door = await openFrontDoor([adapter], 0, '127.0.0.1');
   return { port: door.port ?? 0, deps, stop: () => door.stop() };
+}
+
+/**
+ * The usual set-up of a Teams test file: the network shut but loopback, the real adapter started once,
+ * the connector intercepted afresh before each test. `const t = useTestTeams(database)`, then `t.teams`
+ * and `t.sent` (what the bot sent through the connector) inside tests.
+ */
+export function useTestTeams(database: { readonly current: { readonly db: Db } }, config?: TeamsConfig, more?: Pick<TeamsAppOptions, 'files'>): { readonly teams: TestTeams; readonly sent: SentActivity[] } {
+  const holder = {} as { teams: TestTeams; sent: SentActivity[] };
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    holder.teams = await startTestTeams(database.current.db, config, more);
+  });
+  afterAll(async () => {
+    await holder.teams.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  beforeEach(() => {
+    nock.cleanAll();
+    holder.sent = interceptConnector();
+  });
+  return holder;
 }
 
 export interface Posted {
