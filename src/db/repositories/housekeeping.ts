@@ -16,6 +16,8 @@ export interface HousekeepingTally {
   readonly processedInbound: number;
   readonly inboundDeliveries: number;
   readonly draftsExpired: number;
+  /** Teams exports past their offer's expiry (taken or not): their bytes are no use to anyone now. */
+  readonly fileOffersExpired: number;
 }
 
 export async function houseKeep(db: Db, now: DateTime): Promise<HousekeepingTally> {
@@ -25,5 +27,11 @@ export async function houseKeep(db: Db, now: DateTime): Promise<HousekeepingTall
   // Only finished deliveries: a pending or leased one is still someone's work.
   const deliveries = await sql`delete from inbound_deliveries where status = 'finished' and received_at < ${inboundBefore}`.execute(db);
   const drafts = await sql`update drafts set status = 'cancelled', updated_at = ${now.toJSDate()} where status = 'open' and updated_at < ${draftsBefore}`.execute(db);
-  return { processedInbound: Number(processed.numAffectedRows ?? 0), inboundDeliveries: Number(deliveries.numAffectedRows ?? 0), draftsExpired: Number(drafts.numAffectedRows ?? 0) };
+  const offers = await sql`delete from file_offers where expires_at <= ${now.toJSDate()}`.execute(db);
+  return {
+    processedInbound: Number(processed.numAffectedRows ?? 0),
+    inboundDeliveries: Number(deliveries.numAffectedRows ?? 0),
+    draftsExpired: Number(drafts.numAffectedRows ?? 0),
+    fileOffersExpired: Number(offers.numAffectedRows ?? 0),
+  };
 }

@@ -36,7 +36,7 @@ function recordingWork(due: { value: boolean; notes: number }) {
     send: async () => (calls.push({ job: 'send', now: null }), { sent: 1, 'rate-limited': 0, retry: 0, unknown: 0, permanent: 0, failed: 0, skipped: 0, requeued: 0 }),
     unknownNotes: async (now) => (calls.push({ job: 'unknownNotes', now: iso(now) }), due.notes),
     snapshots: async (now) => (calls.push({ job: 'snapshots', now: iso(now) }), 4),
-    houseKeep: async (now) => (calls.push({ job: 'houseKeep', now: iso(now) }), { processedInbound: 1, inboundDeliveries: 0, draftsExpired: 2 }),
+    houseKeep: async (now) => (calls.push({ job: 'houseKeep', now: iso(now) }), { processedInbound: 1, inboundDeliveries: 0, draftsExpired: 2, fileOffersExpired: 0 }),
   };
   return { work, calls };
 }
@@ -87,7 +87,7 @@ describe('the scheduler module (a fake queue, a fixed clock)', () => {
     expect(queue.sent.map((s) => s.name)).toEqual(Array(SEND_FAN_OUT).fill(JOBS.send));
     const at = '2027-03-15T13:00:00.000Z';
     expect(calls).toEqual([{ job: 'send', now: null }, { job: 'snapshots', now: at }, { job: 'houseKeep', now: at }, { job: 'unknownNotes', now: at }, { job: 'unknownNotes', now: at }]);
-    expect(log.lines.find((l) => l.message === 'housekeeping done')?.fields).toEqual({ processedInbound: 1, inboundDeliveries: 0, draftsExpired: 2 });
+    expect(log.lines.find((l) => l.message === 'housekeeping done')?.fields).toEqual({ processedInbound: 1, inboundDeliveries: 0, draftsExpired: 2, fileOffersExpired: 0 });
   });
 
   it('a job whose work fails rejects, so the queue retries it (no error is swallowed)', async () => {
