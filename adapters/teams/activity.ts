@@ -5,7 +5,7 @@ export interface TeamsPerson {
   readonly tenantId: string;
   readonly aadObjectId: string;
   readonly name: string;
-  /** IANA zone from the activity's `localTimezone`, when the client sent one. */
+  /** IANA zone from the activity's `localTimezone` (else its `clientInfo` entity's `timezone`), when the client sent one. */
   readonly timeZone: string | null;
 }
 
@@ -16,7 +16,9 @@ const activitySchema = z.object({
   conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional(), conversationType: z.string().optional() }).passthrough().optional(),
   channelData: z.object({ tenant: z.object({ id: z.string() }).partial().optional() }).passthrough().optional(),
   localTimezone: z.string().max(64).optional(),
-  entities: z.array(z.object({ type: z.string().optional(), mentioned: z.object({ id: z.string().optional() }).partial().optional() }).passthrough()).optional(),
+  entities: z
+    .array(z.object({ type: z.string().optional(), mentioned: z.object({ id: z.string().optional() }).partial().optional(), timezone: z.string().max(64).optional() }).passthrough())
+    .optional(),
 });
 
 type ActivityLike = z.infer<typeof activitySchema>;
@@ -38,7 +40,15 @@ export function personOf(activity: unknown): TeamsPerson | null {
   const tenantId = tenantOf(activity);
   const aadObjectId = a?.from?.aadObjectId;
   if (!a || !tenantId || !aadObjectId) return null;
-  return { tenantId, aadObjectId, name: a.from?.name?.trim() || aadObjectId, timeZone: a.localTimezone ?? null };
+  return { tenantId, aadObjectId, name: a.from?.name?.trim() || aadObjectId, timeZone: zoneOf(a) };
+}
+
+/**
+ * The client's zone: Bot Framework's `localTimezone`, else the `clientInfo` entity Teams clients
+ * attach (`timezone`). Not checked here: identify keeps the stored zone when this is not a valid IANA zone.
+ */
+function zoneOf(a: ActivityLike): string | null {
+  return a.localTimezone?.trim() || a.entities?.find((e) => e.type === 'clientInfo' && e.timezone)?.timezone?.trim() || null;
 }
 
 /** personal, channel or groupChat (a missing type is a personal chat, as in the Agents Playground). */

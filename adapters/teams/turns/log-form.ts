@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { asReply, checkTrainingForm, localDate, previewTrainingForm, type TrainingForm } from '../../../src/index.ts';
+import { asReply, checkTrainingForm, isValidZone, localDate, previewTrainingForm, type TrainingForm } from '../../../src/index.ts';
 import type { TeamsPerson } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { logFormCard } from '../render/log-form-card.ts';
@@ -11,9 +11,10 @@ export function asksForForm(text: string): boolean {
   return /^\s*(log|log a training|new training)\s*[.!]?\s*$/i.test(text);
 }
 
-/** An empty form, for today in the person's zone (the client's `localTimezone`; UTC when it sent none). */
+/** An empty form, for today in the person's zone (the client's `localTimezone`; UTC when it sent none or an unknown one). */
 export function emptyLogForm(rt: TeamsRuntime, person: TeamsPerson): AdaptiveCard {
-  const today = localDate(rt.core.clock.now(), person.timeZone ?? 'UTC');
+  const zone = person.timeZone && isValidZone(person.timeZone) ? person.timeZone : 'UTC';
+  const today = localDate(rt.core.clock.now(), zone);
   return logFormCard({ today }, { tenantId: person.tenantId, newNonce: rt.newNonce });
 }
 
