@@ -5,6 +5,7 @@ import { offerPaperwork } from '../file-consent.ts';
 import { sendToPersonalChat } from '../personal-chat.ts';
 import { noteCard } from '../render/note-card.ts';
 import { attachmentOf, cardOf, failureReply, type TeamsRuntime } from '../runtime.ts';
+import { sendNotices, type Notice } from './notify.ts';
 
 /** What Slack answers ephemerally (only the asker sees it): in a Teams channel these go to the asker's personal chat. */
 const PRIVATE_KINDS: ReadonlySet<Reply['kind']> = new Set(['status', 'history', 'paperwork', 'proof-attached', 'credential-saved', 'fee-recorded']);
@@ -20,11 +21,18 @@ export const PERSONAL_CHAT_FAILED_TEXT = "I couldn't open our personal chat to a
 export async function deliverReplies(rt: TeamsRuntime, ctx: TurnContext, person: TeamsPerson, actor: Actor | null, replies: readonly Reply[], personal: boolean): Promise<void> {
   const here: Partial<Activity>[] = [];
   const privately: Partial<Activity>[] = [];
+  const notices: Notice[] = [];
   for (const reply of replies) {
+    // A message for someone else (an audit's request) goes to that person's personal chat, never here.
+    if (reply.kind === 'notify') {
+      notices.push(reply);
+      continue;
+    }
     const target = personal || !PRIVATE_KINDS.has(reply.kind) ? here : privately;
     target.push(...(await activitiesFor(rt, person, actor, reply)));
   }
   if (privately.length) here.push(await sentPrivately(rt, ctx, privately));
+  if (notices.length && actor) here.push({ attachments: [attachmentOf(await sendNotices(rt, ctx, { organisationId: actor.organisationId, tenantId: person.tenantId }, notices))] });
   for (const activity of here) await ctx.sendActivity({ type: 'message', ...activity });
 }
 
