@@ -12,6 +12,8 @@ export interface LogFormInput {
   /** What was typed, when the card is shown again. */
   readonly values?: Partial<TrainingForm>;
   readonly problems?: readonly FormProblem[];
+  /** Edit on a preview: the draft the form fills in (submitting it logs that draft, at most one entry). */
+  readonly draftId?: string;
 }
 
 const FIELD_LABELS: Readonly<Record<FormField, string>> = { title: 'Title', completedOn: 'Date completed', minutes: 'Length (minutes)', kind: 'Kind of activity' };
@@ -35,17 +37,23 @@ export function logFormCard(input: LogFormInput, context: CardContext): Adaptive
     ['minutes', { type: 'Input.Number', id: 'minutes', min: 0, max: 1440, placeholder: 'e.g. 60', isRequired: true, ...(values.minutes && Number.isFinite(minutes) ? { value: minutes } : {}) }],
     ['kind', { type: 'Input.ChoiceSet', id: 'kind', style: 'compact', isRequired: true, value: values.kind ?? '', choices: ACTIVITY_KINDS.map((k) => ({ title: capitalised(ACTIVITY_KIND_LABELS[k]), value: k })) }],
   ];
-  const body: CardElement[] = [{ type: 'TextBlock', text: 'Log a training', size: 'Large', weight: 'Bolder', wrap: true }];
+  const editing = input.draftId !== undefined;
+  const body: CardElement[] = [{ type: 'TextBlock', text: editing ? 'Edit the training' : 'Log a training', size: 'Large', weight: 'Bolder', wrap: true }];
   if (problems.length) body.push({ type: 'TextBlock', text: 'Please fix what is marked below; nothing was logged yet.', color: 'Attention', wrap: true });
   for (const [field, element] of fields) {
     const error = message(field);
     body.push({ ...element, label: FIELD_LABELS[field], ...(error ? { errorMessage: error } : {}) });
     if (error) body.push({ type: 'TextBlock', text: error, color: 'Attention', size: 'Small', wrap: true, spacing: 'None' });
   }
-  const data = { action: LOG_FORM_SUBMIT, ids: {}, tenant: context.tenantId, nonce: context.newNonce() };
-  const submit: CardElement = { type: 'Action.Execute', title: 'Preview', verb: `${VERB_PREFIX}${LOG_FORM_SUBMIT}`, data, associatedInputs: 'auto', style: 'positive' };
+  // As in Slack's modal: the question is always there when editing; the core reads it only for the kinds that need registration.
+  if (editing) body.push({ type: 'Input.Toggle', id: 'registered', title: REGISTERED_TITLE, valueOn: 'true', valueOff: 'false', value: values.registered ? 'true' : 'false' });
+  const data = { action: LOG_FORM_SUBMIT, ids: editing ? { draftId: input.draftId } : {}, tenant: context.tenantId, nonce: context.newNonce() };
+  // A new training is previewed first; an edited preview is logged when the form is submitted (as Slack's Edit modal does).
+  const submit: CardElement = { type: 'Action.Execute', title: editing ? 'Log it' : 'Preview', verb: `${VERB_PREFIX}${LOG_FORM_SUBMIT}`, data, associatedInputs: 'auto', style: 'positive' };
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: CARD_VERSION, body, actions: [submit] };
 }
+
+const REGISTERED_TITLE = 'I registered for this call through MLN (National Provider Calls need it)';
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

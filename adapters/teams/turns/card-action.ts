@@ -5,7 +5,7 @@ import { personOf } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { LOG_FORM_SUBMIT } from '../render/log-form-card.ts';
 import { actorFor, failureReply, firstSeen, inOneTransaction, mergedCard, type TeamsRuntime } from '../runtime.ts';
-import { emptyLogForm, onLogFormSubmit } from './log-form.ts';
+import { editLogForm, emptyLogForm, onLogFormSubmit } from './log-form.ts';
 
 const dataSchema = z.object({
   action: z.string().max(40),
@@ -42,7 +42,9 @@ export async function onCardAction(rt: TeamsRuntime, ctx: TurnContext, raw: unkn
   }
   // The "Log a training" form: shown for the button, and its own answer when submitted.
   if (data.action === 'log-training') return emptyLogForm(rt, person);
-  if (data.action === LOG_FORM_SUBMIT) return onLogFormSubmit(rt, ctx, person, data.nonce, raw);
+  // Edit on a preview: the same form, filled with the draft; submitting it logs that draft.
+  if (data.action === 'edit-draft') return editLogForm(rt, person, String(data.ids.draftId ?? ''));
+  if (data.action === LOG_FORM_SUBMIT) return onLogFormSubmit(rt, ctx, person, { nonce: data.nonce, ...(data.ids.draftId === undefined ? {} : { draftId: String(data.ids.draftId) }) }, raw);
   const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
     if (!(await firstSeen(rt, deps, 'teams-card-nonce', `${person.tenantId}:${data.nonce}`))) return null;
@@ -87,8 +89,7 @@ function pressed(deps: CoreDeps, actor: Actor, data: CardData): Promise<Reply[]>
     case 'fix-typed':
       return one(() => answerQuestion(deps, actor, data.action as QuestionAnswerKind, data.ids));
     default:
-      // Edit is typed in Teams for now: `edit …` (see help).
-      return one(async () => ({ kind: 'help', topic: data.action === 'edit-draft' ? 'edit' : 'log' }));
+      return one(async () => ({ kind: 'help', topic: 'log' }));
   }
 }
 
