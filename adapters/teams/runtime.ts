@@ -44,6 +44,15 @@ export async function firstSeen(rt: TeamsRuntime, deps: CoreDeps, source: string
   return first;
 }
 
+/**
+ * The dedupe key of a card button pressed by `person`: a card in a channel is pressed by anyone
+ * there, and a colleague's (refused) press must not use up the author's button; Teams' resends of
+ * one person's press share it.
+ */
+export function pressKey(person: TeamsPerson, nonce: string): string {
+  return `${person.tenantId}:${person.aadObjectId}:${nonce}`;
+}
+
 /** A reply as a card for `tenantId`. */
 export function cardOf(rt: TeamsRuntime, reply: Reply, tenantId: string): AdaptiveCard {
   return toAdaptiveCard(withTeamsActions(reply, present(reply, TEAMS_WORDING)), { tenantId, newNonce: rt.newNonce });

@@ -4,7 +4,7 @@ import { answerQuestion, asReply, cancelDraft, chooseAuditItem, confirmDraft, ge
 import { personOf } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { LOG_FORM_SUBMIT } from '../render/log-form-card.ts';
-import { actorFor, failureReply, firstSeen, inOneTransaction, mergedCard, type TeamsRuntime } from '../runtime.ts';
+import { actorFor, failureReply, firstSeen, inOneTransaction, mergedCard, pressKey, type TeamsRuntime } from '../runtime.ts';
 import { editLogForm, emptyLogForm, onLogFormSubmit } from './log-form.ts';
 
 const dataSchema = z.object({
@@ -47,7 +47,7 @@ export async function onCardAction(rt: TeamsRuntime, ctx: TurnContext, raw: unkn
   if (data.action === LOG_FORM_SUBMIT) return onLogFormSubmit(rt, ctx, person, { nonce: data.nonce, ...(data.ids.draftId === undefined ? {} : { draftId: String(data.ids.draftId) }) }, raw);
   const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
-    if (!(await firstSeen(rt, deps, 'teams-card-nonce', `${person.tenantId}:${data.nonce}`))) return null;
+    if (!(await firstSeen(rt, deps, 'teams-card-nonce', pressKey(person, data.nonce)))) return null;
     const { actor } = await actorFor(deps, person, activity.id);
     return pressed(deps, actor, data);
   }).catch((error: unknown) => [failureReply(rt, 'card action', error)]);

@@ -4,7 +4,7 @@ import { asReply, checkTrainingForm, draftFields, isRecertError, isValidZone, lo
 import type { TeamsPerson } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { logFormCard } from '../render/log-form-card.ts';
-import { actorFor, cardOf, failureReply, firstSeen, inOneTransaction, mergedCard, type TeamsRuntime } from '../runtime.ts';
+import { actorFor, cardOf, failureReply, firstSeen, inOneTransaction, mergedCard, pressKey, type TeamsRuntime } from '../runtime.ts';
 
 /** Typed `log` alone (or `log a training`): the form card instead of a usage hint. */
 export function asksForForm(text: string): boolean {
@@ -61,7 +61,7 @@ export async function onLogFormSubmit(rt: TeamsRuntime, ctx: TurnContext, person
   const form: TrainingForm = draftId !== undefined && registered !== undefined ? { ...fields, registered } : fields;
   return inOneTransaction(rt, async (deps): Promise<AdaptiveCard | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
-    if (!(await firstSeen(rt, deps, 'teams-card-nonce', `${person.tenantId}:${submitted.nonce}`))) return null;
+    if (!(await firstSeen(rt, deps, 'teams-card-nonce', pressKey(person, submitted.nonce)))) return null;
     const { actor } = await actorFor(deps, person, activity.id);
     const today = localDate(deps.clock.now(), actor.timeZone);
     const problems = checkTrainingForm(form, today);
