@@ -20,6 +20,8 @@ export interface CredentialTable {
   expires_on: string;
   created_at: Instant;
   deleted_at: Instant | null;
+  /** The person confirmed a number someone else here holds ("cert … anyway"); the database refuses it otherwise. */
+  number_shared_meant: Generated<boolean>;
 }
 
 export interface TrainingTable {

@@ -8,6 +8,7 @@ import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange, rulesFor } from './shared.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { subjectFor, type About } from './about.ts';
 import { onBehalfOf } from './on-behalf.ts';
 import type { Subject } from './subjects.ts';
@@ -65,6 +66,11 @@ export async function recordFeeFor(deps: CoreDeps, actor: Actor, subject: Subjec
   await inTransaction(deps.db, async (trx) => {
     const payment = await insertFeePayment(trx, actor.organisationId, { personId: subject.id, credentialId: credential.id, amountCents, currency: rules.currency, paidOn, reference }, nowOf(deps));
     await recordChange(trx, deps, actor, { action: 'fee.recorded', entity: 'fee_payment', entityId: payment.id, after: { amountCents, currency: rules.currency, paidOn, reference, credentialId: credential.id, ...onBehalfOf(actor, subject) } });
+  }).catch(async (error: unknown) => {
+    // Two sends at once both passed the check above; the database keeps one live payment per certificate.
+    if (!isUniqueViolation(error)) throw error;
+    const [first] = await listFeePayments(deps.db, actor.organisationId, credential.id);
+    throw new RecertError('fee-already-recorded', { paidOn: first?.paidOn ?? paidOn, amountCents: first?.amountCents ?? amountCents, currency: first?.currency ?? rules.currency });
   });
   return { kind: 'fee-recorded', amountCents, currency: rules.currency, paidOn, credentialNumber: credential.number };
 }

@@ -4,7 +4,8 @@ import { addMonths, isIsoDate, localDate, type IsoDate } from '../domain/dates.t
 import { OLDEST_DATE_YEARS, oldestAcceptedDate } from '../domain/limits.ts';
 import type { Actor } from '../domain/people.ts';
 import { findCredentialRules } from '../db/repositories/credential-types.ts';
-import { findCurrentCredential, findNumberHeldByOther, insertCredential, updateCredential, type Credential } from '../db/repositories/credentials.ts';
+import { findCurrentCredential, findNumberHeldByOther, insertCredential, NUMBER_HELD_BY_OTHER, updateCredential, type Credential } from '../db/repositories/credentials.ts';
+import { sqlState } from '../db/errors.ts';
 import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
@@ -49,9 +50,13 @@ export async function saveCredentialFor(deps: CoreDeps, actor: Actor, subject: S
   checkDates(rules, input.issuedOn, expiresOn, localDate(deps.clock.now(), subject.zone));
   const certificate = { number, issuedOn: input.issuedOn, expiresOn };
   const mode = modeOf(current, certificate);
-  if (input.sharedNumberMeant !== true) await refuseSharedNumber(deps, actor, subject, certificate);
+  const numberSharedMeant = input.sharedNumberMeant === true;
+  if (!numberSharedMeant) await refuseSharedNumber(deps, actor, subject, certificate);
+  // The check above answers most sends; two at once both pass it, and the database's trigger refuses the later one.
   const id = await inTransaction(deps.db, async (trx) => {
-    const saved = mode === 'corrected' && current ? await correct(trx, actor, current, certificate) : await insertCredential(trx, actor.organisationId, { personId: subject.id, typeCode: rules.code, ...certificate }, nowOf(deps));
+    const saved = await numberSaved(certificate, whoseOf(actor, subject), () =>
+      mode === 'corrected' && current ? correct(trx, actor, current, { ...certificate, numberSharedMeant }) : insertCredential(trx, actor.organisationId, { personId: subject.id, typeCode: rules.code, ...certificate, numberSharedMeant }, nowOf(deps)),
+    );
     await recordChange(trx, deps, actor, {
       action: 'credential.saved',
       entity: 'credential',
@@ -77,12 +82,29 @@ function modeOf(current: Credential | null, certificate: { number: string; issue
   throw new RecertError('credential-older', { number: current.number, issuedOn: current.issuedOn });
 }
 
+/** `save()`, with the database's refusal of a number another person holds (a concurrent send) told as the same question. */
+async function numberSaved<T>(certificate: { number: string; issuedOn: string; expiresOn: string }, whose: { personId?: string }, save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    if (sqlState(error) !== NUMBER_HELD_BY_OTHER) throw error;
+    throw numberTaken(certificate, whose);
+  }
+}
+
+/** Whose certificate the question is about: nothing for the asker's own, else the person's id (the answer's button acts for them). */
+function whoseOf(actor: Actor, subject: Subject): { personId?: string } {
+  return subject.id === actor.personId ? {} : { personId: subject.id };
+}
+
+function numberTaken(certificate: { number: string; issuedOn: string; expiresOn: string }, whose: { personId?: string }): RecertError {
+  return new RecertError('credential-number-taken', { number: certificate.number, issuedOn: certificate.issuedOn, ...(certificate.expiresOn ? { expiresOn: certificate.expiresOn } : {}), ...whose });
+}
+
 /** A number another person holds is usually a typo or a copied form: asked about before anything is stored. */
 async function refuseSharedNumber(deps: CoreDeps, actor: Actor, subject: Subject, certificate: { number: string; issuedOn: string; expiresOn: string }): Promise<void> {
   const other = await findNumberHeldByOther(deps.db, actor.organisationId, subject.id, certificate.number);
-  if (!other) return;
-  const whose: { personId?: string } = subject.id === actor.personId ? {} : { personId: subject.id };
-  throw new RecertError('credential-number-taken', { number: certificate.number, issuedOn: certificate.issuedOn, ...(certificate.expiresOn ? { expiresOn: certificate.expiresOn } : {}), ...whose });
+  if (other) throw numberTaken(certificate, whoseOf(actor, subject));
 }
 
 function checkDates(rules: CredentialRules, issuedOn: string, expiresOn: string, today: IsoDate): void {
@@ -95,7 +117,7 @@ function checkDates(rules: CredentialRules, issuedOn: string, expiresOn: string,
   if (expiresOn > addMonths(issuedOn, 2 * rules.cycleMonths)) throw new RecertError('credential-dates-invalid', { issuedOn, expiresOn, tooLong: true, months: rules.cycleMonths });
 }
 
-async function correct(trx: CoreDeps['db'], actor: Actor, current: Credential, certificate: { number: string; issuedOn: string; expiresOn: string }) {
+async function correct(trx: CoreDeps['db'], actor: Actor, current: Credential, certificate: { number: string; issuedOn: string; expiresOn: string; numberSharedMeant: boolean }) {
   await updateCredential(trx, actor.organisationId, current.id, certificate);
   return current;
 }

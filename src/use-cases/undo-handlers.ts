@@ -63,7 +63,8 @@ export const UNDO_HANDLERS: Readonly<Record<string, UndoHandler>> = {
   },
   'credential.saved': async ({ trx, actor, now }, event) => {
     const after = credentialAfterSchema.parse(event.after);
-    if (after.mode === 'corrected') await updateCredential(trx, actor.organisationId, event.entityId, certificateSchema.parse(event.before));
+    // Undo restores what was there before, even a number someone else has taken since: never refused.
+    if (after.mode === 'corrected') await updateCredential(trx, actor.organisationId, event.entityId, { ...certificateSchema.parse(event.before), numberSharedMeant: true });
     else await setCredentialDeleted(trx, actor.organisationId, event.entityId, now);
     return { action: 'credential.saved', number: after.number };
   },

@@ -15,7 +15,12 @@ export interface NewCredential {
   readonly number: string;
   readonly issuedOn: string;
   readonly expiresOn: string;
+  /** The person confirmed a number someone else in the organisation holds (else the database refuses it: RC409). */
+  readonly numberSharedMeant?: boolean;
 }
+
+/** SQLSTATE the credentials trigger raises for a number another person holds (migration 20261204T131700Z). */
+export const NUMBER_HELD_BY_OTHER = 'RC409';
 
 export async function insertCredential(db: Db, organisationId: string, credential: NewCredential, now: Date): Promise<Credential> {
   const row = await db
@@ -27,6 +32,7 @@ export async function insertCredential(db: Db, organisationId: string, credentia
       number: credential.number,
       issued_on: credential.issuedOn,
       expires_on: credential.expiresOn,
+      number_shared_meant: credential.numberSharedMeant === true,
       created_at: now,
     })
     .returningAll()
@@ -86,11 +92,11 @@ export async function updateCredential(
   db: Db,
   organisationId: string,
   id: string,
-  fields: { readonly number: string; readonly issuedOn: string; readonly expiresOn: string },
+  fields: { readonly number: string; readonly issuedOn: string; readonly expiresOn: string; readonly numberSharedMeant?: boolean },
 ): Promise<void> {
   await db
     .updateTable('credentials')
-    .set({ number: fields.number, issued_on: fields.issuedOn, expires_on: fields.expiresOn })
+    .set({ number: fields.number, issued_on: fields.issuedOn, expires_on: fields.expiresOn, number_shared_meant: fields.numberSharedMeant === true })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .execute();
