@@ -61,7 +61,12 @@ console.log(`first report${process.env.BENCH_REUSE ? ' (standings stored by the 
 // Seeding bumps each person's ledger version once per entry (20 dead rows a person) and the first report
 // writes every standing: a live organisation's tables, vacuumed as they change, hold no such bulk of dead
 // rows. Compacted and analysed as they would be (BENCH_NO_COMPACT=1: timed as seeded).
-if (!process.env.BENCH_NO_COMPACT) await sql`vacuum (full, analyze) people, standings`.execute(deps.db);
+// VACUUM FULL leaves the visibility map empty; the plain VACUUM after it sets it, as autovacuum
+// does on a live table, so the report's index-only scan reads the index alone.
+if (!process.env.BENCH_NO_COMPACT) {
+  await sql`vacuum (full, analyze) people, standings`.execute(deps.db);
+  await sql`vacuum people, standings`.execute(deps.db);
+}
 
 // The two answers must agree before their times mean anything.
 const everyone = await buildComplianceReport(deps, admin, { everyone: true });

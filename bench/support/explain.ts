@@ -2,8 +2,8 @@ import { CompiledQuery } from 'kysely';
 import type { Db } from '../../src/db/connection.ts';
 import type { RecordedQuery } from '../../test/fakes/query-recorder.ts';
 
-/** The lines of a plan worth quoting: scans (with their relation and index), joins, sorts, timings. */
-const KEY_LINE = /Scan|Join|Sort|Aggregate|Hash|CTE|WindowAgg|Nested Loop|Execution Time|Planning Time|Buffers: shared/;
+/** The lines of a plan worth quoting: scans (with their relation and index; an index-only scan's heap fetches), joins, sorts, timings. */
+const KEY_LINE = /Scan|Join|Sort|Aggregate|Hash|CTE|WindowAgg|Nested Loop|Execution Time|Planning Time|Buffers: shared|Heap Fetches/;
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of each distinct SELECT the report sent (writes are not run again),

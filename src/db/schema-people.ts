@@ -64,6 +64,9 @@ export interface StandingTable {
   /** ISO dates as text. */
   issued_on: string | null;
   expires_on: string | null;
+  /** The same two days as whole days since 1970-01-01 (migration 20261204T101500Z): the report's days left is one subtraction. */
+  issued_day: number | null;
+  expires_day: number | null;
   expiring_soon_days: number | null;
   earned: number | null;
   required: number | null;

@@ -56,6 +56,12 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((b - a) / 86_400_000);
 }
 
+/** The day as whole days since 1970-01-01 (negative before), the report's stored sort key; null for a day that is not a date. */
+export function dayNumber(date: IsoDate): number | null {
+  const n = daysBetween('1970-01-01', date);
+  return Number.isFinite(n) ? n : null;
+}
+
 function utcDay(date: IsoDate): number | null {
   if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return null;
   const y = Number(date.slice(0, 4));

@@ -1,38 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ComplianceState } from '../../domain/compliance-types.ts';
-import type { IsoDate } from '../../domain/dates.ts';
+import { dayNumber, type IsoDate } from '../../domain/dates.ts';
 import { SUMMARY_FORMAT } from '../../domain/standing-summary.ts';
 import type { Db } from '../connection.ts';
 
-/** The zones an organisation's active people are in ('' for "the organisation's"), and the people whose stored standing is stale. */
-export interface ZonesAndStale {
-  readonly zones: readonly string[];
-  readonly stale: readonly { readonly personId: string; readonly ledgerVersion: string }[];
-}
-
-/**
- * One small query: the zones to work "today" out for, and who has no current standing with its
- * day states (never computed, their ledger moved on, an older format, or written before the states).
- */
-export async function zonesAndStale(db: Db, organisationId: string): Promise<ZonesAndStale> {
-  const result = await sql<{ zone: string; ids: string[]; versions: string[] }>`
-    select coalesce(p.time_zone, '') as zone,
-      coalesce(array_agg(p.id::text) filter (where ${staleCondition()}), '{}') as ids,
-      coalesce(array_agg(p.ledger_version::text) filter (where ${staleCondition()}), '{}') as versions
-    from people p left join standings s on s.person_id = p.id and s.organisation_id = ${organisationId}
-    where p.organisation_id = ${organisationId} and p.active
-    group by 1`.execute(db);
-  const stale = result.rows.flatMap((r) => r.ids.map((personId, i) => ({ personId, ledgerVersion: r.versions[i] ?? '0' })));
-  return { zones: result.rows.map((r) => r.zone), stale };
-}
-
-function staleCondition(): RawBuilder<boolean> {
-  return sql<boolean>`s.person_id is null or s.version <> p.ledger_version or s.format is distinct from ${SUMMARY_FORMAT} or s.state_during is null`;
-}
-
 /** Who a page is about and how it is narrowed (the same rules as `selectRows` and `visibleTo`). */
 export interface PageQuery {
-  /** "Today" in each zone of `zonesAndStale` ('' = the organisation's zone). */
+  /** "Today" in each zone of `activeZones` ('' = the organisation's zone). */
   readonly todayOf: ReadonlyMap<string, IsoDate>;
   /** A team manager's teams: only their members (null: everyone). */
   readonly managedTeams: readonly string[] | null;
@@ -66,58 +40,66 @@ export interface ReportPage {
   readonly before: number;
   /** Everyone whose urgency key is within the page's first and last keys (the page and its ties). */
   readonly candidates: readonly PageCandidate[];
+  /** People in scope whose stored standing is stale (never computed, their ledger moved on, an older format): left out of this answer. */
+  readonly stale: readonly { readonly personId: string; readonly ledgerVersion: string }[];
+  /** People in scope whose zone is not in `todayOf` (it changed since the zones were read): left out of this answer. */
+  readonly unzoned: number;
 }
 
 /**
- * Counts, filters, the urgency order and the page of an organisation's report in one statement
- * over the standings' columns: each person's state on their own today is the stored state of the
- * span that today is in (`stateOnDay`), the order is `byUrgency`'s groups and days left. Returns
- * the page's people and the ties at its edges only, never everyone.
+ * Counts, filters, the urgency order and the page of an organisation's report in one statement,
+ * an index-only scan of the standings' report columns (`standings_report_idx`) joined to the active
+ * people: each person's state on their own today is the stored state of the span that today is in
+ * (`stateOnDay`), the order is `byUrgency`'s groups and days left, as one integer key. Only the
+ * page's keys are sorted (a top-N sort), and only the page's people and the ties at its edges are
+ * returned, never everyone. It also finds, in the same pass, who is stale or in a zone not asked
+ * for: they are left out, and the caller computes them and asks again.
  */
 export async function reportPage(db: Db, organisationId: string, q: PageQuery): Promise<ReportPage> {
   const zones = [...q.todayOf.keys()];
-  const todays = zones.map((z) => q.todayOf.get(z) ?? '');
+  const days = zones.map((z) => dayNumber(q.todayOf.get(z) ?? ''));
   const result = await sql<PageRow>`
-    with lines as (
-      select p.id, p.platform_user_id, p.display_name, p.time_zone, s.issued_on, s.expires_on, s.ledger_codes, s.state_before, s.state_during, s.state_after,
-        (${todays}::text[])[array_position(${zones}::text[], coalesce(p.time_zone, ''))] as today
-      from people p
-      join standings s on s.person_id = p.id and s.organisation_id = ${organisationId}
-      where p.organisation_id = ${organisationId} and p.active and s.state_during is not null ${scope(organisationId, q)}
+    with keyed as materialized (
+      select d.id, d.ledger_version, d.stale, d.usable, d.unzoned, d.state, d.grp, d.days_left, d.usable and ${filters(q)} as listed,
+        d.grp::bigint * ${KEY_SPAN}::bigint + d.days_left as key
+      from (
+        select l.*,
+          case when l.expires_day is null or l.issued_day is null then 1 when l.expires_day <= l.today then 0 when l.today < l.issued_day then 2 else 3 end as grp
+        from (
+          select p.id, p.ledger_version, z.today, z.today is null as unzoned, s.state_during is not null and z.today is not null as usable,
+            s.person_id is null or s.version <> p.ledger_version or s.format is distinct from ${SUMMARY_FORMAT}::int or s.state_during is null as stale,
+            s.issued_day, s.expires_day, s.ledger_codes,
+            case when s.expires_day is null or s.issued_day is null then s.state_during
+              when z.today < s.issued_day then s.state_before
+              when z.today >= s.expires_day then s.state_after
+              else s.state_during end as state,
+            case when s.expires_day is null or s.issued_day is null then 0 else s.expires_day - z.today end as days_left
+          from people p
+          left join standings s on s.person_id = p.id and s.organisation_id = ${organisationId}
+          left join unnest(${zones}::text[], ${days}::int[]) as z(zone, today) on z.zone = coalesce(p.time_zone, '')
+          where p.organisation_id = ${organisationId} and p.active ${scope(organisationId, q)}
+        ) l
+      ) d
     ),
-    dated as (
-      select l.*,
-        case when l.expires_on is null or l.issued_on is null then l.state_during
-          when l.today < l.issued_on then l.state_before
-          when l.today >= l.expires_on then l.state_after
-          else l.state_during end as state,
-        case when l.expires_on is null or l.issued_on is null then 0 else l.expires_on::date - l.today::date end as days_left
-      from lines l where l.today is not null
-    ),
-    keyed as materialized (
-      select id, platform_user_id, display_name, time_zone, state, days_left, ${filters(q)} as listed,
-        case when expires_on is null or issued_on is null then 1 when days_left <= 0 then 0 when today < issued_on then 2 else 3 end as grp
-      from dated
-    ),
-    current as (
-      select count(*) filter (where state = 'compliant') as compliant, count(*) filter (where state = 'at_risk') as at_risk,
-        count(*) filter (where state = 'out_of_compliance') as out_of_compliance, count(*) as total, count(*) filter (where listed) as listed
+    counts as (
+      select count(*) filter (where usable and state = 'compliant') as compliant, count(*) filter (where usable and state = 'at_risk') as at_risk,
+        count(*) filter (where usable and state = 'out_of_compliance') as out_of_compliance, count(*) filter (where usable) as total,
+        count(*) filter (where listed) as listed, count(*) filter (where unzoned) as unzoned,
+        coalesce(array_agg(id::text) filter (where stale), '{}') as stale_ids, coalesce(array_agg(ledger_version::text) filter (where stale), '{}') as stale_versions
       from keyed
     ),
-    paged as (select c.*, least(greatest(1, ${q.page}::int), greatest(1, ceil(c.listed / ${q.pageSize}::numeric)::int)) as page from current c),
-    at as (select p.*, (p.page - 1) * ${q.pageSize}::int + 1 as first_rn, least(p.page * ${q.pageSize}::int, p.listed) as last_rn from paged p),
-    ranked as materialized (select id, platform_user_id, display_name, time_zone, grp, days_left, row_number() over (order by grp, days_left) as rn from keyed where listed),
-    edges as (
-      select max(r.grp) filter (where r.rn = a.first_rn) as first_grp, max(r.days_left) filter (where r.rn = a.first_rn) as first_days,
-        max(r.grp) filter (where r.rn = a.last_rn) as last_grp, max(r.days_left) filter (where r.rn = a.last_rn) as last_days
-      from ranked r, at a where r.rn in (a.first_rn, a.last_rn)
-    ),
-    near as (select r.* from ranked r, edges e where (r.grp, r.days_left) >= (e.first_grp, e.first_days) and (r.grp, r.days_left) <= (e.last_grp, e.last_days))
-    select a.compliant, a.at_risk, a.out_of_compliance, a.total, a.listed, a.page,
-      n.id, n.platform_user_id, n.display_name, n.time_zone, n.grp, n.days_left, n.rn
-    from at a left join near n on true`.execute(db);
+    at as (select c.*, least(greatest(1, ${q.page}::int), greatest(1, ceil(c.listed / ${q.pageSize}::numeric)::int)) as page from counts c),
+    shown as (select key from keyed where listed order by key offset (select (page - 1) * ${q.pageSize}::int from at) limit ${q.pageSize}::int),
+    edges as (select min(key) as first_key, max(key) as last_key from shown),
+    near as (select k.id, k.grp, k.days_left from keyed k, edges e where k.listed and k.key between e.first_key and e.last_key)
+    select a.*, (select count(*) from keyed k, edges e where k.listed and k.key < e.first_key) as before,
+      n.id, p.platform_user_id, p.display_name, p.time_zone, n.grp, n.days_left
+    from at a left join near n on true left join people p on p.id = n.id and p.organisation_id = ${organisationId}`.execute(db);
   return pageOf(result.rows);
 }
+
+/** The urgency key is group × 2³² + days left: days left fits in 32 bits (±5.8 million years), so the key orders as (group, days left). */
+const KEY_SPAN = 4_294_967_296;
 
 interface PageRow {
   compliant: string | number;
@@ -125,15 +107,18 @@ interface PageRow {
   out_of_compliance: string | number;
   total: string | number;
   listed: string | number;
+  unzoned: string | number;
+  stale_ids: string[];
+  stale_versions: string[];
   page: number;
+  /** Listed people whose key is before the page's first key. */
+  before: string | number;
   id: string | null;
   platform_user_id: string | null;
   display_name: string | null;
   time_zone: string | null;
   grp: number | null;
   days_left: number | null;
-  /** The row's place in the order by key alone (ties in any order): the first of a key's run, less one, is how many come before it. */
-  rn: string | number | null;
 }
 
 function pageOf(rows: readonly PageRow[]): ReportPage {
@@ -143,8 +128,8 @@ function pageOf(rows: readonly PageRow[]): ReportPage {
     r.id === null ? [] : [{ personId: r.id, platformUserId: r.platform_user_id ?? '', displayName: r.display_name ?? '', timeZone: r.time_zone, group: Number(r.grp), daysLeft: Number(r.days_left) }],
   );
   const counts = { compliant: Number(head.compliant), at_risk: Number(head.at_risk), out_of_compliance: Number(head.out_of_compliance), total: Number(head.total) };
-  const before = rows.reduce((least, r) => (r.rn === null ? least : Math.min(least, Number(r.rn) - 1)), Number(head.listed));
-  return { counts, listed: Number(head.listed), page: Number(head.page), before: candidates.length ? before : 0, candidates };
+  const stale = head.stale_ids.map((personId, i) => ({ personId, ledgerVersion: head.stale_versions[i] ?? '0' }));
+  return { counts, listed: Number(head.listed), page: Number(head.page), before: candidates.length ? Number(head.before) : 0, candidates, stale, unzoned: Number(head.unzoned) };
 }
 
 /** A team manager sees their teams' members (`visibleTo`); a team filter keeps that team's members. */
@@ -158,12 +143,12 @@ function scope(organisationId: string, q: PageQuery): RawBuilder<unknown> {
 /** `selectRows`: with filters, those matching every filter; without, everyone not compliant (or everyone, when asked). */
 function filters(q: PageQuery): RawBuilder<boolean> {
   const filtered = q.expiringWithinDays !== undefined || q.expiringBy !== undefined || q.missingProof || q.unpaid;
-  if (!filtered) return q.everyone ? sql<boolean>`true` : sql<boolean>`state <> 'compliant'`;
+  if (!filtered) return q.everyone ? sql<boolean>`true` : sql<boolean>`d.state <> 'compliant'`;
   const parts = [
-    q.expiringWithinDays === undefined ? null : sql`(expires_on is not null and issued_on is not null and days_left <= ${q.expiringWithinDays}::int)`,
-    q.expiringBy === undefined ? null : sql`(expires_on is not null and issued_on is not null and expires_on <= ${q.expiringBy}::text)`,
-    q.missingProof ? sql`'proof-missing' = any(string_to_array(ledger_codes, ','))` : null,
-    q.unpaid ? sql`'fee-unpaid' = any(string_to_array(ledger_codes, ','))` : null,
+    q.expiringWithinDays === undefined ? null : sql`(d.expires_day is not null and d.issued_day is not null and d.days_left <= ${q.expiringWithinDays}::int)`,
+    q.expiringBy === undefined ? null : sql`(d.expires_day is not null and d.issued_day is not null and d.expires_day <= ${dayNumber(q.expiringBy)}::int)`,
+    q.missingProof ? sql`'proof-missing' = any(string_to_array(d.ledger_codes, ','))` : null,
+    q.unpaid ? sql`'fee-unpaid' = any(string_to_array(d.ledger_codes, ','))` : null,
   ].filter((p) => p !== null);
   return sql<boolean>`${sql.join(parts, sql` and `)}`;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dayNumber } from '../../domain/dates.ts';
 import { lineOf } from '../../domain/standing-line.ts';
 import { statesOf } from '../../domain/standing-states.ts';
 import type { StandingSummary } from '../../domain/standing-summary.ts';
@@ -64,7 +65,7 @@ export async function saveStandings(db: Db, organisationId: string, rows: readon
 }
 
 /** The report's columns, written with the summary at the same version (see `readStandingLines`). */
-const REPORT_COLUMNS = ['format', 'cert_number', 'issued_on', 'expires_on', 'expiring_soon_days', 'earned', 'required', 'fee_paid', 'ledger_codes', 'state_before', 'state_during', 'state_after'] as const;
+const REPORT_COLUMNS = ['format', 'cert_number', 'issued_on', 'expires_on', 'issued_day', 'expires_day', 'expiring_soon_days', 'earned', 'required', 'fee_paid', 'ledger_codes', 'state_before', 'state_during', 'state_after'] as const;
 
 function columnsOf(summary: StandingSummary) {
   const line = lineOf(summary);
@@ -74,6 +75,8 @@ function columnsOf(summary: StandingSummary) {
     cert_number: line.certificate?.number ?? null,
     issued_on: line.certificate?.issuedOn ?? null,
     expires_on: line.certificate?.expiresOn ?? null,
+    issued_day: line.certificate ? dayNumber(line.certificate.issuedOn) : null,
+    expires_day: line.certificate ? dayNumber(line.certificate.expiresOn) : null,
     expiring_soon_days: line.expiringSoonDays,
     earned: line.earned,
     required: line.required,

@@ -1,8 +1,6 @@
 import { countStates, selectRows, sortByUrgency, type ReportCounts, type ReportFilters, type ReportLine, type ReportRow } from '../../domain/report.ts';
 import type { Actor } from '../../domain/people.ts';
-import { snoozesFrom } from '../../db/repositories/reminder-snoozes.ts';
 import { findTeamByName } from '../../db/repositories/teams.ts';
-import { addDays, localDate } from '../../domain/dates.ts';
 import { RecertError } from '../../errors.ts';
 import type { Reply } from '../../replies.ts';
 import { authorize } from '../access.ts';
@@ -10,7 +8,8 @@ import type { CoreDeps } from '../deps.ts';
 import { recordChange } from '../shared.ts';
 import { visibleTo } from '../subjects.ts';
 import { organisationLines, withReasons, type OrganisationLines } from './report-lines.ts';
-import { readReportPage } from './report-page.ts';
+import { findReportPage, pageRows } from './report-page.ts';
+import { snoozesOf, withSnoozeDates } from './report-snoozes.ts';
 
 /** People per page: a chat message's worth on every platform (Slack's 50 blocks, with the summary). */
 export const REPORT_PAGE_SIZE = 15;
@@ -59,9 +58,12 @@ export async function buildComplianceReport(deps: CoreDeps, actor: Actor, filter
 
 /** The report as a chat reply, one page at a time (the summary is on every page): counted, ordered and paged in SQL, only the page's people read in full. */
 export async function getComplianceReport(deps: CoreDeps, actor: Actor, filters: ReportFilters, page = 1): Promise<Reply> {
-  const found = await readReportPage(deps, actor, filters, page, REPORT_PAGE_SIZE);
-  const rows = await withSnoozes(deps, actor.organisationId, found, found.rows);
-  await recordChange(deps.db, deps, actor, { action: 'report.viewed', entity: 'organisation', entityId: actor.organisationId, after: { filters: found.filters, listed: found.listed, page: found.page } });
+  const found = await findReportPage(deps, actor, filters, page, REPORT_PAGE_SIZE);
+  // The page's people are read while the view is audited: one round trip for both.
+  const [rows] = await Promise.all([
+    pageRows(deps, actor.organisationId, found),
+    recordChange(deps.db, deps, actor, { action: 'report.viewed', entity: 'organisation', entityId: actor.organisationId, after: { filters: found.filters, listed: found.listed, page: found.page } }),
+  ]);
   return {
     kind: 'compliance-report',
     counts: found.counts,
@@ -77,11 +79,5 @@ export async function getComplianceReport(deps: CoreDeps, actor: Actor, filters:
 
 /** People's snoozes (a reminder's Snooze), shown to managers while they last: each person's own today decides. */
 async function withSnoozes(deps: CoreDeps, organisationId: string, read: Pick<OrganisationLines, 'todayOf'>, rows: readonly ReportRow[]): Promise<ReportRow[]> {
-  // A day before today in UTC is at or before anyone's today, whatever their zone.
-  const snoozes = await snoozesFrom(deps.db, organisationId, addDays(localDate(deps.clock.now(), 'UTC'), -1), rows.map((r) => r.personId));
-  return rows.map((row) => {
-    const until = snoozes.get(row.personId);
-    const today = read.todayOf.get(row.personId);
-    return until !== undefined && today !== undefined && until >= today ? { ...row, snoozedUntil: until } : row;
-  });
+  return withSnoozeDates(rows, await snoozesOf(deps, organisationId, rows.map((r) => r.personId)), read.todayOf);
 }
