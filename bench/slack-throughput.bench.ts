@@ -5,8 +5,9 @@
  *     a round-robin "load balancer"; follow-ups completed per second;
  *   - burst: 3× the measured work rate for 60 s; resident memory sampled every second, beside a
  *     bare Bolt app taking the same burst.
- *   DATABASE_URL=… npm run bench:throughput [-- --rate 800 --seconds 10 --burst-seconds 60]
+ *   DATABASE_URL=… npm run bench:throughput [-- --rate 800 --seconds 10 --burst-seconds 60]   (0: no burst)
  */
+import { loadavg } from 'node:os';
 import { percentile, runLoad } from './support/load.ts';
 import { freshDatabase, rssMb, SECRET, startBareBolt, startRecert } from './support/processes.ts';
 import { startSink, type Sink } from './support/sink.ts';
@@ -47,7 +48,7 @@ async function workRate(processes: number, sink: Sink) {
     const prefix = `t${processes}-${Date.now()}-`;
     const load = await runLoad({ port: procs.map((p) => p.port), secret: SECRET, perSecond: rate, seconds, responseUrl: (i) => sink.responseUrl(`${prefix}${i}`), text: texts, users: 200 });
     await until(() => completedIn(sink, prefix, load.sentAt).done >= load.acks.length, 180_000);
-    return { processes, acked: load.acks.length, sent: load.sent, ackP99: percentile(load.acks, 99), ...completedIn(sink, prefix, load.sentAt) };
+    return { processes, acked: load.acks.length, sent: load.sent, shed: load.failed, notSaved: load.toldNotSaved, ackP99: percentile(load.acks, 99), ...completedIn(sink, prefix, load.sentAt), load: loadNow() };
   } finally {
     for (const p of procs) await p.stop();
     await database.drop();
@@ -83,17 +84,27 @@ async function bareBurst(perSecond: number, sink: Sink) {
   return { ackP99: percentile(load.acks, 99), rssMin: Math.min(...settled), rssMax: Math.max(...settled) };
 }
 
+/** The 1-minute load average, and the machine's cores, at the end of a phase. */
+function loadNow(): string {
+  return (loadavg()[0] ?? 0).toFixed(1);
+}
+
 const sink = await startSink();
+const started = loadNow();
 const one = await workRate(1, sink);
 const two = await workRate(2, sink);
-console.log(`Node ${process.version}, PostgreSQL 15, ${rate} commands/s for ${seconds} s (\`log …\` and \`status\` alternating, 200 people)`);
-console.log('| processes | acked | ack p99 (ms) | follow-ups | work rate (commands/s) | follow-up p99 (ms) |');
-console.log('|---|---|---|---|---|---|');
-for (const r of [one, two]) console.log(`| ${r.processes} | ${r.acked} of ${r.sent} | ${r.ackP99.toFixed(1)} | ${r.done} | ${r.ratePerSecond.toFixed(0)} | ${r.p99.toFixed(0)} |`);
+console.log(`Node ${process.version}, PostgreSQL 15, ${rate} commands/s for ${seconds} s (\`log …\` and \`status\` alternating, 200 people); load average ${started} at the start`);
+console.log('| processes | acked (stored) | refused 503 | told "not saved" | ack p99 (ms) | follow-ups | work rate (commands/s) | follow-up p99 (ms) | load average after |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of [one, two]) console.log(`| ${r.processes} | ${r.acked} of ${r.sent} | ${r.shed} | ${r.notSaved} | ${r.ackP99.toFixed(1)} | ${r.done} | ${r.ratePerSecond.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.load} |`);
+if (burstSeconds <= 0) {
+  await sink.close();
+  process.exit(0);
+}
 const burstRate = Math.round(3 * one.ratePerSecond);
 const b = await burst(burstRate, sink);
 const bb = await bareBurst(burstRate, sink);
-console.log(`\nBurst: ${burstRate} commands/s (3× one process's work rate) for ${burstSeconds} s; RSS after the first 5 s`);
+console.log(`\nBurst: ${burstRate} commands/s (3× one process's work rate) for ${burstSeconds} s; RSS after the first 5 s; load average after ${loadNow()}`);
 console.log('| app | acked | ack p99 (ms) | RSS first / min / max / last (MB) |');
 console.log('|---|---|---|---|');
 console.log(`| Recert, 1 process | ${b.acked} of ${b.sent} | ${b.ackP99.toFixed(1)} | ${b.rssFirst.toFixed(0)} / ${b.rssMin.toFixed(0)} / ${b.rssMax.toFixed(0)} / ${b.rssLast.toFixed(0)} |`);

@@ -23,6 +23,11 @@ export interface PlatformAdapter {
   readonly routes?: readonly Route[];
   /** Checks every request, whatever its path (Slack's replay window). */
   readonly guard?: RequestGuard;
+  /**
+   * True for a request of this platform's that is never sent again if refused (Slack's slash
+   * commands and interactivity): the front door admits more of those (admission.ts). Headers only.
+   */
+  readonly unretried?: (req: IncomingMessage) => boolean;
   /** How the scheduler reaches this platform's people and channels. */
   readonly outbound?: OutboundPort;
   start(): Promise<void>;

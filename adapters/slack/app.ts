@@ -104,6 +104,8 @@ export async function createSlackAdapter(options: SlackAppOptions): Promise<Plat
   return {
     name: 'slack',
     guard: slackTimestampGuard(options.nowSeconds ?? (() => Math.floor(Date.now() / 1000))),
+    // Slash commands and interactivity come as forms, and Slack never sends them again (events, JSON, it does).
+    unretried: (req) => (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'),
     routes: [{ path: '/slack/*', handle: (req, res) => boltRoute(listener, req, res) }],
     start: async () => {
       inbox = startInbox(options, clients);
@@ -164,18 +166,23 @@ function startInbox(options: SlackAppOptions, clients: SlackClients): { rt: Slac
     acks,
   };
   const handlers = new Map([[PLATFORM, slackInboundHandler(rt)]]);
+  const concurrency = options.inboxConcurrency ?? 8;
   const drainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, {
-    concurrency: options.inboxConcurrency ?? 8,
+    concurrency,
     exclusive: options.exclusiveDatabase === true,
     holdBack: () => acks.crowded(),
+    heldConcurrency: Math.ceil(concurrency * HELD_SHARE),
   });
   wake.kick = () => drainer.kick();
   drainer.start();
   return { rt, drainer };
 }
 
-/** Acknowledgements storing at once from which the workers take no new work: twice the acknowledgement pool (INGRESS_POOL_MAX). */
+/** Acknowledgements storing at once from which the workers hold back: twice the acknowledgement pool (INGRESS_POOL_MAX). */
 const ACK_QUEUE_BOUND = 8;
+
+/** The share of the inbox's workers kept busy while held back (docs/benchmarks.md, "Work rate under sustained load"). */
+const HELD_SHARE = 0.5;
 
 /** How long (ms) the start-up token check waits for Slack before calling it unreachable. */
 const TOKEN_CHECK_TIMEOUT_MS = 10_000;

@@ -20,6 +20,8 @@ export interface LoadResult {
   /** When each command was sent (performance.now()), by index. */
   readonly sentAt: number[];
   readonly failed: number;
+  /** Answered 200 with a text instead of storing the command ("I couldn't save that…"): not acknowledged work. */
+  readonly toldNotSaved: number;
   readonly within3s: number;
 }
 
@@ -34,6 +36,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const acks: number[] = [];
   const sentAt: number[] = new Array<number>(total);
   let failed = 0;
+  let toldNotSaved = 0;
   let within3s = 0;
   const inFlight: Promise<void>[] = [];
   const start = performance.now();
@@ -44,9 +47,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     sentAt[i] = performance.now();
     inFlight.push(
       send(agent, options, i).then(
-        (status) => {
+        ({ status, body }) => {
           const ms = performance.now() - (sentAt[i] ?? 0);
-          if (status === 200) {
+          if (status === 200 && body !== '') toldNotSaved += 1;
+          else if (status === 200) {
             acks.push(ms);
             if (ms <= 3000) within3s += 1;
           } else failed += 1;
@@ -57,10 +61,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   await Promise.all(inFlight);
   agent.destroy();
-  return { sent: total, acks, sentAt, failed, within3s };
+  return { sent: total, acks, sentAt, failed, toldNotSaved, within3s };
 }
 
-function send(agent: Agent, options: LoadOptions, i: number): Promise<number> {
+function send(agent: Agent, options: LoadOptions, i: number): Promise<{ status: number; body: string }> {
   const fields = {
     command: '/ceu',
     text: options.text(i),
@@ -79,8 +83,9 @@ function send(agent: Agent, options: LoadOptions, i: number): Promise<number> {
     const req = request(
       { agent, host: '127.0.0.1', port: ports[i % ports.length], path: '/slack/events', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature } },
       (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        let answer = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: answer }));
       },
     );
     req.setTimeout(30_000, () => req.destroy(new Error('timeout')));

@@ -68,16 +68,16 @@ export class InboxDrainer {
     let backlog = false;
     while (this.running) {
       this.kicked = false;
-      const free = this.options.concurrency - this.active.size;
+      // Held back (acknowledgements queueing): fewer workers, never none, so the work goes on.
+      const limit = this.options.holdBack() ? Math.max(1, Math.min(this.options.heldConcurrency, this.options.concurrency)) : this.options.concurrency;
+      const free = limit - this.active.size;
       // Under a backlog, claim in batches (half the workers at a time) rather than one claim query
       // per finished delivery: the claim was a sixth of the queries per command at full load.
-      // Held back (acknowledgements queueing), one delivery at a time still: the work never stops.
-      const held = this.options.holdBack();
-      const enough: number = held ? (this.active.size === 0 ? 1 : Infinity) : backlog && this.active.size > 0 ? Math.ceil(this.options.concurrency / 2) : 1;
-      const batch: ClaimedInbound[] = free >= enough ? await this.claim(held ? 1 : free).catch((error: unknown) => this.claimFailed(error)) : [];
+      const enough = backlog && this.active.size > 0 ? Math.ceil(limit / 2) : 1;
+      const batch: ClaimedInbound[] = free >= enough ? await this.claim(free).catch((error: unknown) => this.claimFailed(error)) : [];
       if (free >= enough) backlog = batch.length === free;
       for (const item of batch) this.track(this.process(item));
-      if (batch.length === 0 || this.active.size >= this.options.concurrency) await this.nap();
+      if (batch.length === 0 || this.active.size >= limit) await this.nap();
     }
   }
 

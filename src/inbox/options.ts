@@ -31,11 +31,17 @@ export interface DrainerOptions {
    */
   readonly exclusive: boolean;
   /**
-   * True while this process's acknowledgements queue (short of CPU or connections): work on one
-   * delivery at a time until it is false again — the backlog waits in the inbox, acks within the
-   * platform's time, and the work never stops altogether.
+   * True while this process's acknowledgements queue (short of CPU or connections): work on at most
+   * `heldConcurrency` deliveries until it is false again — the backlog waits in the inbox, acks
+   * keep within the platform's time, and the work never stops altogether.
    */
   readonly holdBack: () => boolean;
+  /**
+   * Deliveries worked on at once while held back (at least 1). One at a time collapsed the work rate
+   * under sustained load (acks queue all the time then, so the workers never came back): the Slack
+   * adapter keeps half its workers (docs/benchmarks.md, "Work rate under sustained load").
+   */
+  readonly heldConcurrency: number;
 }
 
 export const DEFAULT_DRAINER_OPTIONS: DrainerOptions = {
@@ -47,4 +53,5 @@ export const DEFAULT_DRAINER_OPTIONS: DrainerOptions = {
   backoffMs: (attempt) => Math.min(60_000, 500 * 4 ** (attempt - 1)),
   exclusive: false,
   holdBack: () => false,
+  heldConcurrency: 1,
 };

@@ -215,4 +215,27 @@ describe('the inbox', () => {
       await worker.stop();
     }
   });
+
+  it('keeps its held share of workers busy while held back, never more', async () => {
+    const platform = `p-${randomUUID()}`;
+    const clock = fixedClock('2026-12-01T10:00:00Z');
+    const ids = await enqueue(platform, 12, clock);
+    const { handler, delivered } = recordingHandler(platform);
+    let running = 0;
+    let most = 0;
+    const counted: InboundHandler<string> = {
+      ...handler,
+      prepare: async (d) => ((running += 1), (most = Math.max(most, running)), await new Promise((resolve) => setTimeout(resolve, 20)), handler.prepare(d)),
+      deliver: async (d, outcome, failed) => (await handler.deliver(d, outcome, failed), void (running -= 1)),
+    };
+    const worker = drainer(database.current.db, clock, platform, counted, { pollMs: 5, holdBack: () => true, heldConcurrency: 2 });
+    worker.start();
+    try {
+      while (delivered.length < ids.length) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(most).toBe(2);
+      expect(await effectsOf(platform)).toEqual([...ids].sort());
+    } finally {
+      await worker.stop();
+    }
+  });
 });

@@ -19,7 +19,8 @@ let app: TestSlack;
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  app = await startTestSlack(database.current.db, {}, { limits: { maxInFlight: MAX_IN_FLIGHT } });
+  // Slash commands have a bound of their own (never retried, so admitted further): the same here.
+  app = await startTestSlack(database.current.db, {}, { limits: { maxInFlight: MAX_IN_FLIGHT, maxInFlightUnretried: MAX_IN_FLIGHT } });
 });
 afterAll(async () => {
   await app.stop();
