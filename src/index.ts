@@ -23,7 +23,7 @@ export { MAX_PROOF_BYTES, MEDIA_TYPE_LABELS, sniffMediaType } from './domain/pro
 export { openDatabase, type OpenDatabase, type DatabaseSettings } from './db/open-database.ts';
 export { DataDirInUseError } from './db/data-dir-lock.ts';
 export { DataDirUnusableError } from './db/data-dir-check.ts';
-export { probeDatabase, DatabaseTimeoutError } from './db/probe.ts';
+export { probeDatabase, DatabaseHungUpError, DatabaseTimeoutError } from './db/probe.ts';
 export { migrateToLatest, MigrationFailedError } from './db/migrate.ts';
 export { claimInbound } from './db/repositories/inbound.ts';
 export { enqueueInbound, countInbound, type NewInbound } from './db/repositories/inbound-deliveries.ts';

@@ -1,4 +1,4 @@
-import { ConfigError, DatabaseTimeoutError, DataDirInUseError, DataDirUnusableError, MigrationFailedError } from '../../src/index.ts';
+import { ConfigError, DatabaseHungUpError, DatabaseTimeoutError, DataDirInUseError, DataDirUnusableError, MigrationFailedError } from '../../src/index.ts';
 import { SlackStartError } from '../slack/start-error.ts';
 
 /** The settings a start-up failure is explained against (null when the configuration itself failed). */
@@ -58,6 +58,7 @@ function databaseLine(error: unknown, url: string | null): string | null {
   const { host, port, user, database } = target(url);
   const at = `${host}:${port}`;
   if (error instanceof DatabaseTimeoutError) return `DATABASE_URL: no answer from ${at} within ${error.seconds} s; check the host and port, and that no firewall is in the way.`;
+  if (error instanceof DatabaseHungUpError) return `DATABASE_URL: ${at} ${error.message}; check that the host and port are a PostgreSQL server's.`;
   const failure = codeOf(error);
   if (!failure) return null;
   switch (failure.code) {
@@ -111,6 +112,17 @@ function codeOf(error: unknown, depth = 0): Coded | null {
   return codeOf(cause, depth + 1);
 }
 
+/** Something thrown that is not an Error (a worker's or a library's plain object) still says what it is. */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null) {
+    const { message } = error as { message?: unknown };
+    if (typeof message === 'string' && message) return message;
+    try {
+      return JSON.stringify(error).slice(0, 300);
+    } catch {
+      return Object.prototype.toString.call(error);
+    }
+  }
+  return String(error);
 }

@@ -11,6 +11,18 @@ export class DatabaseTimeoutError extends Error {
 }
 
 /**
+ * The server at the address hung up, or answered in something other than PostgreSQL's protocol,
+ * before the handshake ended (no errno, no SQLSTATE): not a PostgreSQL server, or one behind a proxy
+ * that drops us.
+ */
+export class DatabaseHungUpError extends Error {
+  constructor(cause: unknown) {
+    super(`the server closed the connection before answering as PostgreSQL (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    this.name = 'DatabaseHungUpError';
+  }
+}
+
+/**
  * Connect once to `url` and run `select 1`, so that a server that is down, unknown or refusing us
  * is reported at start-up with the driver's own error (its errno or SQLSTATE on `code`). pg waits
  * for ever by default; here a silent server fails after `timeoutMs` (milliseconds).
@@ -23,7 +35,8 @@ export async function probeDatabase(url: string, timeoutMs: number): Promise<voi
     await client.connect();
     await client.query('select 1');
   } catch (error) {
-    throw isTimeout(error) ? new DatabaseTimeoutError(timeoutMs / 1000, error) : error;
+    if (isTimeout(error)) throw new DatabaseTimeoutError(timeoutMs / 1000, error);
+    throw hasCode(error) ? error : new DatabaseHungUpError(error);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -31,5 +44,10 @@ export async function probeDatabase(url: string, timeoutMs: number): Promise<voi
 
 function isTimeout(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
-  return /timeout/i.test(message) && !(typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string');
+  return /timeout/i.test(message) && !hasCode(error);
+}
+
+/** pg's socket errors carry an errno name, the server's refusals a SQLSTATE, on `code`. */
+function hasCode(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string';
 }

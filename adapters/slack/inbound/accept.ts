@@ -1,6 +1,6 @@
 import { enqueueInbound } from '../../../src/index.ts';
 import type { SlackRuntime } from '../runtime.ts';
-import { slackPayload, type SlackPayload } from './payloads.ts';
+import { slackPayload, storableDeliveryId, type SlackPayload } from './payloads.ts';
 
 export const PLATFORM = 'slack';
 
@@ -12,8 +12,8 @@ export const PLATFORM = 'slack';
  */
 export async function accept(rt: SlackRuntime, deliveryId: string, payload: SlackPayload): Promise<'stored' | 'duplicate' | 'invalid'> {
   const parsed = slackPayload.safeParse(payload);
-  if (!parsed.success) {
-    rt.log.warn('slack delivery refused: unexpected shape', { deliveryId, kind: payload.kind, problem: parsed.error.issues[0]?.message ?? '' });
+  if (!parsed.success || !storableDeliveryId(deliveryId)) {
+    rt.log.warn('slack delivery refused: unexpected shape', { deliveryId: deliveryId.slice(0, 300), kind: payload.kind, problem: parsed.error?.issues[0]?.message ?? 'delivery id' });
     return 'invalid';
   }
   const valid = parsed.data;

@@ -5,7 +5,14 @@ import { z } from 'zod';
  * only the fields processing needs, validated at the edge (a payload without a team or user is
  * refused there). Processing parses them again, so a stored row can never smuggle in another shape.
  */
-const id = z.string().min(1).max(64);
+// Slack's ids never hold control characters, and PostgreSQL refuses U+0000 in a text column: an id
+// with one is refused here as unreadable, rather than failing the insert and being answered as a
+// database outage (or, for an event, a 500 that Slack resends).
+const NO_CONTROL = /^[^\p{Cc}\p{Cs}]*$/u;
+const id = z.string().min(1).max(64).regex(NO_CONTROL);
+
+/** A delivery id (`event:Ev…`, `trigger:…`, `view:…`) that can be stored as the inbox's key. */
+export const storableDeliveryId = (deliveryId: string): boolean => deliveryId.length <= 300 && NO_CONTROL.test(deliveryId);
 const where = { teamId: id, enterpriseId: id.nullable(), isEnterpriseInstall: z.boolean(), userId: id };
 
 export const commandPayload = z.object({ ...where, kind: z.literal('command'), channelId: id, channelName: z.string().max(200).optional(), text: z.string().max(8000), responseUrl: z.string().url(), share: z.boolean() });

@@ -5,7 +5,7 @@ import { ConfigError } from '../../../src/config.ts';
 import { DataDirUnusableError } from '../../../src/db/data-dir-check.ts';
 import { DataDirInUseError } from '../../../src/db/data-dir-lock.ts';
 import { MigrationFailedError } from '../../../src/db/migrate.ts';
-import { DatabaseTimeoutError } from '../../../src/db/probe.ts';
+import { DatabaseHungUpError, DatabaseTimeoutError } from '../../../src/db/probe.ts';
 
 const POSTGRES: StartupSettings = { databaseUrl: 'postgres://scribe:s3cret-pw@db.example.org:6543/recert', dataDir: './.recert', port: 3000 };
 const EMBEDDED: StartupSettings = { databaseUrl: null, dataDir: './.recert', port: 3000 };
@@ -91,5 +91,16 @@ describe('start-up failures, one line each', () => {
       known: false,
     });
     expect(describeFailure(new TypeError('x is not a function'), POSTGRES)).toEqual({ line: 'Recert stopped: x is not a function (LOG_LEVEL=debug shows the details)', known: false });
+  });
+
+  it('names DATABASE_URL for an address that hangs up before answering as PostgreSQL', () => {
+    expect(line(new DatabaseHungUpError(new Error('Connection terminated unexpectedly')))).toBe(
+      "DATABASE_URL: db.example.org:6543 the server closed the connection before answering as PostgreSQL (Connection terminated unexpectedly); check that the host and port are a PostgreSQL server's.",
+    );
+  });
+
+  it('says what a thrown non-Error is, never "[object Object]"', () => {
+    expect(line({ message: 'worker gave up' }, EMBEDDED)).toBe('Recert stopped: worker gave up (LOG_LEVEL=debug shows the details)');
+    expect(line({ status: 1, name: 'ExitStatus' }, EMBEDDED)).toBe('Recert stopped: {"status":1,"name":"ExitStatus"} (LOG_LEVEL=debug shows the details)');
   });
 });
