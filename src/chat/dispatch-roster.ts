@@ -4,7 +4,8 @@ import type { CoreDeps } from '../use-cases/deps.ts';
 import { addToRoster, setOnRoster } from '../use-cases/roster/membership.ts';
 import { listRoster } from '../use-cases/roster/list.ts';
 import { setOnRosterFor, type RosterSetting } from '../use-cases/roster/set.ts';
-import { findSubject, type Mentions, type Subject } from '../use-cases/subjects.ts';
+import { findSubjectOrRefuse } from '../use-cases/about.ts';
+import type { Mentions, Subject } from '../use-cases/subjects.ts';
 import { certInput, feeInput } from './command-use-cases.ts';
 import type { RosterIntent, RosterSetText } from './roster-intent.ts';
 
@@ -16,9 +17,9 @@ export async function dispatchRoster(deps: CoreDeps, actor: Actor, intent: Roste
     case 'roster-add':
       return addToRoster(deps, actor, { people: intent.people, mentions });
     case 'roster-remove':
-      return setOnRoster(deps, actor, await findSubject(deps, actor, intent.who, mentions), intent.restore);
+      return setOnRoster(deps, actor, await findSubjectOrRefuse(deps, actor, { ref: intent.who, mentions }, 'manage-roster'), intent.restore);
     case 'roster-set': {
-      const subject = await findSubject(deps, actor, intent.who, mentions);
+      const subject = await findSubjectOrRefuse(deps, actor, { ref: intent.who, mentions }, 'manage-roster');
       return setOnRosterFor(deps, actor, subject, settingOf(deps, actor, subject, intent.setting));
     }
     case 'roster-import':

@@ -1,5 +1,6 @@
 import type { Permission } from '../domain/permissions.ts';
 import type { Actor } from '../domain/people.ts';
+import { RecertError } from '../errors.ts';
 import { authorize } from './access.ts';
 import type { CoreDeps } from './deps.ts';
 import { findOrAddByRef, findSubject, selfSubject, withScope, type Mentions, type PersonRef, type Subject } from './subjects.ts';
@@ -16,9 +17,23 @@ export interface About {
  */
 export async function subjectFor(deps: CoreDeps, actor: Actor, about: About | undefined, permission: Permission): Promise<Subject> {
   if (!about) return selfSubject(actor);
-  const subject = await findSubject(deps, actor, about.ref, about.mentions);
+  const subject = await findSubjectOrRefuse(deps, actor, about, permission);
   if (subject.id !== actor.personId) await authorize(deps, actor, permission, subject);
   return subject;
+}
+
+/**
+ * The person `about` names; when nobody (or several) match, someone who may act only on their own
+ * records is refused as for anyone else (naming the admins), not told who is or is not on the
+ * roster: a scribe never learns who works here by trying names.
+ */
+export async function findSubjectOrRefuse(deps: CoreDeps, actor: Actor, about: About, permission: Permission): Promise<Subject> {
+  try {
+    return await findSubject(deps, actor, about.ref, about.mentions);
+  } catch (error) {
+    if (error instanceof RecertError && (error.code === 'person-not-found' || error.code === 'person-ambiguous')) await authorize(deps, actor, permission);
+    throw error;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { getEvidencePack, getTranscript, operatorActor, type Config, type Paperwork } from '../../../src/index.ts';
+import { folderProblem, writeProblem } from '../output-path.ts';
 import { makeLogger, withRuntime } from '../runtime.ts';
 import { failureLine, filesOf, readArgs, stdio, writeWhole, type PaperworkArgs, type PaperworkIo } from './paperwork-io.ts';
 
@@ -20,6 +21,8 @@ export async function exportCommand(args: readonly string[], config: Config, io:
     return 2;
   }
   const folder = path.resolve(io.cwd, parsed.out ?? config.exportDir);
+  const unwritable = await folderProblem(folder);
+  if (unwritable) return (io.err(unwritable), 1);
   return withRuntime(config, makeLogger(config, true), async ({ deps }) => {
     try {
       const actor = await operatorActor(deps, parsed.org ?? '');
@@ -30,7 +33,8 @@ export async function exportCommand(args: readonly string[], config: Config, io:
           : { what: 'transcript', format: parsed.csv ? 'csv' : 'pdf', transcript: await getTranscript(deps, actor, about, parsed.csv ? 'csv' : 'pdf') };
       for (const file of await filesOf(deps, paperwork)) {
         const target = path.join(folder, file.name);
-        await writeWhole(target, file.bytes);
+        const failed = await writeWhole(target, file.bytes).then(() => null, (error: unknown) => writeProblem(target, error));
+        if (failed) return (io.err(failed), 1);
         io.out(target);
       }
       return 0;

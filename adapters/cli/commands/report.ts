@@ -5,6 +5,7 @@ import { exportComplianceReport, isRecertError, operatorActor, type Config } fro
 import { countsLine } from '../../common/compliance-phrases.ts';
 import { errorMessage } from '../../common/error-messages.ts';
 import { organisationReportCsv, organisationReportJson } from '../../common/organisation-report-csv.ts';
+import { fileProblem, writeProblem } from '../output-path.ts';
 import { makeLogger, withRuntime } from '../runtime.ts';
 
 export const REPORT_USAGE = `Usage: recert report --org <org> [--csv|--json] [--out FILE]
@@ -35,13 +36,16 @@ export async function reportCommand(args: readonly string[], config: Config, io:
     io.err(`${parsed.problem}\n\n${REPORT_USAGE}`);
     return 2;
   }
+  const target = parsed.out ? path.resolve(io.cwd, parsed.out) : null;
+  const unwritable = target ? await fileProblem(target) : null;
+  if (unwritable) return (io.err(unwritable), 1);
   return withRuntime(config, makeLogger(config, true), async ({ deps }) => {
     try {
       const report = await exportComplianceReport(deps, await operatorActor(deps, parsed.org));
       const text = parsed.format === 'json' ? organisationReportJson(report.rows) : organisationReportCsv(report.rows);
-      if (!parsed.out) return (io.out(text), 0);
-      const target = path.resolve(io.cwd, parsed.out);
-      await writeFile(target, text, { flag: 'w' });
+      if (!target) return (io.out(text), 0);
+      const failed = await writeFile(target, text, { flag: 'w' }).then(() => null, (error: unknown) => writeProblem(target, error));
+      if (failed) return (io.err(failed), 1);
       io.out(`${target}\n${countsLine(report.counts)}\n`);
       return 0;
     } catch (error) {

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { asReply, exportRoster, importRoster, isRecertError, operatorActor, type Config, type Reply } from '../../../src/index.ts';
 import { renderReply } from '../../shell/render.ts';
+import { fileProblem, writeProblem } from '../output-path.ts';
 import { makeLogger, newReference, withRuntime, type Runtime } from '../runtime.ts';
 
 export const ROSTER_USAGE = `Usage: recert roster import FILE --org ORG [--skip-bad]   build the roster from a CSV file (all or nothing unless --skip-bad)
@@ -44,6 +46,8 @@ export async function rosterCommand(args: readonly string[], config: Config, io:
     io.err(`${parsed}\n\n${ROSTER_USAGE}`);
     return 2;
   }
+  const unwritable = parsed.sub === 'export' && parsed.out ? await fileProblem(path.resolve(parsed.out)) : null;
+  if (unwritable) return (io.err(unwritable), 1);
   return withRuntime(config, makeLogger(config, true), (runtime) => (parsed.sub === 'import' ? runImport(runtime, parsed, io) : runExport(runtime, parsed, io)));
 }
 
@@ -75,7 +79,9 @@ async function runExport(runtime: Runtime, args: Extract<Parsed, { sub: 'export'
       io.out(csv);
       return 0;
     }
-    await writeFile(args.out, csv);
+    const out = args.out;
+    const failed = await writeFile(out, csv).then(() => null, (error: unknown) => writeProblem(out, error));
+    if (failed) return (io.err(failed), 1);
     io.err(`Wrote ${people} ${people === 1 ? 'person' : 'people'} to ${args.out}.`);
     return 0;
   } catch (error) {
