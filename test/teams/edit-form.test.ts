@@ -105,5 +105,5 @@ describe('Edit on a Teams preview: the "Log a training" form filled with the dra
       expect(answers.filter((a) => a.includes(`Logged entry #${seq}`))).toHaveLength(1);
       expect(answers.filter((a) => a.includes(`Already logged as entry #${seq}`))).toHaveLength(1);
     }
-  });
+  }, 180_000); // 20 races of three HTTP turns each: seconds on a quiet machine, far more on a loaded one
 });
