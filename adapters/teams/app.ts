@@ -1,13 +1,16 @@
 import { Application, TeamsAdapter, type AdaptiveCard as TeamsAiCard } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import type { CoreDeps, Logger } from '../../src/index.ts';
+import { InboxDrainer, type CoreDeps, type Logger } from '../../src/index.ts';
+import { makePaperworkFiles } from '../common/paperwork/make-files.ts';
 import type { PlatformAdapter } from '../server/platform-adapter.ts';
 import { botFrameworkSettings, type TeamsConfig } from './config.ts';
 import type { TeamsFileOptions } from './file-download.ts';
 import { expressLike, readJsonBody } from './http.ts';
 import { VERB_PREFIX } from './render/card-actions.ts';
-import type { TeamsRuntime } from './runtime.ts';
+import { exportHandler, TEAMS_INBOX_PLATFORM } from './export-job.ts';
+import { TeamsConnector } from './outbound/connector.ts';
+import type { PaperworkMaker, TeamsRuntime } from './runtime.ts';
 import { onCardAction } from './turns/card-action.ts';
 import { onFileConsent } from './turns/file-consent.ts';
 import { botMembership, installationAction, onInstallation } from './turns/installation.ts';
@@ -22,7 +25,14 @@ export interface TeamsAppOptions {
   readonly newNonce?: () => string;
   /** Certificate downloads: extra hosts (tests, a proxy), the timeout (ms). */
   readonly files?: TeamsFileOptions;
+  /** Makes an export's files (default: the real PDF / CSV / zip builders; tests inject a slow one). */
+  readonly makeFiles?: PaperworkMaker;
+  /** The embedded database: this process is its only user (the export worker takes back its own unfinished work at start). */
+  readonly exclusiveDatabase?: boolean;
 }
+
+/** Exports made at once by this process: each builds a PDF or a zip on a CPU the turns share. */
+const EXPORT_WORKERS = 2;
 
 /** Where Teams (the Bot Connector) posts activities. */
 export const MESSAGES_PATH = '/api/messages';
@@ -34,7 +44,7 @@ export const MESSAGES_PATH = '/api/messages';
  * allows only on loopback. Every Teams and botbuilder type stays in adapters/teams/.
  */
 export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
-  const { config, log } = options;
+  const { config } = options;
   const adapter = new TeamsAdapter(botFrameworkSettings(config));
   const botAppId = config.mode === 'authenticated' ? config.appId : '';
   // No typing activities (the typing timer), no long-running proxying; turn state is never stored.
@@ -42,7 +52,7 @@ export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
   // teams-ai 1.7.4's run() starts the typing timer whatever `startTypingTimer` says (and keeps one
   // timer for all concurrent turns): switch it off on the instance, so no typing activity is sent.
   app.startTypingTimer = () => undefined;
-  const rt: TeamsRuntime = { core: options.core, log, newNonce: options.newNonce ?? randomUUID, newReference: options.newReference, files: options.files ?? {} };
+  const { rt, exportsDrainer } = runtimeWithExportWorkers(options);
   register(app, rt);
   return {
     name: 'teams',
@@ -59,9 +69,32 @@ export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
     ],
     // How the scheduler posts reminders to Teams (proactive messages from the stored references).
     outbound: teamsOutbound(config, options.core),
-    start: async () => undefined,
-    stop: async () => undefined,
+    start: async () => exportsDrainer.start(),
+    // The front door has stopped taking requests: let the export workers finish what they hold.
+    stop: () => exportsDrainer.stop(),
   };
+}
+
+/**
+ * The turns' runtime, and the inbox workers that make exports after the turn answered (Teams waits
+ * about 15 s for a bot; a PDF or an evidence pack may take longer): platform `teams` in the inbox.
+ */
+function runtimeWithExportWorkers(options: TeamsAppOptions): { rt: TeamsRuntime; exportsDrainer: InboxDrainer } {
+  const { core, log } = options;
+  const wake = { kick: (): void => undefined };
+  const rt: TeamsRuntime = {
+    core,
+    log,
+    newNonce: options.newNonce ?? randomUUID,
+    newReference: options.newReference,
+    files: options.files ?? {},
+    makeFiles: options.makeFiles ?? makePaperworkFiles,
+    exportsQueued: () => wake.kick(),
+  };
+  const handlers = new Map([[TEAMS_INBOX_PLATFORM, exportHandler(rt, new TeamsConnector(options.config))]]);
+  const exportsDrainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, { concurrency: EXPORT_WORKERS, exclusive: options.exclusiveDatabase === true });
+  wake.kick = () => exportsDrainer.kick();
+  return { rt, exportsDrainer };
 }
 
 /** The routes, most specific first (invokes are tried first; the first match wins). */

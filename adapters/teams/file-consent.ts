@@ -1,7 +1,8 @@
 import type { Attachment } from 'botbuilder';
-import { offerFile, type Reply } from '../../src/index.ts';
+import { offerFile, type CoreDeps, type Reply } from '../../src/index.ts';
 import { isAllowed } from '../common/file-download.ts';
-import { deliveryOf, makePaperworkFiles } from '../common/paperwork/make-files.ts';
+import type { PaperworkFile } from '../common/paperwork/files.ts';
+import { deliveryOf } from '../common/paperwork/make-files.ts';
 import { TEAMS_FILE_HOSTS } from './file-download.ts';
 import type { TeamsRuntime } from './runtime.ts';
 
@@ -17,7 +18,7 @@ export const UPLOAD_FRAGMENT_BYTES = 12 * 320 * 1024;
 /** An upload (every fragment) that takes longer than this (ms) is abandoned. */
 export const UPLOAD_TIMEOUT_MS = 60_000;
 
-type PaperworkReply = Extract<Reply, { kind: 'paperwork' }>;
+export type PaperworkReply = Extract<Reply, { kind: 'paperwork' }>;
 
 /** What a consent card carries back on Allow / Decline: the offer and the tenant it was made for. */
 export interface ConsentContext {
@@ -32,18 +33,25 @@ export interface Offered {
   readonly cards: readonly Attachment[];
 }
 
+/** Who an export is for: their organisation, person and Entra tenant. */
+export interface ExportOwner {
+  readonly organisationId: string;
+  readonly personId: string;
+  readonly tenantId: string;
+}
+
 /**
- * An export for Teams: its files are made now and kept in Postgres (file_offers) for
- * OFFER_MINUTES, and each is offered by a file consent card; Allow uploads it to the person's
- * OneDrive (acceptFile), Decline deletes it. Nothing is sent anywhere until the person allows it.
+ * An export for Teams, its files already made (export-job.ts makes them after the turn answered):
+ * each is kept in Postgres (file_offers) for OFFER_MINUTES and offered by a file consent card;
+ * Allow uploads it to the person's OneDrive (acceptFile), Decline deletes it. Nothing is sent
+ * anywhere until the person allows it. `deps.db` may be a transaction (the job's).
  */
-export async function offerPaperwork(rt: TeamsRuntime, who: { organisationId: string; personId: string; tenantId: string }, reply: PaperworkReply): Promise<Offered> {
-  const files = await makePaperworkFiles(rt.core, reply.paperwork);
-  const now = rt.core.clock.now();
+export async function offerFiles(deps: Pick<CoreDeps, 'db' | 'clock'>, who: ExportOwner, reply: PaperworkReply, files: readonly PaperworkFile[]): Promise<Offered> {
+  const now = deps.clock.now();
   const expires = now.plus({ minutes: OFFER_MINUTES }).toJSDate();
   const cards: Attachment[] = [];
   for (const file of files) {
-    const offer = await offerFile(rt.core.db, who.organisationId, who.personId, { fileName: file.name, mediaType: file.mediaType, bytes: file.bytes }, now.toJSDate(), expires);
+    const offer = await offerFile(deps.db, who.organisationId, who.personId, { fileName: file.name, mediaType: file.mediaType, bytes: file.bytes }, now.toJSDate(), expires);
     const context: ConsentContext = { offer, tenant: who.tenantId };
     cards.push({ contentType: FILE_CONSENT_CARD, name: file.name, content: { description: `${file.name}, from Recert (for you alone)`, sizeInBytes: file.bytes.length, acceptContext: context, declineContext: context } });
   }

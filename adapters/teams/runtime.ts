@@ -1,4 +1,5 @@
-import { claimInbound, identify, type CoreDeps, type Identified, type Logger, type Reply } from '../../src/index.ts';
+import { claimInbound, identify, type CoreDeps, type Identified, type Logger, type Paperwork, type Reply } from '../../src/index.ts';
+import type { PaperworkFile } from '../common/paperwork/files.ts';
 import { present } from '../common/present.ts';
 import type { PresentContext } from '../common/presentation.ts';
 import type { TeamsPerson } from './activity.ts';
@@ -19,7 +20,13 @@ export interface TeamsRuntime {
   readonly newReference: () => string;
   /** Certificate downloads: extra hosts (tests, a proxy), the timeout (ms). */
   readonly files: TeamsFileOptions;
+  /** Makes an export's files (the PDF, the evidence pack): run by the export worker, after the turn answered. */
+  readonly makeFiles: PaperworkMaker;
+  /** Something was queued for the export worker: look now rather than at its next poll. */
+  readonly exportsQueued: () => void;
 }
+
+export type PaperworkMaker = (deps: Pick<CoreDeps, 'db'>, paperwork: Paperwork) => Promise<PaperworkFile[]>;
 
 /** The Recert person behind a Teams person: each Entra tenant is its own organisation. */
 export function actorFor(deps: CoreDeps, person: TeamsPerson, requestId: string | undefined): Promise<Identified> {

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { cardText, messageActivity, postActivity, SERVICE_URL, TENANT, useTestTeams, type Who } from '../support/teams/harness.ts';
+import { cardText, eventually, messageActivity, postActivity, SERVICE_URL, TENANT, useTestTeams, type Who } from '../support/teams/harness.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 const database = useTestDatabase();
@@ -48,16 +48,16 @@ describe('Teams exports by file consent card, and private results from a channel
     await postActivity(t.teams.port, messageActivity('cert CMSS-4411 issued 2026-01-15', who));
     t.sent.length = 0;
     await postActivity(t.teams.port, messageActivity('export transcript', who));
-    const [card] = consentCards();
-    if (!card) throw new Error(`no consent card in ${JSON.stringify(t.sent.map((s) => s.body))}`);
-    return card;
+    // Made by the export worker after the turn answered "Preparing…".
+    return eventually(() => consentCards()[0]);
   }
 
   it('`export transcript` offers the PDF by a file consent card; Allow PUTs the bytes to the upload session and sends a file info card; once', async () => {
     const who = { aad: 'aad-export-ok', name: 'Olga Export' };
     const card = await exported(who);
     expect(card.name).toBe('transcript-olga-export-2026-11-27.pdf');
-    expect(cardText(t.sent[0]?.body.attachments?.[0]?.content)).toContain('press Allow on the file card within 15 minutes');
+    expect(cardText(t.sent[0]?.body.attachments?.[0]?.content)).toContain('Preparing your transcript…');
+    expect(cardText(t.sent[1]?.body.attachments?.[0]?.content)).toContain('press Allow on the file card within 15 minutes');
     t.sent.length = 0;
     const puts = interceptUpload('session-1');
     const accepted = await postActivity(t.teams.port, consentInvoke(who, 'accept', card.content.acceptContext));
@@ -120,8 +120,11 @@ describe('Teams exports by file consent card, and private results from a channel
     t.sent.length = 0;
     await postActivity(t.teams.port, messageActivity('<at>Recert</at> export transcript', who, CHANNEL));
     expect(created[0]).toMatchObject({ isGroup: false, members: [{ id: '29:aad-export-channel' }], tenantId: TENANT });
-    const personal = t.sent.filter((s) => s.path.includes('/conversations/a:personal-cleo/'));
-    expect(personal.some((s) => s.body.attachments?.[0]?.contentType === CONSENT)).toBe(true);
+    // The note now; the consent card from the export worker, into the same personal chat (opened again: Teams answers with the same one).
+    const personal = () => t.sent.filter((s) => s.path.includes('/conversations/a:personal-cleo/'));
+    expect(cardText(personal()[0]?.body.attachments?.[0]?.content)).toContain('Preparing your transcript…');
+    await eventually(() => personal().find((s) => s.body.attachments?.[0]?.contentType === CONSENT));
+    expect(created.slice(1)).toEqual([expect.objectContaining({ isGroup: false, members: [expect.objectContaining({ id: '29:aad-export-channel' })], tenantId: TENANT })]);
     const inChannel = t.sent.filter((s) => s.path.includes('19:exports@thread.tacv2'));
     expect(inChannel).toHaveLength(1);
     expect(cardText(inChannel[0]?.body.attachments?.[0]?.content)).toContain('I sent my answer to our personal chat');

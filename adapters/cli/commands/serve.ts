@@ -67,7 +67,7 @@ async function platformAdapters(runtime: Runtime, platforms: PlatformSettings): 
   }
   if (platforms.teams) {
     const { createTeamsAdapter } = await import('../../teams/app.ts');
-    adapters.push(createTeamsAdapter({ config: platforms.teams, core: deps, log: deps.log, newReference }));
+    adapters.push(createTeamsAdapter({ config: platforms.teams, core: deps, log: deps.log, newReference, exclusiveDatabase: runtime.database.embedded }));
   }
   return adapters;
 }

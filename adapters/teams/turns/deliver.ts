@@ -1,10 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Actor, Reply } from '../../../src/index.ts';
 import type { TeamsPerson } from '../activity.ts';
-import { offerPaperwork } from '../file-consent.ts';
 import { sendToPersonalChat } from '../personal-chat.ts';
 import { noteCard } from '../render/note-card.ts';
-import { attachmentOf, cardOf, failureReply, type TeamsRuntime } from '../runtime.ts';
+import { attachmentOf, cardOf, type TeamsRuntime } from '../runtime.ts';
 import { sendNotices, type Notice } from './notify.ts';
 
 /** What Slack answers ephemerally (only the asker sees it): in a Teams channel these go to the asker's personal chat. */
@@ -14,8 +13,9 @@ export const SENT_PRIVATELY_TEXT = 'I sent my answer to our personal chat: it is
 export const PERSONAL_CHAT_FAILED_TEXT = "I couldn't open our personal chat to answer you privately. Open a chat with Recert (Apps → Recert) and ask me there.";
 
 /**
- * Send a turn's replies. Exports are offered by file consent cards (file-consent.ts). In personal
- * chat everything is answered there; in a channel or group chat, private results (a person's own
+ * Send a turn's replies. Exports answer "Preparing…" (their file consent cards come from the export
+ * worker, export-job.ts); audit requests go to each recipient (notify.ts). In personal chat
+ * everything else is answered there; in a channel or group chat, private results (a person's own
  * status, history, exports…) go to the asker's personal chat, and the channel gets a short note.
  */
 export async function deliverReplies(rt: TeamsRuntime, ctx: TurnContext, person: TeamsPerson, actor: Actor | null, replies: readonly Reply[], personal: boolean): Promise<void> {
@@ -29,22 +29,23 @@ export async function deliverReplies(rt: TeamsRuntime, ctx: TurnContext, person:
       continue;
     }
     const target = personal || !PRIVATE_KINDS.has(reply.kind) ? here : privately;
-    target.push(...(await activitiesFor(rt, person, actor, reply)));
+    target.push(activityFor(rt, person, reply));
   }
   if (privately.length) here.push(await sentPrivately(rt, ctx, privately));
   if (notices.length && actor) here.push({ attachments: [attachmentOf(await sendNotices(rt, ctx, { organisationId: actor.organisationId, tenantId: person.tenantId }, notices))] });
   for (const activity of here) await ctx.sendActivity({ type: 'message', ...activity });
 }
 
-async function activitiesFor(rt: TeamsRuntime, person: TeamsPerson, actor: Actor | null, reply: Reply): Promise<Partial<Activity>[]> {
-  const card = (r: Reply): Partial<Activity> => ({ attachments: [attachmentOf(cardOf(rt, r, person.tenantId))] });
-  if (reply.kind !== 'paperwork' || !actor) return [card(reply)];
-  try {
-    const offered = await offerPaperwork(rt, { organisationId: actor.organisationId, personId: actor.personId, tenantId: person.tenantId }, reply);
-    return [card(offered.note), ...offered.cards.map((c) => ({ attachments: [c] }))];
-  } catch (error) {
-    return [card(failureReply(rt, 'export', error))];
-  }
+function activityFor(rt: TeamsRuntime, person: TeamsPerson, reply: Reply): Partial<Activity> {
+  // An export was queued with the turn (export-job.ts): its file cards follow from the export worker.
+  if (reply.kind === 'paperwork') return { attachments: [attachmentOf(noteCard(preparingText(reply)))] };
+  return { attachments: [attachmentOf(cardOf(rt, reply, person.tenantId))] };
+}
+
+/** "Preparing …": what is being made, and where it will come (this personal chat). */
+export function preparingText(reply: Extract<Reply, { kind: 'paperwork' }>): string {
+  const what = reply.paperwork.what === 'transcript' ? `${reply.isSelf ? 'your' : 'the'} transcript` : reply.paperwork.what === 'pack' ? 'the evidence pack' : 'the report';
+  return `Preparing ${what}… I'll send it here in a moment, with a card to save it to your OneDrive.`;
 }
 
 async function sentPrivately(rt: TeamsRuntime, ctx: TurnContext, activities: readonly Partial<Activity>[]): Promise<Partial<Activity>> {

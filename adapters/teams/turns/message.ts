@@ -3,6 +3,7 @@ import { claimAdminIfNone, converse, type Actor, type Reply, type Role } from '.
 import { carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
 import { reminderChannelOf } from '../reminder-channel.ts';
 import { actorFor, attachmentOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
+import { queueExports } from '../export-job.ts';
 import { deliverReplies } from './deliver.ts';
 import { attachSentFiles, certificateFiles } from './files.ts';
 import { asksForForm, emptyLogForm } from './log-form.ts';
@@ -34,13 +35,19 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
     // An organisation nobody administers (the installer unknown, or gone) gets its first admin from personal chat.
     const { actor, promoted } = personal ? await claimAdminIfNone(deps, identified.actor) : { actor: identified.actor, promoted: false };
     const replies = await converse(deps, actor, text, { firstContact: identified.firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal, ...reminderChannelOf(activity) });
-    return { actor, replies: promoted ? toldOfAdmin(replies, actor.displayName, identified.actor.role) : replies };
-  }).catch((error: unknown): Answered => ({ actor: null, replies: [failureReply(rt, 'message', error)] }));
-  if (answered) await deliverReplies(rt, ctx, person, answered.actor, answered.replies, personal);
+    // Exports are made after this turn answers ("Preparing…" now, the file cards from the export worker).
+    const queued = await queueExports(deps, activity, person, actor, replies, personal);
+    return { actor, queued, replies: promoted ? toldOfAdmin(replies, actor.displayName, identified.actor.role) : replies };
+  }).catch((error: unknown): Answered => ({ actor: null, queued: 0, replies: [failureReply(rt, 'message', error)] }));
+  if (!answered) return;
+  if (answered.queued) rt.exportsQueued();
+  await deliverReplies(rt, ctx, person, answered.actor, answered.replies, personal);
 }
 
 interface Answered {
   readonly actor: Actor | null;
+  /** Exports queued for the export worker. */
+  readonly queued: number;
   readonly replies: readonly Reply[];
 }
 

@@ -18,7 +18,7 @@ export interface TestTeams {
 }
 
 /** The real Teams adapter behind the front door on a free loopback port, over the test database. */
-export async function startTestTeams(db: Db, config: TeamsConfig = { mode: 'dev' }, more: Pick<TeamsAppOptions, 'files'> = {}): Promise<TestTeams> {
+export async function startTestTeams(db: Db, config: TeamsConfig = { mode: 'dev' }, more: Pick<TeamsAppOptions, 'files' | 'makeFiles'> = {}): Promise<TestTeams> {
   const deps = testDeps(db, '2026-11-27T15:00:00Z');
   let nonce = 0;
   const adapter = createTeamsAdapter({ config, core: deps, log: deps.log, newReference: () => 'ref0001', newNonce: () => `nonce-${(nonce += 1)}`, ...more });
@@ -31,7 +31,7 @@ export async function startTestTeams(db: Db, config: TeamsConfig = { mode: 'dev'
  * the connector intercepted afresh before each test. `const t = useTestTeams(database)`, then `t.teams`
  * and `t.sent` (what the bot sent through the connector) inside tests.
  */
-export function useTestTeams(database: { readonly current: { readonly db: Db } }, config?: TeamsConfig, more?: Pick<TeamsAppOptions, 'files'>): { readonly teams: TestTeams; readonly sent: SentActivity[] } {
+export function useTestTeams(database: { readonly current: { readonly db: Db } }, config?: TeamsConfig, more?: Pick<TeamsAppOptions, 'files' | 'makeFiles'>): { readonly teams: TestTeams; readonly sent: SentActivity[] } {
   const holder = {} as { teams: TestTeams; sent: SentActivity[] };
   beforeAll(async () => {
     nock.disableNetConnect();
@@ -85,6 +85,17 @@ export function interceptConnector(): SentActivity[] {
       return { id: `sent-${sent.length}` };
     });
   return sent;
+}
+
+/** Wait (polling every 20 ms, up to `ms`) until `found` returns something: what background work sends arrives after the turn. */
+export async function eventually<T>(found: () => T | undefined, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = found();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`nothing arrived within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 let counter = 0;

@@ -1,0 +1,91 @@
+import type { Activity, Attachment, ConversationParameters, ConversationReference } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import { enqueueInbound, PermanentDeliveryError, type Actor, type CoreDeps, type InboundHandler, type Reply } from '../../src/index.ts';
+import type { PaperworkFile } from '../common/paperwork/files.ts';
+import type { TeamsPerson } from './activity.ts';
+import { offerFiles, type ExportOwner, type PaperworkReply } from './file-consent.ts';
+import type { TeamsConnector } from './outbound/connector.ts';
+import { attachmentOf, cardOf, type TeamsRuntime } from './runtime.ts';
+
+/** The inbox's platform and kind for a Teams export waiting to be made (other platforms' workers never take it). */
+export const TEAMS_INBOX_PLATFORM = 'teams';
+export const EXPORT_KIND = 'export';
+
+/** What a queued export holds: plain JSON, kept in inbound_deliveries until it is sent. */
+interface ExportJob {
+  readonly reply: PaperworkReply;
+  readonly owner: ExportOwner;
+  /** The turn's conversation (with its service URL and bot); the files go to the person's personal chat. */
+  readonly reference: Partial<ConversationReference>;
+  /** The turn was in personal chat (post there); else the personal chat is opened for `member`. */
+  readonly personal: boolean;
+  readonly member: { readonly id: string; readonly name: string };
+}
+
+/** What the job's effect produced, stored with it and sent after the commit. */
+interface ExportOutcome {
+  readonly note: Reply;
+  readonly cards: readonly Attachment[];
+}
+
+/**
+ * Queue the turn's exports (paperwork replies) in the inbox, in the turn's transaction — with the
+ * activity's duplicate claim, so a resent activity queues nothing and an answered one is never
+ * lost. The files are made, offered and sent by a worker after the turn has answered: a PDF or an
+ * evidence pack can take longer than Teams waits for a bot.
+ */
+export async function queueExports(deps: CoreDeps, activity: Activity, person: TeamsPerson, actor: Actor, replies: readonly Reply[], personal: boolean): Promise<number> {
+  const exports = replies.filter((r): r is PaperworkReply => r.kind === 'paperwork');
+  const reference = { ...TurnContext.getConversationReference(activity), activityId: undefined };
+  const owner: ExportOwner = { organisationId: actor.organisationId, personId: actor.personId, tenantId: person.tenantId };
+  for (const [i, reply] of exports.entries()) {
+    const job: ExportJob = { reply, owner, reference, personal, member: { id: activity.from.id, name: activity.from.name ?? '' } };
+    const item = { platform: TEAMS_INBOX_PLATFORM, deliveryId: `export:${activity.id ?? ''}:${i}`, kind: EXPORT_KIND, tenantKey: person.tenantId, userKey: person.aadObjectId, payload: job };
+    await enqueueInbound(deps.db, item, deps.clock.now().toJSDate());
+  }
+  return exports.length;
+}
+
+/**
+ * The inbox worker's side: make the files (prepare, outside any transaction: the slow part), offer
+ * them (apply, in the job's transaction), then post the export's note and one file consent card per
+ * file to the person's personal chat (deliver, proactive, one attempt per post).
+ */
+export function exportHandler(rt: TeamsRuntime, connector: TeamsConnector): InboundHandler<PaperworkFile[]> {
+  return {
+    prepare: async (delivery) => rt.makeFiles(rt.core, jobOf(delivery.payload).reply.paperwork),
+    apply: async (deps, delivery, files): Promise<ExportOutcome> => {
+      const job = jobOf(delivery.payload);
+      return offerFiles(deps, job.owner, job.reply, files);
+    },
+    deliver: async (delivery, outcome) => {
+      const job = jobOf(delivery.payload);
+      const { note, cards } = outcome as ExportOutcome;
+      const activities: Partial<Activity>[] = [{ type: 'message', attachments: [attachmentOf(cardOf(rt, note, job.owner.tenantId))] }, ...cards.map((c) => ({ type: 'message', attachments: [c] }))];
+      await postToPersonalChat(connector, job, activities);
+      rt.log.info('teams export offered', { files: cards.length, tenant: job.owner.tenantId });
+    },
+    failure: (_delivery, reference): ExportOutcome => ({ note: { kind: 'error', code: 'processing-failed', details: { reference } }, cards: [] }),
+  };
+}
+
+async function postToPersonalChat(connector: TeamsConnector, job: ExportJob, activities: readonly Partial<Activity>[]): Promise<void> {
+  const [first, ...rest] = activities;
+  if (!first) return;
+  const probe = () => ({ armed: false, left: false });
+  let reference = job.reference;
+  if (job.personal) await connector.send(reference, first, probe());
+  else {
+    // Asked in a channel or group chat: the personal chat with the asker (Teams answers with the existing one).
+    const parameters = { isGroup: false, bot: job.reference.bot, members: [job.member], tenantId: job.owner.tenantId, channelData: { tenant: { id: job.owner.tenantId } } } as ConversationParameters;
+    reference = (await connector.createAndSend(job.reference.serviceUrl ?? '', parameters, first, probe())).reference;
+  }
+  for (const activity of rest) await connector.send(reference, activity, probe());
+}
+
+/** The stored job, as queued by queueExports (a malformed one cannot be retried into shape). */
+function jobOf(payload: unknown): ExportJob {
+  const job = (typeof payload === 'string' ? JSON.parse(payload) : payload) as Partial<ExportJob> | null;
+  if (!job || job.reply?.kind !== 'paperwork' || !job.owner || !job.reference) throw new PermanentDeliveryError('not a Teams export job');
+  return job as ExportJob;
+}
