@@ -78,6 +78,21 @@ describe('Edit on a Teams preview: the "Log a training" form filled with the dra
     expect(cardText((await invoke({ ...edit, nonce: uniqueId('nonce') }, who)).value)).toMatch(/already logged/i);
   });
 
+  it('a call\'s Edit prefills "I registered" (as Confirm reads an unanswered question); unticked, the entry is logged as not registered', async () => {
+    const who = { aad: 'aad-edit-npc', name: 'Nia Npc' };
+    const { edit } = await previewed(who, 'log "MLN National Provider Call: Edit Registration" npc 60 min yesterday');
+    const form = (await invoke(edit, who)).value;
+    expect(inputOf(form, 'kind')).toMatchObject({ value: 'npc' });
+    expect(inputOf(form, 'registered')).toMatchObject({ type: 'Input.Toggle', value: 'true', valueOn: 'true', valueOff: 'false' });
+    const inputs = { title: 'MLN National Provider Call: Edit Registration', completedOn: '2026-11-26', minutes: '60', kind: 'npc', registered: 'false' };
+    const logged = cardText((await invoke(submitOf(form, inputs), who)).value);
+    expect(logged).toMatch(/Logged entry #\d+/);
+    const db = database.current.db;
+    const org = await db.selectFrom('organisations').select('id').where('platform', '=', 'teams').where('external_id', '=', TENANT).executeTakeFirstOrThrow();
+    const row = await db.selectFrom('trainings').select(['registered']).where('organisation_id', '=', org.id).where('title', '=', inputs.title).executeTakeFirstOrThrow();
+    expect(row.registered).toBe(false);
+  });
+
   it('a bad field shows the form again (still for that draft) and logs nothing; another person\'s Edit finds no draft', async () => {
     const who = { aad: 'aad-edit-bad', name: 'Bea Bad' };
     const { edit } = await previewed(who, 'log "Bad Edit Course" webinar 45 min yesterday');

@@ -51,7 +51,14 @@ export async function onCardAction(rt: TeamsRuntime, ctx: TurnContext, raw: unkn
     const { actor } = await actorFor(deps, person, activity.id);
     return pressed(deps, actor, data);
   }).catch((error: unknown) => [failureReply(rt, 'card action', error)]);
-  return replies ? mergedCard(rt, replies, person.tenantId) : null;
+  return replies ? mergedCard(rt, forTheActor(rt, replies), person.tenantId) : null;
+}
+
+/** A card action answers the person who acted alone: a message for someone else (`notify`) is never shown here. */
+function forTheActor(rt: TeamsRuntime, replies: readonly Reply[]): Reply[] {
+  const own = replies.filter((r) => r.kind !== 'notify');
+  if (own.length < replies.length) rt.log.warn('teams card action: notices dropped (only typed commands send them)', { dropped: replies.length - own.length });
+  return own;
 }
 
 const str = (data: CardData, key: string): string => String(data.ids[key] ?? '');

@@ -40,8 +40,9 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
     return { actor, queued, replies: promoted ? toldOfAdmin(replies, actor.displayName, identified.actor.role) : replies };
   }).catch((error: unknown): Answered => ({ actor: null, queued: 0, replies: [failureReply(rt, 'message', error)] }));
   if (!answered) return;
-  if (answered.queued) rt.exportsQueued();
   await deliverReplies(rt, ctx, person, answered.actor, answered.replies, personal);
+  // After "Preparing…" is sent, so the file cards come after it (the worker also polls: a failed send loses nothing).
+  if (answered.queued) rt.exportsQueued();
 }
 
 interface Answered {
