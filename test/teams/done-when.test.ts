@@ -5,7 +5,8 @@ import { teamsOutbound } from '../../adapters/teams/outbound.ts';
 import { identify } from '../../src/use-cases/identify.ts';
 import { saveCredential } from '../../src/use-cases/save-credential.ts';
 import { pdfBytes } from '../builders/files.ts';
-import { cardOfCall, fakeConnector, interceptEntraToken, OUTBOUND_CONFIG } from '../support/teams/connector.ts';
+import type { TeamsConfig } from '../../adapters/teams/config.ts';
+import { cardOfCall, fakeConnector, interceptEntraToken, OUT_APP_ID } from '../support/teams/connector.ts';
 import { actionData, cardAction, cardText, messageActivity, postActivity, uniqueId, useTestTeams, type Who } from '../support/teams/harness.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
@@ -15,6 +16,8 @@ const TENANT = 'tenant-story';
 const MARIA: Who = { tenant: TENANT, aad: 'aad-maria', name: 'Maria Manager' };
 const SAM: Who = { tenant: TENANT, aad: 'aad-sam', name: 'Sam Scribe' };
 const FILE_HOST = 'https://contoso-my.sharepoint.com';
+/** The bot's credentials for the reminder run (a single-tenant bot of this tenant). */
+const STORY_CONFIG: TeamsConfig = { mode: 'authenticated', appId: OUT_APP_ID, appPassword: 'app-secret', appType: 'SingleTenant', tenantId: TENANT };
 const quiet = { out: () => {}, err: () => {} };
 
 interface Card {
@@ -88,7 +91,7 @@ describe('Teams, issue 9 "Done when" as one story (POST /api/messages)', () => {
     interceptEntraToken(TENANT);
     const calls = fakeConnector(() => 0);
     const now = t.teams.deps.clock.now().set({ year: 2027, month: 3, day: 11, hour: 9, minute: 0 });
-    expect(await nudgesCommand(t.teams.deps, { sub: 'run', now, org: null }, quiet, [teamsOutbound({ ...OUTBOUND_CONFIG, tenantId: TENANT }, t.teams.deps, { draw: null })])).toBe(0);
+    expect(await nudgesCommand(t.teams.deps, { sub: 'run', now, org: null }, quiet, [teamsOutbound(STORY_CONFIG, t.teams.deps, { draw: null })])).toBe(0);
     const toMaria = calls.filter((c) => c.kind === 'post' && c.conversationId === 'a:personal-aad-maria');
     expect(toMaria.length).toBeGreaterThan(0);
     expect(toMaria.map((c) => cardText(cardOfCall(c))).join(' ')).toContain('CMSS-7070');
