@@ -63,18 +63,36 @@ export function mentionsBot(activity: unknown): boolean {
   return Boolean(bot && a?.entities?.some((e) => e.type === 'mention' && e.mentioned?.id === bot));
 }
 
-/** The words typed: `<at>…</at>` mentions removed (teams-ai strips the bot's; this strips any left), entities undone. */
-export function plainText(text: string | undefined): string {
-  return (text ?? '')
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
+/**
+ * The words typed, entities undone. The bot's own `<at>…</at>` (teams-ai strips it; any left, by
+ * `botNames`) is removed; another person's becomes `@"Their Name"`, which the core reads as a
+ * mention and finds by display name (`status @Sam` in a channel, `role @Sam manager`).
+ */
+export function plainText(text: string | undefined, botNames: readonly string[] = []): string {
+  const bots = new Set(botNames.map((n) => n.trim().toLowerCase()).filter(Boolean));
+  return decodeEntities(
+    (text ?? '')
+      .replace(/<at>([^<]*)<\/at>/gi, (_all, inner: string) => {
+        const name = decodeEntities(inner).replace(/["<>]/g, '').trim();
+        return !name || bots.has(name.toLowerCase()) ? ' ' : ` @"${name}" `;
+      })
+      .replace(/<[^>]+>/g, ' '),
+  )
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+/** The names the bot goes by in an activity: the recipient's, and the text of mentions of it. */
+export function botNamesOf(activity: unknown): string[] {
+  const a = parsed(activity);
+  const bot = a?.recipient?.id;
+  const mentioned = (a?.entities ?? []).filter((e) => e.type === 'mention' && bot && e.mentioned?.id === bot).map((e) => String((e as { text?: unknown }).text ?? '').replace(/<\/?at>/gi, ''));
+  const name = (a?.recipient as { name?: unknown } | undefined)?.name;
+  return [...(typeof name === 'string' ? [name] : []), ...mentioned];
 }
 
 /** The content type of a file a person sends the bot in personal chat (it carries a `downloadUrl`). */

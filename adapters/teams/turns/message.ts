@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { claimAdminIfNone, converse, type Actor, type Reply, type Role } from '../../../src/index.ts';
-import { carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
+import { botNamesOf, carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
 import { reminderChannelOf } from '../reminder-channel.ts';
 import { actorFor, attachmentOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
 import { queueExports } from '../export-job.ts';
@@ -27,7 +27,7 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
     const attached = await attachSentFiles(rt, activity, person, files);
     return void (attached && (await deliverReplies(rt, ctx, person, null, attached, personal)));
   }
-  const text = plainText(activity.text);
+  const text = plainText(activity.text, botNamesOf(activity));
   if (asksForForm(text)) return void (await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(emptyLogForm(rt, person))] }));
   const answered = await inOneTransaction(rt, async (deps): Promise<Answered | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
