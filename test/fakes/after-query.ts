@@ -9,11 +9,13 @@ export class AfterQuery implements KyselyPlugin {
   seen = 0;
   private readonly marked = new WeakSet<QueryId>();
   private done = false;
+  private readonly marker: string;
+  private readonly then: () => Promise<void>;
 
-  constructor(
-    private readonly marker: string,
-    private readonly then: () => Promise<void>,
-  ) {}
+  constructor(marker: string, then: () => Promise<void>) {
+    this.marker = marker;
+    this.then = then;
+  }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     if (args.node.kind === 'RawNode' && args.node.sqlFragments.join('?').includes(this.marker)) {
