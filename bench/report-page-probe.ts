@@ -15,7 +15,9 @@ import type { CoreDeps } from '../src/use-cases/deps.ts';
 import { getComplianceReport } from '../src/use-cases/report/compliance-report.ts';
 import { todayByZone } from '../src/use-cases/report/standings.ts';
 import { QueryRecorder } from '../test/fakes/query-recorder.ts';
+import { createDb, createPool } from '../src/db/connection.ts';
 import { benchDatabase, percentile } from './database.ts';
+import { backendCpuMs } from './support/backend-cpu.ts';
 import { pageBefore } from './report-page-before.ts';
 import { explainAll } from './support/explain.ts';
 
@@ -54,6 +56,23 @@ console.log('| what | median ms | p95 ms |\n|---|---|---|');
 for (const [name, s] of [['chat report, page 1 (getComplianceReport)', samples.page], ['its page queries alone (zones + page statement)', samples.now], ['the page queries before (zones/stale + page statement)', samples.before]] as const) {
   const sorted = [...s].sort((a, b) => a - b);
   console.log(`| ${name} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} |`);
+}
+// The database's own CPU per page, whatever the machine's load: one connection, so one backend.
+if (process.env.DATABASE_URL) {
+  const one = createDb(createPool({ connectionString: process.env.DATABASE_URL, max: 1 }));
+  const oneDeps = { ...deps, db: one };
+  const cpuRounds = Number(process.env.BENCH_CPU_ROUNDS ?? 30);
+  const cpu = {
+    page: await backendCpuMs(one, cpuRounds, async () => void (await getComplianceReport(oneDeps, admin, {}, 1))),
+    now: await backendCpuMs(one, cpuRounds, async () => {
+      const zones = await activeZones(one, org.id);
+      await reportPage(one, org.id, { ...query, todayOf: new Map(zones.map((z) => [z, todayIn(z || orgZone)])) });
+    }),
+    before: await backendCpuMs(one, cpuRounds, async () => void (await pageBefore(one, org.id, (z) => todayIn(z || orgZone), 1, 15))),
+  };
+  const ms = (n: number | null) => (n === null ? '?' : n.toFixed(1));
+  console.log(`PostgreSQL backend CPU per run (${cpuRounds} runs, /proc): chat page ${ms(cpu.page)} ms; its page queries ${ms(cpu.now)} ms; the page queries before ${ms(cpu.before)} ms; load average ${load(loadavg())}`);
+  await one.destroy();
 }
 if (process.env.BENCH_PLANS !== '0') {
   const recorder = new QueryRecorder();
