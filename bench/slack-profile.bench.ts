@@ -6,11 +6,11 @@
  *   DATABASE_URL=… npm run bench:profile [-- --rate 100 --seconds 10 --top 30 --keep out.cpuprofile]
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, startServe } from '../test/support/serve-process.ts';
 import { runLoad } from './support/load.ts';
-import { cpuMs, freshDatabase, SECRET, startBareBolt } from './support/processes.ts';
+import { cpuMs, freshDatabase, postgresCpuMs, SECRET, startBareBolt } from './support/processes.ts';
 import { summariseProfile, type CpuProfile } from './support/profile.ts';
 import { startSink, type Sink } from './support/sink.ts';
 
@@ -35,7 +35,18 @@ function arrived(sink: Sink, prefix: string): number {
   return n;
 }
 
-async function profileRecert(sink: Sink): Promise<{ cpuPerCommand: number; profile: CpuProfile; windowMs: number; done: number; sent: number }> {
+interface Profiled {
+  readonly cpuPerCommand: number;
+  /** The database server's backends (this run's database), and the load generator with the fake Slack (this process). */
+  readonly postgresPerCommand: number;
+  readonly driverPerCommand: number;
+  readonly profile: CpuProfile;
+  readonly windowMs: number;
+  readonly done: number;
+  readonly sent: number;
+}
+
+async function profileRecert(sink: Sink): Promise<Profiled> {
   const database = await freshDatabase('profile');
   const dir = await mkdtemp(path.join(tmpdir(), 'recert-profile-'));
   const port = await freePort();
@@ -45,10 +56,15 @@ async function profileRecert(sink: Sink): Promise<{ cpuPerCommand: number; profi
     await runLoad({ port, secret: SECRET, perSecond: 10, seconds: 1, responseUrl: (i) => sink.responseUrl(`profile-warm-${i}`), text: texts, users: 200 });
     const prefix = `profile-${Date.now()}-`;
     const before = cpuMs(serve.child.pid);
+    const postgresBefore = await postgresCpuMs(database.databaseName);
+    const driverBefore = process.cpuUsage();
     const loadStarted = performance.now();
     const load = await runLoad({ port, secret: SECRET, perSecond: rate, seconds, responseUrl: (i) => sink.responseUrl(`${prefix}${i}`), text: texts, users: 200 });
     await until(() => arrived(sink, prefix) >= load.acks.length, 180_000);
     const cpuPerCommand = (cpuMs(serve.child.pid) - before) / load.sent;
+    const postgresPerCommand = ((await postgresCpuMs(database.databaseName)) - postgresBefore) / load.sent;
+    const driver = process.cpuUsage(driverBefore);
+    const driverPerCommand = (driver.user + driver.system) / 1000 / load.sent;
     const done = arrived(sink, prefix);
     const windowMs = performance.now() - loadStarted;
     await serve.stop();
@@ -57,7 +73,7 @@ async function profileRecert(sink: Sink): Promise<{ cpuPerCommand: number; profi
     if (!file) throw new Error(`no profile written to ${dir}`);
     const text = await readFile(path.join(dir, file), 'utf8');
     if (keep) await writeFile(keep, text);
-    return { cpuPerCommand, profile: JSON.parse(text) as CpuProfile, windowMs, done, sent: load.sent };
+    return { cpuPerCommand, postgresPerCommand, driverPerCommand, profile: JSON.parse(text) as CpuProfile, windowMs, done, sent: load.sent };
   } finally {
     await serve.stop().catch(() => null);
     await database.drop();
@@ -82,6 +98,7 @@ await sink.close();
 const summary = summariseProfile(recert.profile, top, recert.windowMs);
 console.log(`Node ${process.version}, PostgreSQL 15, ${rate} commands/s for ${seconds} s; follow-ups ${recert.done} of ${recert.sent}`);
 console.log(`CPU per command (ms, whole process incl. the work behind the ack; with the profiler on): Recert ${recert.cpuPerCommand.toFixed(2)} / bare Bolt ${bare.toFixed(2)}`);
+console.log(`Beside Recert's, per command: PostgreSQL's backends ${recert.postgresPerCommand.toFixed(2)} ms, the load generator and fake Slack ${recert.driverPerCommand.toFixed(2)} ms; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
 console.log(`\nSelf time during the load by package or source file (% of ${summary.totalMs.toFixed(0)} ms busy, ${(summary.totalMs / recert.sent).toFixed(2)} ms per command):`);
 for (const row of summary.byFile) console.log(`${row.percent.toFixed(1).padStart(5)}%  ${row.name}`);
 console.log('\nSelf time by function:');

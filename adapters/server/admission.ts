@@ -3,19 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /**
  * What the front door holds in memory at once. A request beyond a bound is refused before any
  * route reads it — so before anything is stored or acknowledged — with 503 and Retry-After, which
- * Slack's Events API and the Bot Framework retry: shedding never loses a delivery that was
- * acknowledged. What a platform never retries (a person's slash command) has a higher bound.
+ * Slack and the Bot Framework retry: shedding never loses a delivery that was acknowledged.
  */
 export interface AdmissionLimits {
   /** Requests being served at once (reading, storing, answering). */
   readonly maxInFlight: number;
-  /**
-   * The bound for a request its platform never sends again (a Slack slash command, button or form):
-   * refused, it is lost to the person, so it is admitted well past `maxInFlight` and stored if the
-   * database takes it in time (the acknowledgement pool's wait is the real bound; past it the person
-   * is told it was not saved). Past this bound too, memory comes first: 503 like the rest.
-   */
-  readonly maxInFlightUnretried: number;
   /** A request body larger than this (bytes, by its Content-Length) is refused with 413. */
   readonly maxBodyBytes: number;
   /** Seconds the client is asked to wait before trying a shed request again. */
@@ -24,21 +16,16 @@ export interface AdmissionLimits {
 
 /**
  * 256 in flight: at the load targets (200 commands/s acknowledged within ~50 ms) about 10 are; past
- * 256 the process is not keeping up and a request Slack retries is better refused than queued.
- * 1,024 for the ones never retried: each holds a few kB (about 4 MB in all), and storing them is
- * worth an ack that comes late. Slack's payloads are a few kB (a view submission tens of kB):
- * 1 MiB is far above any.
+ * 256 the process is not keeping up and more would only queue in memory. Slack's payloads are a
+ * few kB (a view submission tens of kB): 1 MiB is far above any.
  */
-export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = { maxInFlight: 256, maxInFlightUnretried: 1024, maxBodyBytes: 1024 * 1024, retryAfterSeconds: 1 };
+export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = { maxInFlight: 256, maxBodyBytes: 1024 * 1024, retryAfterSeconds: 1 };
 
 export type Refusal = { readonly status: 413 | 503; readonly reason: string; readonly headers: Readonly<Record<string, string>> };
 
 export interface Admission {
-  /**
-   * Null: admitted, and counted until its response closes. Otherwise the refusal to send.
-   * `retried`: the platform sends this request again if refused (see maxInFlightUnretried).
-   */
-  admit(req: IncomingMessage, res: ServerResponse, retried?: boolean): Refusal | null;
+  /** Null: admitted, and counted until its response closes. Otherwise the refusal to send. */
+  admit(req: IncomingMessage, res: ServerResponse): Refusal | null;
   /** Requests being served now (tests, diagnostics). */
   inFlight(): number;
   /** Requests refused for load since start. */
@@ -49,10 +36,10 @@ export function admission(limits: AdmissionLimits): Admission {
   let inFlight = 0;
   let shed = 0;
   return {
-    admit(req, res, retried = true): Refusal | null {
+    admit(req, res): Refusal | null {
       const length = Number(req.headers['content-length'] ?? 0);
       if (Number.isFinite(length) && length > limits.maxBodyBytes) return { status: 413, reason: 'request body too large', headers: { connection: 'close' } };
-      if (inFlight >= (retried ? limits.maxInFlight : Math.max(limits.maxInFlight, limits.maxInFlightUnretried))) {
+      if (inFlight >= limits.maxInFlight) {
         shed += 1;
         return { status: 503, reason: 'busy: try again shortly', headers: { 'retry-after': String(limits.retryAfterSeconds) } };
       }

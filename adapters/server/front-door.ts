@@ -5,7 +5,7 @@ import { normaliseTarget } from './request-target.ts';
 
 /** What the front door serves: every adapter's guards and routes; `/healthz` is its own. */
 export interface FrontDoorOptions {
-  readonly adapters: readonly Pick<PlatformAdapter, 'name' | 'routes' | 'guard' | 'unretried'>[];
+  readonly adapters: readonly Pick<PlatformAdapter, 'name' | 'routes' | 'guard' | 'shed'>[];
   /** A route threw or rejected after the answer may have started: reported, never crashing the process. */
   readonly onError?: (error: unknown, route: string) => void;
   /** What is held in memory at once (admission.ts); the defaults when absent. */
@@ -24,10 +24,12 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   const guards = options.adapters.map((a) => a.guard).filter((g): g is RequestGuard => g !== undefined);
   const routes = options.adapters.flatMap((a) => a.routes ?? []);
   const gate = admission({ ...DEFAULT_ADMISSION_LIMITS, ...options.limits });
-  const unretried = options.adapters.map((a) => a.unretried).filter((u): u is NonNullable<typeof u> => u !== undefined);
+  const shedders = options.adapters.map((a) => a.shed).filter((s): s is NonNullable<PlatformAdapter['shed']> => s !== undefined);
   const server = createServer((req, res) => {
-    // First: a request refused for load has not been read, stored or acknowledged (the client retries).
-    const refused = gate.admit(req, res, !unretried.some((u) => u(req)));
+    // First: a request refused for load has not been stored or acknowledged (the client retries, or
+    // its adapter tells the person in its own words).
+    const refused = gate.admit(req, res);
+    if (refused && refused.status === 503 && shedders.some((shed) => shed(req, res, refused))) return;
     if (refused) return void respond(res, refused.status, refused.reason, refused.headers);
     for (const guard of guards) {
       const refusal = guard(req);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OutboundPort } from '../../src/index.ts';
+import type { Refusal } from './admission.ts';
 
 /**
  * One HTTP route an adapter mounts on the front door. `path` is matched against the normalised path
@@ -24,10 +25,11 @@ export interface PlatformAdapter {
   /** Checks every request, whatever its path (Slack's replay window). */
   readonly guard?: RequestGuard;
   /**
-   * True for a request of this platform's that is never sent again if refused (Slack's slash
-   * commands and interactivity): the front door admits more of those (admission.ts). Headers only.
+   * A request refused for load that this platform would lose with a bare 503 (a person's action it
+   * never sends again): answered here in the platform's own words, nothing stored. False: not one
+   * of this platform's, the front door sends the refusal.
    */
-  readonly unretried?: (req: IncomingMessage) => boolean;
+  readonly shed?: (req: IncomingMessage, res: ServerResponse, refusal: Refusal) => boolean;
   /** How the scheduler reaches this platform's people and channels. */
   readonly outbound?: OutboundPort;
   start(): Promise<void>;

@@ -18,6 +18,7 @@ import { postgresStateStore } from './oauth-state-store.ts';
 import { PeopleDirectory, slackErrorCode } from './people.ts';
 import { registerListeners } from './register.ts';
 import { responder } from './respond.ts';
+import { shedSlack } from './shed.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { SlackStartError } from './start-error.ts';
 
@@ -104,8 +105,7 @@ export async function createSlackAdapter(options: SlackAppOptions): Promise<Plat
   return {
     name: 'slack',
     guard: slackTimestampGuard(options.nowSeconds ?? (() => Math.floor(Date.now() / 1000))),
-    // Slash commands and interactivity come as forms, and Slack never sends them again (events, JSON, it does).
-    unretried: (req) => (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'),
+    shed: shedSlack,
     routes: [{ path: '/slack/*', handle: (req, res) => boltRoute(listener, req, res) }],
     start: async () => {
       inbox = startInbox(options, clients);

@@ -32,12 +32,29 @@ export function cpuMs(pid: number | undefined): number {
   }
 }
 
+/**
+ * CPU time (ms) the PostgreSQL server's backends for database `name` have used so far (the server
+ * runs on this machine; DATABASE_URL names it). Backends that ended are not counted: sample while
+ * the pools are open.
+ */
+export async function postgresCpuMs(name: string): Promise<number> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return 0;
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name]);
+    return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** A database for one run: a fresh PostgreSQL database (DATABASE_URL names the server), or an empty data directory. */
-export async function freshDatabase(label: string): Promise<{ env: Record<string, string>; name: string; drop(): Promise<void> }> {
+export async function freshDatabase(label: string): Promise<{ env: Record<string, string>; name: string; databaseName: string; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dir = await mkdtemp(path.join(tmpdir(), `recert-bench-${label}-`));
-    return { env: { RECERT_DATA_DIR: dir }, name: 'embedded PGlite', drop: () => rm(dir, { recursive: true, force: true }) };
+    return { env: { RECERT_DATA_DIR: dir }, name: 'embedded PGlite', databaseName: '', drop: () => rm(dir, { recursive: true, force: true }) };
   }
   const name = `recert_bench_${label}_${process.pid}_${Date.now()}`;
   const admin = new pg.Pool({ connectionString: url, max: 1 });
@@ -47,6 +64,7 @@ export async function freshDatabase(label: string): Promise<{ env: Record<string
   return {
     env: { DATABASE_URL: target.toString() },
     name: 'PostgreSQL 15',
+    databaseName: name,
     drop: async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();

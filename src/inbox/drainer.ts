@@ -16,6 +16,12 @@ export class InboxDrainer {
   private wake: (() => void) | null = null;
   /** A kick that arrived while the loop was busy: the next nap returns at once. */
   private kicked = false;
+  /**
+   * Something may be due that the last claim did not see: a delivery stored here since, or the poll
+   * interval passed (retries, other processes' work). A worker finishing alone is no reason to
+   * claim: at an easy pace that claim found nothing, one query per command for nothing.
+   */
+  private fresh = true;
   private loop: Promise<void> | null = null;
   private readonly deps: DrainerDeps;
   private readonly handlers: ReadonlyMap<string, InboundHandler>;
@@ -49,6 +55,12 @@ export class InboxDrainer {
 
   /** Something new was stored: look now rather than at the next poll. */
   kick(): void {
+    this.fresh = true;
+    this.nudge();
+  }
+
+  /** Wake the loop (a worker is free again) without a reason to claim beyond the backlog. */
+  private nudge(): void {
     this.kicked = true;
     this.wake?.();
   }
@@ -74,10 +86,13 @@ export class InboxDrainer {
       // Under a backlog, claim in batches (half the workers at a time) rather than one claim query
       // per finished delivery: the claim was a sixth of the queries per command at full load.
       const enough = backlog && this.active.size > 0 ? Math.ceil(limit / 2) : 1;
-      const batch: ClaimedInbound[] = free >= enough ? await this.claim(free).catch((error: unknown) => this.claimFailed(error)) : [];
-      if (free >= enough) backlog = batch.length === free;
+      const look = (this.fresh || backlog) && free >= enough;
+      // Cleared before the claim: a delivery stored while it runs sets it again.
+      if (look) this.fresh = false;
+      const batch: ClaimedInbound[] = look ? await this.claim(free).catch((error: unknown) => this.claimFailed(error)) : [];
+      if (look) backlog = batch.length === free;
       for (const item of batch) this.track(this.process(item));
-      if (batch.length === 0 || this.active.size >= limit) await this.nap();
+      if ((batch.length === 0 || this.active.size >= limit) && (await this.nap()) === 'poll') this.fresh = true;
     }
   }
 
@@ -86,6 +101,7 @@ export class InboxDrainer {
   }
 
   private claimFailed(error: unknown): ClaimedInbound[] {
+    this.fresh = true; // whatever was due still is
     this.deps.log.warn('inbox: could not take work; retrying', { error: messageOf(error) });
     return [];
   }
@@ -95,24 +111,24 @@ export class InboxDrainer {
       .catch((error: unknown) => this.deps.log.error('inbox: unexpected failure', { error: messageOf(error) }))
       .finally(() => {
         this.active.delete(tracked);
-        this.kick();
+        this.nudge();
       });
     this.active.add(tracked);
   }
 
-  /** Wait for a kick, a finished delivery, or the poll interval. */
-  private nap(): Promise<void> {
-    if (this.kicked || !this.running) return Promise.resolve();
+  /** Wait for a kick, a finished delivery ('woken'), or the poll interval ('poll'). */
+  private nap(): Promise<'woken' | 'poll'> {
+    if (this.kicked || !this.running) return Promise.resolve('woken');
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.pollMs);
+      const timer = setTimeout(() => done('poll'), this.options.pollMs);
       timer.unref?.();
-      function done() {
+      function done(why: 'woken' | 'poll') {
         clearTimeout(timer);
-        resolve();
+        resolve(why);
       }
       this.wake = () => {
         this.wake = null;
-        done();
+        done('woken');
       };
     });
   }

@@ -1,16 +1,18 @@
 import { sql } from 'kysely';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandFields } from '../support/slack/payloads.ts';
+import { BUSY_TEXT } from '../../adapters/slack/inbound/accept.ts';
+import { commandFields, dmMessage, eventEnvelope } from '../support/slack/payloads.ts';
 import { interceptSlack, startTestSlack, waitFor, type TestSlack } from '../support/slack/harness.ts';
 import { get, type HttpResult } from '../support/slack/signed-request.ts';
 import { useTestDatabase } from '../support/test-database.ts';
 
 /**
- * Past its bound of requests in flight, the front door refuses with 503 and Retry-After before a
- * request is read: a refused delivery is never stored (Slack sends it again), and every delivery
- * answered 200 is stored and handled, once. The requests are held in flight by locking the inbox's
- * table, so the bound is reached without any timing.
+ * Past its bound of requests in flight, the front door refuses an event with 503 and Retry-After
+ * before it is handled (Slack sends it again), and answers a slash command (which Slack never sends
+ * again) with a sentence saying nothing was saved: a refused delivery is never stored, and every
+ * delivery acknowledged is stored and handled, once. The requests are held in flight by locking the
+ * inbox's table, so the bound is reached without any timing.
  */
 const database = useTestDatabase();
 const MAX_IN_FLIGHT = 2;
@@ -19,8 +21,7 @@ let app: TestSlack;
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  // Slash commands have a bound of their own (never retried, so admitted further): the same here.
-  app = await startTestSlack(database.current.db, {}, { limits: { maxInFlight: MAX_IN_FLIGHT, maxInFlightUnretried: MAX_IN_FLIGHT } });
+  app = await startTestSlack(database.current.db, {}, { limits: { maxInFlight: MAX_IN_FLIGHT } });
 });
 afterAll(async () => {
   await app.stop();
@@ -49,7 +50,7 @@ async function stored(triggerIds: readonly string[]): Promise<number> {
 }
 
 describe('the front door under more requests than it holds', () => {
-  it('refuses the requests beyond its bound with 503 and Retry-After, stores none of them, and handles every acknowledged one once', async () => {
+  it('refuses events beyond its bound with 503 and Retry-After, tells a slash command nothing was saved, stores none of them, and handles every acknowledged one once', async () => {
     const slack = interceptSlack();
     // Warm the acknowledgement pool's connections, so that holding the table is the only wait.
     await Promise.all([app.slack.command(commandFields('help')), app.slack.command(commandFields('help'))]);
@@ -63,14 +64,19 @@ describe('the front door under more requests than it holds', () => {
     const shed = Array.from({ length: 5 }, () => commandFields('status'));
     const shedAnswers: HttpResult[] = [];
     for (const fields of shed) shedAnswers.push(await app.slack.command(fields));
+    const shedEvent = eventEnvelope(dmMessage('log "Shed course" 30 min yesterday'));
+    const eventAnswer = await app.slack.event(shedEvent);
     await inbox.release();
     const acked = await Promise.all(heldAnswers);
 
-    expect(shedAnswers.map((r) => [r.status, r.headers['retry-after']])).toEqual(shed.map(() => [503, '1']));
+    expect(shedAnswers.map((r) => [r.status, JSON.parse(r.body) as unknown])).toEqual(shed.map(() => [200, { response_type: 'ephemeral', text: BUSY_TEXT }]));
+    expect([eventAnswer.status, eventAnswer.headers['retry-after']]).toEqual([503, '1']);
     expect(acked.map((r) => [r.status, r.body])).toEqual(held.map(() => [200, '']));
     const ids = (list: readonly Record<string, string>[]) => list.map((f) => f.trigger_id ?? '');
     expect(await stored(ids(shed))).toBe(0);
     expect(await stored(ids(held))).toBe(MAX_IN_FLIGHT);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from inbound_deliveries where delivery_id like ${`%${String(shedEvent.event_id)}`}`.execute(database.current.db.withoutPlugins());
+    expect(Number(rows[0]?.n)).toBe(0);
     // Each acknowledged command is answered once; the refused ones never.
     const answeredTo = (fields: Record<string, string>) => slack.calls.filter((c) => c.path === `response_url${new URL(fields.response_url ?? '').pathname}`).length;
     await waitFor(() => held.every((f) => answeredTo(f) >= 1));

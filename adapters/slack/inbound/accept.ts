@@ -31,5 +31,8 @@ export async function accept(rt: SlackRuntime, deliveryId: string, payload: Slac
 /** Said when a delivery could not be stored, so nothing was done: better than a silent timeout. */
 export const NOT_STORED_TEXT = "I couldn't save that just now (my database is not answering), so nothing was done. Please try again in a minute.";
 
+/** Said to a slash command the front door turns away for load (shed.ts): nothing was stored. */
+export const BUSY_TEXT = "I'm too busy to take that right now, so nothing was saved. Please send it again in a minute.";
+
 /** Said when a request lacks what Recert needs to act on it (a workspace, a person). */
 export const UNREADABLE_TEXT = "I couldn't tell which workspace or person this came from, so I did nothing. If it keeps happening, tell your Slack admin.";

@@ -92,25 +92,22 @@ describe('the front door: what it holds in memory', () => {
   });
 });
 
-describe('the front door: requests the platform never sends again', () => {
-  it('admits them past the bound that refuses the retried ones, up to a bound of their own', async () => {
+describe('the front door: an adapter answers what it sheds', () => {
+  it('lets the adapter answer a request refused for load in its own words, and sends 503 for the ones it declines', async () => {
     const held: (() => void)[] = [];
-    const route = { path: '/a', handle: (_req: unknown, res: { end(text: string): void }) => void held.push(() => res.end('a')) };
-    const isForm = (req: { headers: Record<string, string | string[] | undefined> }) => String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded');
-    const server = createFrontDoor({ adapters: [{ name: 'a', unretried: isForm, routes: [route] }], limits: { maxInFlight: 1, maxInFlightUnretried: 3 } });
+    const server = createFrontDoor({
+      adapters: [{ name: 'a', shed: (req, res) => req.headers['x-mine'] === 'yes' && (res.end('busy, said my way'), true), routes: [{ path: '/a', handle: (_req, res) => void held.push(() => res.end('a')) }] }],
+      limits: { maxInFlight: 1 },
+    });
     const port = await listen(server, 0, '127.0.0.1');
     try {
-      const form = () => post(port, '/a', 'command=%2Fceu', 'application/x-www-form-urlencoded', {});
-      const first = form();
+      const first = post(port, '/a', 'x', 'text/plain', {});
       while (held.length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
-      // One in flight: a retried request (JSON, like Slack's events) is refused, a form is not.
-      expect(await post(port, '/a', '{}', 'application/json', {})).toMatchObject({ status: 503 });
-      const more = [form(), form()];
-      while (held.length < 3) await new Promise((resolve) => setTimeout(resolve, 5));
-      // Three in flight: the forms' own bound; past it, memory comes first.
-      expect(await form()).toMatchObject({ status: 503 });
-      for (const release of held) release();
-      expect((await Promise.all([first, ...more])).map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(await post(port, '/a', 'x', 'text/plain', { 'x-mine': 'yes' })).toMatchObject({ status: 200, body: 'busy, said my way' });
+      expect(await post(port, '/a', 'x', 'text/plain', {})).toMatchObject({ status: 503 });
+      expect(held).toHaveLength(1);
+      held[0]?.();
+      expect(await first).toMatchObject({ status: 200, body: 'a' });
       expect(server.admission.shed()).toBe(2);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
