@@ -28,3 +28,14 @@ export function findControlCharacter(text: string, field: TypedField = 'message'
   const code = match[0].codePointAt(0) ?? 0;
   return { codePoint: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`, position: match.index + 1 };
 }
+
+const UNSTORABLE_ALL = /[\p{Cc}\p{Cs}]/gu;
+
+/**
+ * A name a platform gives (a person's display name, a workspace's name) is not typed here, so it is
+ * cleaned rather than refused: line breaks and tabs become spaces, other control characters and
+ * unpaired surrogates go (PostgreSQL would refuse U+0000 and fail the whole request).
+ */
+export function storableName(text: string): string {
+  return text.replace(UNSTORABLE_ALL, (c) => (c === '\t' || c === '\n' || c === '\r' ? ' ' : ''));
+}

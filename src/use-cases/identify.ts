@@ -1,4 +1,5 @@
 import { isValidZone } from '../domain/dates.ts';
+import { storableName } from '../domain/text.ts';
 import { effectiveRole, type Actor, type Organisation, type Person, type Role, type Source } from '../domain/people.ts';
 import { setOrganisationZone, upsertOrganisation } from '../db/repositories/organisations.ts';
 import { findMember, markGreeted, updatePersonDetails, upsertPerson } from '../db/repositories/people.ts';
@@ -51,7 +52,7 @@ interface Stated {
 export async function identify(deps: CoreDeps, input: IdentifyInput): Promise<Identified> {
   const stated: Stated = {
     organisationZone: isValidZone(input.organisationTimeZone) ? input.organisationTimeZone : 'UTC',
-    displayName: input.displayName.trim() || input.userExternalId,
+    displayName: storableName(input.displayName).trim() || input.userExternalId,
     timeZone: input.timeZone && isValidZone(input.timeZone) ? input.timeZone : null,
     platformAdmin: input.platformAdmin,
   };
@@ -74,7 +75,7 @@ export async function identify(deps: CoreDeps, input: IdentifyInput): Promise<Id
 
 /** Concurrent first contacts both insert; the upsert makes them agree on one row. */
 function createOrganisation(deps: CoreDeps, input: IdentifyInput, stated: Stated): Promise<Organisation> {
-  const key = { platform: input.platform, externalId: input.organisationExternalId, name: input.organisationName };
+  const key = { platform: input.platform, externalId: input.organisationExternalId, name: storableName(input.organisationName) };
   return upsertOrganisation(deps.db, { ...key, timeZone: stated.organisationZone, updateZone: input.organisationZoneIsConfigured === true }, nowOf(deps));
 }
 

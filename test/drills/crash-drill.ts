@@ -156,14 +156,18 @@ async function waitForQuiet(unfinished: () => Promise<number>): Promise<void> {
   }
 }
 
-/** Answers posted per thread (the event's ts), from the fake Slack's record of chat.postMessage. */
+/**
+ * Previews posted per thread (the event's ts), from the fake Slack's record of chat.postMessage: only
+ * a post naming the thread's own course counts, not the welcome of a first contact nor the note of
+ * other previews still waiting that a person's later messages get in their threads.
+ */
 function answersByThread(fake: FakeSlackApi): Map<string, number> {
   const counts = new Map<string, number>();
   for (const call of fake.callsTo('chat.postMessage')) {
     const ts = typeof call.body.thread_ts === 'string' ? call.body.thread_ts : null;
-    const text = JSON.stringify(call.body);
-    // The first contact of a person is greeted too; count the preview (or question), not the welcome.
-    if (ts && !text.includes('Welcome to Recert')) counts.set(ts, (counts.get(ts) ?? 0) + 1);
+    if (!ts) continue;
+    const course = new RegExp(`Drill course ${Number(ts.split('.')[1])}(?!\\d)`, 'i');
+    if (course.test(JSON.stringify(call.body))) counts.set(ts, (counts.get(ts) ?? 0) + 1);
   }
   return counts;
 }

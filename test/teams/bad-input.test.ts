@@ -44,4 +44,14 @@ describe('Teams: a NUL character gets a clear answer and changes nothing (POST /
     expect(await countIn('drafts')).toBe(drafts);
     expect(await countIn('trainings')).toBe(trainings);
   });
+
+  it('greets a person whose Teams display name holds a control character by the name without it', async () => {
+    const who = { aad: 'aad-nul-name', name: `Nel${NUL}la\u0007 Name` };
+    const before = t.sent.length;
+    const result = await postActivity(t.teams.port, messageActivity('status', who));
+    expect(result.status).toBe(200);
+    const answer = t.sent.slice(before).map((s) => cardText(s.body.attachments?.[0]?.content)).join(' ');
+    expect(answer).not.toMatch(/went wrong/i);
+    expect(answer).toContain('Nella Name');
+  });
 });
