@@ -4,10 +4,9 @@ import type { IsoDate } from '../../domain/dates.ts';
 import { findOrganisationZone } from '../../db/repositories/lookup.ts';
 import { reportPage, zonesAndStale, type PageCandidate } from '../../db/repositories/report-page.ts';
 import { teamsOfPeople, teamsWithActiveMembers } from '../../db/repositories/report-teams.ts';
-import { findTeamByName } from '../../db/repositories/teams.ts';
-import { RecertError } from '../../errors.ts';
 import { authorize } from '../access.ts';
 import type { CoreDeps } from '../deps.ts';
+import { reportTeam } from './report-team.ts';
 import { withReasons } from './report-lines.ts';
 import { recomputeStandings, todayByZone } from './standings.ts';
 
@@ -33,8 +32,7 @@ export interface ReportPageRows {
  */
 export async function readReportPage(deps: CoreDeps, actor: Actor, filters: ReportFilters, page: number, pageSize: number): Promise<ReportPageRows> {
   const access = await authorize(deps, actor, 'see-report');
-  const team = filters.team ? await findTeamByName(deps.db, actor.organisationId, filters.team) : null;
-  if (filters.team && !team) throw new RecertError('team-not-found', { name: filters.team });
+  const team = await reportTeam(deps, actor, access, filters.team);
   const [known, orgZone] = await Promise.all([zonesAndStale(deps.db, actor.organisationId), findOrganisationZone(deps.db, actor.organisationId)]);
   const computed = await recomputeStandings(deps, actor.organisationId, known.stale);
   const todayIn = todayByZone(deps.clock.now());
