@@ -59,7 +59,7 @@ describe('Slack: an audit from start to close', () => {
     return calls.slice(before).find((c) => c.path.startsWith('response_url'))?.body ?? {};
   }
 
-  const valueOf = (body: Record<string, unknown>, actionId: string): string => new RegExp(`\\\\?"action_id\\\\?":\\\\?"${actionId}\\\\?",\\\\?"value\\\\?":\\\\?"([^"\\\\]+)`).exec(JSON.stringify(body))?.[1] ?? '';
+  const valueOf = (body: Record<string, unknown>, actionId: string): string => new RegExp(`\\\\?"action_id\\\\?":\\\\?"${actionId}(?::[^"\\\\]*)?\\\\?",\\\\?"value\\\\?":\\\\?"([^"\\\\]+)`).exec(JSON.stringify(body))?.[1] ?? '';
 
   it('start → the DM with a button per entry → attach in the DM → status → close', async () => {
     await command('U0ADMIN', 'status');

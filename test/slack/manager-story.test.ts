@@ -69,7 +69,7 @@ describe("Slack: a manager's day (issue 7, done when)", () => {
     return textOf(calls.slice(before).filter((c) => c.path === 'chat.postMessage' && expect.test(textOf(c.body))).at(-1)?.body ?? {});
   }
 
-  const valueOf = (body: unknown, actionId: string): string => new RegExp(`\\\\?"action_id\\\\?":\\\\?"${actionId}\\\\?",\\\\?"value\\\\?":\\\\?"([^"\\\\]+)`).exec(JSON.stringify(body))?.[1] ?? '';
+  const valueOf = (body: unknown, actionId: string): string => new RegExp(`\\\\?"action_id\\\\?":\\\\?"${actionId}(?::[^"\\\\]*)?\\\\?",\\\\?"value\\\\?":\\\\?"([^"\\\\]+)`).exec(JSON.stringify(body))?.[1] ?? '';
 
   it('admin → manager → CSV roster → report → Details → audit to close → transcript PDF and pack; the scribe is refused throughout', async () => {
     for (const user of ['U0DANA', 'U0MIA', 'U0ANA', 'U0BEN']) await command(user, 'status');
@@ -85,7 +85,7 @@ describe("Slack: a manager's day (issue 7, done when)", () => {
     // People already known by their Slack id keep the names Slack gives them.
     expect(textOf(report)).toMatch(/\*Ben\* — At risk: expires on Dec 10, 2026 \(in \d+ days\); short by 3 CE/);
     expect(textOf(report)).toMatch(/\*Ana\* — At risk: short by 2 CE; fee unpaid; 1 entry without proof/);
-    const anaId = /"text":"Details: Ana"[^}]*\},"action_id":"ceu_report_details","value":"([0-9a-f-]{36})"/.exec(JSON.stringify(report))?.[1] ?? '';
+    const anaId = /"text":"Details: Ana"[^}]*\},"action_id":"ceu_report_details:[0-9a-f-]{36}","value":"([0-9a-f-]{36})"/.exec(JSON.stringify(report))?.[1] ?? '';
     expect(anaId).not.toBe('');
     expect(await press('U0MIA', 'ceu_report_details', anaId)).toContain('CMSS-100');
     const benSees = await press('U0BEN', 'ceu_report_details', anaId);

@@ -59,7 +59,7 @@ describe('Slack: the manager report', () => {
     expect(text).toContain('of 3 people');
     expect(text).toContain('Ana');
     expect(text).toContain('certificate expired on Oct 1, 2026');
-    const details = /"action_id":"ceu_report_details","value":"([0-9a-f-]{36})"/.exec(JSON.stringify(report));
+    const details = /"action_id":"ceu_report_details:[0-9a-f-]{36}","value":"([0-9a-f-]{36})"/.exec(JSON.stringify(report));
     expect(details?.[1]).toBeDefined();
 
     const before = calls.length;

@@ -2,7 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { asReply, exportRoster, importRoster, isRecertError, operatorActor, type Config, type Reply } from '../../../src/index.ts';
-import { renderReply } from '../../shell/render.ts';
+import { presentRosterImport } from '../../common/present/roster.ts';
+import { renderText } from '../../shell/render-text.ts';
+import { renderReply, TERMINAL_WORDING } from '../../shell/render.ts';
 import { fileProblem, writeProblem } from '../output-path.ts';
 import { makeLogger, newReference, withRuntime, type Runtime } from '../runtime.ts';
 
@@ -62,7 +64,8 @@ async function runImport(runtime: Runtime, args: Extract<Parsed, { sub: 'import'
 }
 
 function report(reply: Reply, io: RosterIo): number {
-  const text = renderReply(reply);
+  // Every refused value, however many (a file is fixed from this list), and the command line's own hint.
+  const text = reply.kind === 'roster-import' ? renderText(presentRosterImport(reply, TERMINAL_WORDING, true)) : renderReply(reply);
   if (reply.kind === 'roster-import' && reply.result.stored) {
     io.out(`${text}\n`);
     return 0;

@@ -88,16 +88,21 @@ function rejectedLine(r: RejectedValue): Rich {
 /** How many refused values are listed; the rest are counted (a chat message's worth). */
 const MAX_LISTED = 25;
 
-export function presentRosterImport(reply: Of<'roster-import'>, context: PresentContext): Presentation {
+/**
+ * A roster import's report. In chat the refused values are listed up to a message's worth, with
+ * how to send the file again; the command line (`whole`) lists every one and words its own hint.
+ */
+export function presentRosterImport(reply: Of<'roster-import'>, context: PresentContext, whole = false): Presentation {
   const r = reply.result;
   const file = r.fileName ? ` from ${r.fileName}` : '';
   const counts = `${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged`;
   const head = r.stored
     ? rich(strong(`Roster imported${file}`), `: ${plural(r.rows, 'row')} — ${counts}`, r.rejectedRows ? `; ${plural(r.rejectedRows, 'row')} skipped` : null, '.')
     : rich(strong(`Nothing imported${file}`), `: ${plural(r.rejectedRows, 'row')} of ${r.rows} ${r.rejectedRows === 1 ? 'has' : 'have'} a problem, so nothing was stored.`);
-  const rejected = r.rejected.slice(0, MAX_LISTED).map(rejectedLine);
-  const more = r.rejected.length > MAX_LISTED ? [note(rich(`…and ${r.rejected.length - MAX_LISTED} more.`), true)] : [];
-  const hint = r.stored ? [] : [note(rich('Fix the rows and send the file again, or import just the good rows: ', cmd('roster import skip-bad', context), '.'))];
+  const listed = whole ? r.rejected.length : MAX_LISTED;
+  const rejected = r.rejected.slice(0, listed).map(rejectedLine);
+  const more = r.rejected.length > listed ? [note(rich(`…and ${r.rejected.length - listed} more.`), true)] : [];
+  const hint = r.stored || whole ? [] : [note(rich('Fix the rows and send the file again, or import just the good rows: ', cmd('roster import skip-bad', context), '.'))];
   return {
     tone: r.stored ? (r.rejected.length ? 'warning' : 'ok') : 'error',
     heading: null,

@@ -73,11 +73,11 @@ export function actionButton(action: Action): Button {
     case 'attach-certificate':
       return button(action.label, ACTIONS.homeAttach, 'attach', style);
     case 'person-details':
-      return button(action.label, ACTIONS.reportDetails, id.personId, style);
+      return button(action.label, `${ACTIONS.reportDetails}:${id.personId}`, id.personId, style);
     case 'report-page':
       return button(action.label, `${ACTIONS.reportPage}:${id.direction === 'previous' ? 'prev' : 'next'}`, JSON.stringify({ page: id.page, filters: id.filters }), style);
     case 'audit-attach':
-      return button(action.label, ACTIONS.auditAttach, id.itemId, style);
+      return button(action.label, `${ACTIONS.auditAttach}:${id.itemId}`, id.itemId, style);
     case 'fee-anyway':
       return button(action.label, ACTIONS.feeAnyway, JSON.stringify(id.ids), style);
     case 'cert-anyway':

@@ -1,10 +1,9 @@
 import { countStates, selectRows, sortByUrgency, type ReportCounts, type ReportFilters, type ReportLine, type ReportRow } from '../../domain/report.ts';
 import type { Actor } from '../../domain/people.ts';
-import { findTeamByName } from '../../db/repositories/teams.ts';
-import { RecertError } from '../../errors.ts';
 import type { Reply } from '../../replies.ts';
 import { authorize } from '../access.ts';
 import type { CoreDeps } from '../deps.ts';
+import { reportTeam } from './report-team.ts';
 import { recordChange } from '../shared.ts';
 import { visibleTo } from '../subjects.ts';
 import { organisationLines, withReasons, type OrganisationLines } from './report-lines.ts';
@@ -39,8 +38,7 @@ interface ReportIndex {
  */
 async function reportIndex(deps: CoreDeps, actor: Actor, filters: ReportFilters): Promise<ReportIndex> {
   const access = await authorize(deps, actor, 'see-report');
-  const team = filters.team ? await findTeamByName(deps.db, actor.organisationId, filters.team) : null;
-  if (filters.team && !team) throw new RecertError('team-not-found', { name: filters.team });
+  const team = await reportTeam(deps, actor, access, filters.team);
   const read = await organisationLines(deps, actor.organisationId);
   const inScope = read.lines.filter((s) => visibleTo(access, { id: s.line.personId, teamIds: s.teams.map((t) => t.id) }) && (!team || s.teams.some((t) => t.id === team.id)));
   const lines = inScope.map((s) => s.line);

@@ -7,9 +7,9 @@ import { reportPage, type PageCandidate, type PageQuery, type ReportPage } from 
 import { teamsOfPeople, teamsWithActiveMembers } from '../../db/repositories/report-teams.ts';
 import { activeZones } from '../../db/repositories/report-zones.ts';
 import { findTeamByName } from '../../db/repositories/teams.ts';
-import { RecertError } from '../../errors.ts';
 import { authorize } from '../access.ts';
 import type { CoreDeps } from '../deps.ts';
+import { allowedReportTeam } from './report-team.ts';
 import { withReasons } from './report-lines.ts';
 import { snoozesOf, withSnoozeDates } from './report-snoozes.ts';
 import { recomputeStandings, todayByZone } from './standings.ts';
@@ -46,13 +46,13 @@ const NO_ONE: ReportCounts = { compliant: 0, atRisk: 0, outOfCompliance: 0, tota
  */
 export async function findReportPage(deps: CoreDeps, actor: Actor, filters: ReportFilters, page: number, pageSize: number): Promise<FoundReportPage> {
   const org = actor.organisationId;
-  const [access, team, zones, orgZone] = await Promise.all([
+  const [access, named, zones, orgZone] = await Promise.all([
     authorize(deps, actor, 'see-report'),
     filters.team ? findTeamByName(deps.db, org, filters.team) : null,
     activeZones(deps.db, org),
     findOrganisationZone(deps.db, org),
   ]);
-  if (filters.team && !team) throw new RecertError('team-not-found', { name: filters.team });
+  const team = await allowedReportTeam(deps, actor, access, filters.team, named);
   const shownFilters = { ...filters, ...(team ? { team: team.name } : {}) };
   const query = { ...filters, everyone: filters.everyone ?? false, managedTeams: access.managedTeams, teamId: team?.id ?? null, page: Math.min(Math.max(1, Math.floor(page) || 1), 2 ** 31 - 1), pageSize };
   const [limitedTo, answer] = await Promise.all([

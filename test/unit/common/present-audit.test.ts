@@ -13,7 +13,7 @@ describe('present: an audit request (the sampled person\'s DM)', () => {
     const p = present(request, SLACK);
     expect(p.actions).toEqual([{ id: { kind: 'audit-attach', itemId: request.items[0]?.itemId }, label: 'Attach certificate #2', primary: true }]);
     const blocks = JSON.stringify(toSlackMessage(p).blocks);
-    expect(blocks).toContain('"action_id":"ceu_audit_attach"');
+    expect(blocks).toContain('"action_id":"ceu_audit_attach:');
     expect(blocks).toContain(`"value":"${request.items[0]?.itemId}"`);
     // A title is data: Slack's control characters are escaped.
     expect(blocks).toContain('837P &amp; &lt;Form&gt; CMS-1500');
