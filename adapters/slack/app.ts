@@ -190,7 +190,10 @@ const TOKEN_CHECK_TIMEOUT_MS = 10_000;
 /** One workspace: check the bot token once at start, so a bad token is reported now, not on the first command. */
 async function verifyToken(config: SlackConfig, clientOptions: ConstructorParameters<typeof WebClient>[1]): Promise<{ botId: string; botUserId: string }> {
   try {
-    const result = await new WebClient(config.botToken ?? '', { ...clientOptions, timeout: TOKEN_CHECK_TIMEOUT_MS }).auth.test();
+    // The client's own warning ("http request failed…") would precede the one line that reports the
+    // failure (tokenCheckFailure): at start it is a debug detail, so the operator reads one line.
+    const logger = clientOptions?.logger ? { ...clientOptions.logger, warn: clientOptions.logger.debug } : undefined;
+    const result = await new WebClient(config.botToken ?? '', { ...clientOptions, ...(logger ? { logger } : {}), timeout: TOKEN_CHECK_TIMEOUT_MS }).auth.test();
     return { botId: result.bot_id ?? '', botUserId: result.user_id ?? '' };
   } catch (error) {
     throw tokenCheckFailure(error, config.apiUrl ?? 'https://slack.com/api/');

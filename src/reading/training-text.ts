@@ -41,7 +41,9 @@ export function readTraining(text: string, now: DateTime, zone: string): Trainin
 
 /**
  * A date outside the quoted title is the completion date; one inside it (a call's date) is the
- * fallback. Without quotes both readings are of the same text, so chrono-node runs once.
+ * fallback. Without quotes both readings are of the same text, so chrono-node runs once; with
+ * quotes it runs again only when the quoted words could name a day (issue 6, item 16: the common
+ * `log "Title" 45 min` ran it twice).
  */
 function readDate(text: string, now: DateTime, zone: string): DateReading {
   const local = now.setZone(zone);
@@ -49,8 +51,21 @@ function readDate(text: string, now: DateTime, zone: string): DateReading {
   const quoted = quotedRange(text);
   const outsideQuotes = quoted ? blank(doubleQuoted, [quoted]) : doubleQuoted;
   const outside = readCompletionDateAt(outsideQuotes, now, local);
-  if (outside.kind !== 'defaulted' || outsideQuotes === text) return outside;
+  if (outside.kind !== 'defaulted' || outsideQuotes === text || !MAY_NAME_A_DAY.test(hiddenText(text, outsideQuotes))) return outside;
   return readCompletionDateAt(text, now, local);
+}
+
+/**
+ * Every word chrono-node (English, casual) or the unreadable-day check could make a day of holds
+ * a digit or one of these; matched anywhere in a word, so it errs on the side of reading again.
+ */
+const MAY_NAME_A_DAY = /\d|day|night|tomorrow|now|noon|morning|afternoon|evening|week|month|year|quarter|ago|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|xmas|easter|thanksgiving|eve/i;
+
+/** The characters of `text` that `blanked` hid (the quoted parts). */
+function hiddenText(text: string, blanked: string): string {
+  let hidden = '';
+  for (let i = 0; i < text.length; i += 1) hidden += blanked[i] === text[i] ? ' ' : text[i];
+  return hidden;
 }
 
 function lengthSpans(duration: DurationReading): Span[] {

@@ -157,13 +157,15 @@ describe('the Slack token check at start', () => {
     expect(line).toBe(`Could not reach Slack at ${apiUrl} to check SLACK_BOT_TOKEN (ECONNREFUSED); check the network connection (or SLACK_API_URL) and start again.`);
   });
 
-  it("logs the Web API client's own warning through Recert's logger (JSON, token redacted)", async () => {
+  it("logs the Web API client's own lines through Recert's logger (JSON, token redacted); at start its warning is a debug detail, so the default level shows one line", async () => {
     const apiUrl = `http://127.0.0.1:${await freePort()}/api/`;
-    const result = await runCli(['serve'], { env: slackEnv('xoxb-fine-token', apiUrl, 'warn') });
+    const result = await runCli(['serve'], { env: slackEnv('xoxb-fine-token', apiUrl, 'debug') });
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines.at(-1)).toContain('Could not reach Slack');
-    const logged = lines.slice(0, -1).map((line) => JSON.parse(line) as { level: string; from?: string });
-    expect(logged).toContainEqual(expect.objectContaining({ level: 'warn', from: 'bolt' }));
+    const logged = lines.slice(0, -1).map((line) => JSON.parse(line) as { level: string; from?: string; message: string });
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'debug', from: 'bolt', message: expect.stringContaining('http request failed') as unknown }));
     expect(result.stderr).not.toContain('xoxb-fine-token');
+    // Issue 6, item 10b (found in review): at the default LOG_LEVEL the operator reads the one sentence only.
+    expect(onlyLine(await runCli(['serve'], { env: { ...slackEnv('xoxb-fine-token', apiUrl), LOG_LEVEL: undefined } }))).toContain('Could not reach Slack');
   });
 });
