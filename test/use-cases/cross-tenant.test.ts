@@ -104,7 +104,7 @@ describe('two organisations never see each other (issue 7)', () => {
     const across = recorder.queries.filter((q) => q.parameters.includes(theirs.admin.organisationId));
     expect(across).toEqual([]);
     expect(await storedRows(deps, theirs.admin)).toEqual(before);
-  });
+  }, 120_000);
 
   it("a scribe calling them with a colleague's ids is refused or finds nothing, and changes nothing of theirs", async () => {
     const org = await givenOrganisation(deps);
@@ -129,7 +129,7 @@ describe('two organisations never see each other (issue 7)', () => {
       expect(JSON.stringify(reply), label).not.toMatch(/Private|CMSS-777/);
     }
     expect(await rowsOfEve()).toEqual(before);
-  });
+  }, 120_000);
 
   it('a scribe naming someone who is not on the roster is refused like anyone else, not told who works here', async () => {
     const org = await givenOrganisation(deps);
@@ -144,5 +144,5 @@ describe('two organisations never see each other (issue 7)', () => {
     await say(deps, org.admin, 'role @ben manager');
     expect(await say(deps, ben, 'status @nobody')).toMatchObject({ kind: 'error', code: 'person-not-found' });
     expect(await say(deps, ben, 'roster set @nobody fee paid')).toMatchObject({ kind: 'error', code: 'person-not-found' });
-  });
+  }, 120_000);
 });

@@ -54,7 +54,7 @@ describe('a team manager stays in their team, whatever the request carries', () 
     expect(own.rows.map((r) => r.displayName)).toEqual(['Ana']);
     expect((await exportComplianceReport(deps, mia)).rows.map((r) => r.displayName)).toEqual(['Ana']);
     expect(expectKind(await say(deps, admin, 'report team Day'), 'compliance-report').rows.map((r) => r.displayName)).toEqual(['Cal']);
-  });
+  }, 120_000);
 
   it("typed or crafted, nothing of Cal's is shown or changed", async () => {
     await say(deps, admin, 'audit start 100% team "Day" seed 5');
@@ -88,5 +88,5 @@ describe('a team manager stays in their team, whatever the request carries', () 
     expect({ ...after, audit_events: [] }).toEqual({ ...before, audit_events: [] });
     const added = (after.audit_events ?? []).slice((before.audit_events ?? []).length).map((e) => (e as { action: string }).action);
     expect(new Set(added)).toEqual(new Set(['access.refused']));
-  });
+  }, 120_000);
 });

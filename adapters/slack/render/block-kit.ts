@@ -89,9 +89,15 @@ export function actionButton(action: Action): Button {
 
 /** Slack takes at most 25 elements in an actions block: longer rows of buttons are split. */
 export function actionBlocks(list: readonly Action[]): KnownBlock[] {
-  const blocks: KnownBlock[] = [];
-  for (let i = 0; i < list.length; i += 25) blocks.push(actions(...list.slice(i, i + 25).map(actionButton)));
-  return blocks;
+  // At most 25 elements a block, and no action id twice in one (Slack refuses the whole message):
+  // a button whose id is already in the row starts the next (e.g. "Confirm 1", "Confirm 2").
+  const rows: Button[][] = [];
+  for (const b of list.map(actionButton)) {
+    const row = rows.at(-1);
+    if (row && row.length < 25 && !row.some((other) => other.action_id === b.action_id)) row.push(b);
+    else rows.push([b]);
+  }
+  return rows.map((row) => actions(...row));
 }
 
 export function headingBlock(heading: string, tone: Tone): KnownBlock {

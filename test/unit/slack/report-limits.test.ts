@@ -51,4 +51,15 @@ describe('the report page in Slack', () => {
     expect(ids).toHaveLength(30);
     expect(ids.every((id) => String(id).startsWith('ceu_audit_attach:'))).toBe(true);
   });
+
+  it('several previews waiting: each Confirm (same action id, the draft in its value) is in a row of its own', () => {
+    const waiting = ONE_OF_EACH['drafts-waiting'];
+    const draft = waiting.drafts[0];
+    if (!draft) throw new Error('the fixture has a draft');
+    const drafts = [1, 2, 3].map((number) => ({ ...draft, number, ready: true, draftId: `11111111-1111-4111-8111-00000000000${number}` }));
+    const message = renderMessage({ ...waiting, reason: 'which', answer: 'confirm', drafts });
+    expect(limitViolations(message.blocks, 50)).toEqual([]);
+    const confirms = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.filter((e) => 'action_id' in e && e.action_id === 'ceu_confirm').map((e) => ('value' in e ? e.value : '')) : []));
+    expect(confirms).toEqual(drafts.map((d) => d.draftId));
+  });
 });
