@@ -16,7 +16,7 @@ export type Reply =
   | { readonly kind: 'welcome'; readonly displayName: string; readonly hasCredential: boolean; /** The organisation had no admin: this person was made its admin. */ readonly firstAdmin?: boolean }
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   /** "hi": a short friendly hint, not the whole help. */
-  | { readonly kind: 'greeting'; readonly displayName: string }
+  | { readonly kind: 'greeting'; readonly displayName: string; readonly thanks?: boolean }
   | { readonly kind: 'not-understood'; readonly text: string }
   | { readonly kind: 'training-preview'; readonly draftId: string; readonly preview: DraftPreview }
   | {

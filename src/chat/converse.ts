@@ -86,7 +86,7 @@ async function dispatch(deps: CoreDeps, actor: Actor, intent: Intent, draft: Dra
     case 'help':
       return { kind: 'help', topic: intent.topic };
     case 'greeting':
-      return { kind: 'greeting', displayName: actor.displayName };
+      return { kind: 'greeting', displayName: actor.displayName, ...(intent.thanks ? { thanks: true } : {}) };
     case 'status':
       return getStatus(deps, actor);
     case 'history':

@@ -23,7 +23,8 @@ export type Intent =
   /** `which`: the preview named when several wait ("yes 1", "yes to Course A"). */
   | { readonly kind: 'confirm'; readonly registered?: boolean; readonly which?: string }
   | { readonly kind: 'cancel'; readonly which?: string }
-  | { readonly kind: 'greeting' }
+  /** `thanks`: "thanks!" rather than "hi". */
+  | { readonly kind: 'greeting'; readonly thanks?: boolean }
   | { readonly kind: 'log'; readonly text: string; readonly explicit: boolean }
   | { readonly kind: 'cert'; readonly number: string; readonly issued: string; readonly expires: string | null; readonly anyway?: boolean }
   | { readonly kind: 'fee'; readonly amountText: string | null; readonly dateText: string | null; readonly reference: string | null; readonly anyway?: boolean }

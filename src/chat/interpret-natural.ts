@@ -19,6 +19,9 @@ const NO = new RegExp(`^(?:${NO_WORDS})(?:[\\s,]+(?:${NO_WORDS}))*$`, 'i');
 /** "yes 1", "yes to Course A", "confirm #2", "no to B", "cancel 2": which of several waiting previews. */
 const YES_WHICH = /^(?:y|yes|yep|yeah|ok|okay|confirm)[\s,]+(?:to\s+|for\s+|the\s+)?(?:number\s+|no\.\s*|#)?(.+)$/i;
 const NO_WHICH = /^(?:n|no|nope|nah|cancel|drop|discard)[\s,]+(?:to\s+|for\s+|the\s+)?(?:number\s+|no\.\s*|#)?(.+)$/i;
+/** "scratch that", "forget it", "log that one": a preview named by a pronoun (the newest: waiting-drafts.ts). */
+const NO_THAT = /^(?:scratch|scrap|forget|drop|cancel|ditch)\s+(that|this|it)(?:\s+one)?$/i;
+const YES_THAT = /^(?:log|save|keep|confirm|yes to|yes,?)\s+(that|this|it)(?:\s+one)?$/i;
 
 /** A short answer without its emoji and final punctuation ("yep 👍" → "yep"). */
 function bare(text: string): string {
@@ -33,6 +36,8 @@ export function readYesNo(text: string): Intent | null {
   if (!words) return null;
   if (YES.test(words)) return { kind: 'confirm' };
   if (NO.test(words)) return { kind: 'cancel' };
+  const that = NO_THAT.exec(words) ?? YES_THAT.exec(words);
+  if (that?.[1]) return { kind: NO_THAT.test(words) ? 'cancel' : 'confirm', which: that[1].toLowerCase() };
   const yes = YES_WHICH.exec(words);
   if (yes?.[1]) return { kind: 'confirm', which: unquote(yes[1]) };
   const no = NO_WHICH.exec(words);

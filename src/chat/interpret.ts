@@ -7,6 +7,7 @@ import { REMIND_MATCHERS } from './interpret-remind.ts';
 import { PAPERWORK_MATCHERS } from './interpret-paperwork.ts';
 import { ROSTER_MATCHERS } from './interpret-roster.ts';
 import { AUDIT_MATCHERS } from './interpret-audit.ts';
+import { readRequest } from './interpret-requests.ts';
 import { readCertSentence, readFeeSentence, readGreeting, readProofSentence, readYesNo } from './interpret-natural.ts';
 
 
@@ -27,7 +28,7 @@ const MATCHERS: readonly (readonly [RegExp, (match: RegExpExecArray) => Intent |
   [/^(?:(?:no|yes),?\s+)?(?:not registered|unregistered|(?:i\s+)?did ?n[o']?t register)(?:\s+(?:through|via|with|on|at|in)\s+(?:the\s+)?mln(?:\s+registration\s+site)?)?[.!]*$/i, () => ({ kind: 'confirm', registered: false })],
   // "yes", "yep 👍", "nah", "yes to Course A", "no 2"; then "hi", and sentences for a certificate, a fee, a file.
   [ANY, (m) => readYesNo(m[0])],
-  [ANY, (m) => readGreeting(m[0]) ?? readCertSentence(m[0]) ?? readFeeSentence(m[0]) ?? readProofSentence(m[0])],
+  [ANY, (m) => readGreeting(m[0]) ?? readRequest(m[0]) ?? readCertSentence(m[0]) ?? readFeeSentence(m[0]) ?? readProofSentence(m[0])],
   [/^log(?:\s+([\s\S]*))?$/i, (m) => logOrUsage(m[1])],
   [/^(?:cert|certificate|renew|credential)(?:\s+([\s\S]*))?$/i, (m) => parseCert(m[1] ?? '')],
   [/^fee(?:\s+([\s\S]*))?$/i, (m) => parseFee(m[1] ?? '')],

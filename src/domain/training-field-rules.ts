@@ -35,7 +35,9 @@ export function checkTitle(text: string): FieldCheck<string> {
   const title = text.replace(/\s+/g, ' ').trim();
   if (!title) return problem('title-missing');
   const letters = title.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_TITLE_LETTERS || title.length > MAX_TITLE_LENGTH) return problem('title-invalid', { min: MIN_TITLE_LETTERS, max: MAX_TITLE_LENGTH, length: title.length });
+  // A short title is named back to the person ("X" is too short); a long one is not (300+ characters).
+  if (letters < MIN_TITLE_LETTERS) return problem('title-invalid', { min: MIN_TITLE_LETTERS, max: MAX_TITLE_LENGTH, length: title.length, title });
+  if (title.length > MAX_TITLE_LENGTH) return problem('title-invalid', { min: MIN_TITLE_LETTERS, max: MAX_TITLE_LENGTH, length: title.length });
   return ok(title);
 }
 

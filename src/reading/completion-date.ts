@@ -1,12 +1,13 @@
 import * as chrono from 'chrono-node';
 import type { DateTime } from 'luxon';
-import type { IsoDate } from '../domain/dates.ts';
+import { addDays, type IsoDate } from '../domain/dates.ts';
 import { dayOf, isDay, unreadableDay } from './calendar-day.ts';
+import { yesterdayTypo } from './date-typos.ts';
 
 export type DateReading =
   | { readonly kind: 'stated'; readonly date: IsoDate; readonly text: string; readonly start: number; readonly end: number }
   | { readonly kind: 'defaulted'; readonly date: IsoDate }
-  | { readonly kind: 'future'; readonly date: IsoDate; readonly text: string }
+  | { readonly kind: 'future'; readonly date: IsoDate; readonly text: string; readonly start: number; readonly end: number }
   | { readonly kind: 'invalid'; readonly text: string }
   /** Words that name a time but not a day ("last month"): the bot asks which day, never assumes today. */
   | { readonly kind: 'vague'; readonly text: string; readonly start: number; readonly end: number };
@@ -39,10 +40,12 @@ export function readCompletionDateAt(text: string, now: DateTime, local: DateTim
     if (loose && result.index < loose.index + loose[0].length && loose.index < result.index + result.text.length) continue;
     const date = dayOf(result, today, 'past');
     if (!date) continue;
-    if (date > today) return { kind: 'future', date, text: result.text };
+    if (date > today) return { kind: 'future', date, text: result.text, start: result.index, end: result.index + result.text.length };
     return { kind: 'stated', date, text: result.text, start: result.index, end: result.index + result.text.length };
   }
   if (loose) return vague(loose[0], loose.index);
+  const typo = yesterdayTypo(text);
+  if (typo) return { kind: 'stated', date: addDays(today, -1), ...typo };
   const unread = unreadableDay(text, today);
   if (unread && 'invalid' in unread) return { kind: 'invalid', text: unread.invalid };
   if (unread) {

@@ -7,9 +7,12 @@ export interface Span {
 
 /**
  * A quoted title: straight or curly double quotes, curly single quotes, or straight single quotes
- * that open and close at a word's edge ("here's" and "don't" hold apostrophes, not quotes).
+ * that open and close at a word's edge ("here's" and "don't" hold apostrophes, not quotes). What
+ * the person put in double or curly quotes is their title however short (`log "X" 30 min`: the
+ * title rule then says it is too short, rather than the bot asking as if none was given); straight
+ * single quotes hold 3 characters or more ("rock 'n' roll" quotes nothing).
  */
-const QUOTED = /["“”]([^"“”]{3,300})["“”]|‘([^‘’]{3,300})’|(?<![\p{L}\p{N}])'([^'\n]{3,300}?)'(?![\p{L}\p{N}])/u;
+const QUOTED = /["“”]([^"“”]{1,300})["“”]|‘([^‘’]{1,300})’|(?<![\p{L}\p{N}])'([^'\n]{3,300}?)'(?![\p{L}\p{N}])/u;
 /** Emoji (with their modifiers and joiners): chat decoration, never part of a course title. */
 const EMOJI = /(?:(?![©®™])\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3})+/gu;
 const LEAD_IN =
@@ -29,7 +32,12 @@ const REGISTRATION_EDGE =
  */
 export function readTitle(text: string, readSpans: readonly Span[]): string | null {
   const quoted = QUOTED.exec(text);
-  const title = quoted ? collapse((quoted[1] ?? quoted[2] ?? quoted[3] ?? '').replace(EMOJI, ' ')) : tidy(withoutSpans(text, readSpans).replace(EMOJI, ' '));
+  if (quoted) {
+    const title = collapse((quoted[1] ?? quoted[2] ?? quoted[3] ?? '').replace(EMOJI, ' '));
+    return /[\p{L}\p{N}]/u.test(title) ? title : null;
+  }
+  // Unquoted, what is left once the date and length are cut out may be chat: too few letters name no course.
+  const title = tidy(withoutSpans(text, readSpans).replace(EMOJI, ' '));
   return (title.match(/\p{L}/gu)?.length ?? 0) >= MIN_TITLE_LETTERS ? title : null;
 }
 

@@ -74,7 +74,8 @@ function lengthSpans(duration: DurationReading): Span[] {
 }
 
 function spansRead(duration: DurationReading, date: DateReading): Span[] {
-  return date.kind === 'stated' || date.kind === 'vague' ? [...lengthSpans(duration), date] : lengthSpans(duration);
+  // A future day's words ("tomorrow") are a date too, refused as one: never left in the title.
+  return date.kind === 'stated' || date.kind === 'vague' || date.kind === 'future' ? [...lengthSpans(duration), date] : lengthSpans(duration);
 }
 
 /** Replace spans with spaces, keeping every other character where it was. */

@@ -37,6 +37,9 @@ export async function waitingDrafts(deps: CoreDeps, actor: Actor): Promise<Waiti
   return waiting;
 }
 
+const LATEST = /^(?:that|this|it|that one|this one|the (?:last|latest|newest|new|second) one|the (?:last|latest|newest)|(?:last|latest|newest) one|last|latest)$/;
+const FIRST = /^(?:the first(?: one)?|first(?: one)?|the (?:earlier|older|other) one)$/;
+
 /**
  * Which waiting preview `which` names: its number ("1", "#2"), its exact title, or words of its
  * title ("A" for "Course A"). Null when none or several fit.
@@ -44,6 +47,9 @@ export async function waitingDrafts(deps: CoreDeps, actor: Actor): Promise<Waiti
 export function pickWaiting(waiting: readonly Waiting[], which: string): Waiting | null {
   const wanted = which.trim().toLowerCase().replace(/\s+/g, ' ');
   if (/^\d{1,3}$/.test(wanted)) return waiting.find((w) => w.number === Number(wanted)) ?? null;
+  // "cancel that", "yes to the last one": the newest preview, the one just shown (oldest come first).
+  if (LATEST.test(wanted)) return waiting.at(-1) ?? null;
+  if (FIRST.test(wanted)) return waiting[0] ?? null;
   const exact = waiting.filter((w) => w.title?.toLowerCase() === wanted);
   if (exact.length === 1) return exact[0] ?? null;
   const words = new RegExp(`(?:^|[^\\p{L}\\p{N}])${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}\\p{N}])`, 'u');

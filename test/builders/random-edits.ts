@@ -83,6 +83,8 @@ const toggleProof: Edit = async (deps, seeded, person, random) => {
 const toggleFee: Edit = async (deps, seeded, person, random) => {
   const fee = person.fees.length ? random.pick(person.fees) : null;
   if (!fee) return null;
+  // The database keeps one live payment per certificate (migration 20261204T131700Z): no restoring a second.
+  if (fee.deleted && person.fees.some((other) => other.credential === fee.credential && other.paidOn !== fee.paidOn && !other.deleted)) return null;
   fee.deleted = !fee.deleted;
   await deps.db
     .updateTable('fee_payments')
@@ -100,6 +102,8 @@ const toggleFee: Edit = async (deps, seeded, person, random) => {
 const payFee: Edit = async (deps, seeded, person, random, today) => {
   if (!person.credentials.length) return null;
   const credential = random.chance(0.7) ? (currentCredential(person)?.n ?? 0) : random.int(0, person.credentials.length - 1);
+  // As the app: a certificate with a live payment gets no second one (fee-already-recorded; one live payment per certificate).
+  if (person.fees.some((other) => other.credential === credential && !other.deleted)) return null;
   const fee = { credential, paidOn: today, deleted: false };
   person.fees.push(fee);
   await deps.db

@@ -51,6 +51,12 @@ describe('recert parse', () => {
     expect(words.stdout).not.toContain('(none)');
   });
 
+  // The review of issue 10: the future day's words are cut from the title like any date's.
+  it('leaves a future day out of the title it reports', async () => {
+    const tomorrow = await runCli(['parse', '--json', 'MLN webinar 90 min tomorrow']);
+    expect(JSON.parse(tomorrow.stdout)).toMatchObject({ title: 'MLN webinar', minutes: 90, reason: 'future-date' });
+  });
+
   it('explains in words without --json', async () => {
     const result = await runCli(['parse', 'finished the MLN webinar yesterday, 1 hr 15 min']);
     expect(result.stdout).toContain('Minutes:  75');
@@ -66,6 +72,11 @@ describe('recert command line', () => {
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  // Issue 10: `--help` is usage too, and says `serve` runs Teams only when it is configured.
+  it('answers --help with the usage', async () => {
+    expect((await runCli(['--help'])).stdout).toMatch(/serve +run every configured platform \(Slack, Teams\); the terminal chat when none is configured/);
   });
 
   it('explains a bad configuration instead of crashing', async () => {

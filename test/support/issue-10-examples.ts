@@ -65,6 +65,16 @@ export const ISSUE_10_EXAMPLES: readonly Example[] = [
   { say: 'hello!', restart: true, expect: ['still waiting for you', 'MLN Course C'] },
   { say: 'status', expect: ['Renewal fee'], not: ['still waiting for you'] },
   { say: 'yes', expect: ['Logged', 'MLN Course C'] },
+  // The review of issue 10 (docs/reviews/issue-10-review.md): what a scribe also types.
+  { say: 'log "X" 30 min yesterday', expect: ['"X" has too few letters to be a course title, and nothing was saved'], not: ['What was the training called'] },
+  { say: 'mln webinar "Telehealth Review" 45min yestreday', expect: ['Telehealth Review', 'Nov 26, 2026'], not: ['Nov 27, 2026'] },
+  { say: 'cancel that', expect: ['Dropped', 'Telehealth Review'], not: ['Which one'] },
+  { say: 'log "MLN Hospice Basics" yesterday', expect: ['How long'] },
+  { say: 'renewal fee $85 paid on Nov 1', expect: ['already recorded'], not: ['Title'] },
+  { say: 'no', expect: ['Dropped', 'MLN Hospice Basics'] },
+  { say: "what's my status?", expect: ['Renewal fee $85: paid Mar 8, 2026'] },
+  { say: 'show my history', expect: ['AHIMA coding seminar', 'MLN Course C'] },
+  { say: 'thanks!', expect: ["You're welcome"], not: ["didn't understand"] },
 ];
 
 /**

@@ -55,13 +55,17 @@ describe('several previews waiting at once', () => {
     ['yes to "MLN Course B"', 'nah', ['MLN Course B']],
     ['no 1', 'yep 👍', ['MLN Course B']],
     ['confirm #2', 'yes to MLN Course A', ['MLN Course A', 'MLN Course B']],
+    // The review of issue 10: "that", "it", "the last one" name the newest preview (the one just shown).
+    ['cancel that', 'yes', ['MLN Course A']],
+    ['log that', 'no', ['MLN Course B']],
+    ['yes to the first one', 'scratch that', ['MLN Course A']],
   ])('%j then %j logs %j', async (first, second, logged) => {
     await twoPreviews();
     const afterFirst = await say(first);
     // The one left is named, so it is not forgotten.
-    expect(kinds(afterFirst)).toEqual([first.startsWith('no') ? 'draft-cancelled' : 'training-logged', 'drafts-waiting']);
+    expect(kinds(afterFirst)).toEqual([/^(no|cancel|scratch)/.test(first) ? 'draft-cancelled' : 'training-logged', 'drafts-waiting']);
     const afterSecond = await say(second);
-    expect(kinds(afterSecond)).toEqual([second.startsWith('n') ? 'draft-cancelled' : 'training-logged']);
+    expect(kinds(afterSecond)).toEqual([/^(n|scratch)/.test(second) ? 'draft-cancelled' : 'training-logged']);
     expect(await titles()).toEqual(logged);
   });
 

@@ -32,7 +32,7 @@ export function presentWelcome(reply: Of<'welcome'>, context: PresentContext): P
 }
 
 export function presentGreeting(reply: Of<'greeting'>, context: PresentContext): Presentation {
-  return sentences('info', rich('Hi ', reply.displayName, '! Tell me about a training you did (title, length and date), or ask ', cmd('status', context), ' to see where you stand. ', cmd('help', context), ' lists the rest.'));
+  return sentences('info', rich(reply.thanks ? "You're welcome, " : 'Hi ', reply.displayName, '! Tell me about a training you did (title, length and date), or ask ', cmd('status', context), ' to see where you stand. ', cmd('help', context), ' lists the rest.'));
 }
 
 export function presentNotUnderstood(context: PresentContext): Presentation {

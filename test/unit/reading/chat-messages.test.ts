@@ -97,3 +97,26 @@ describe('answers to “how long was it?”', () => {
     expect(readDuration('29:59').kind).toBe('missing');
   });
 });
+
+// The review of issue 10 (docs/reviews/issue-10-review.md): messages a scribe types that the issue did not list.
+describe('review variants: other MLN titles, lengths and dates', () => {
+  it.each([
+    ['finished MLN Connects call on Medicare Diabetes Prevention, 1h15, yesterday', 'MLN Connects call on Medicare Diabetes Prevention', 'npc', 75, '2026-11-26'],
+    ['did the MLN WBT "Hospice Basics" an hour and a half on 11/3', 'Hospice Basics', 'wbt', 90, '2026-11-03'],
+    ['watched MLN webinar on ICD-10 coding 90 mins last Tuesday', 'MLN webinar on ICD-10 coding', 'webinar', 90, '2026-11-24'],
+    ['completed "Evaluation & Management Services" MLN web-based training, 1.5 hrs, Nov 20', 'Evaluation & Management Services', 'wbt', 90, '2026-11-20'],
+    ["took the MLN course 'Medicare Preventive Services' 1 hr 15 min on Monday", 'Medicare Preventive Services', 'wbt', 75, '2026-11-23'],
+    ['MLN WBT "Rural Health Clinic" 2 hours 30 minutes on Nov 1', 'Rural Health Clinic', 'wbt', 150, '2026-11-01'],
+    // A misspelt "yesterday" is yesterday, never today by default.
+    ['mln webinar "Telehealth" 45min yestreday', 'Telehealth', 'webinar', 45, '2026-11-26'],
+    ['MLN webinar yesterdy 45 min', 'MLN webinar', 'webinar', 45, '2026-11-26'],
+    ['MLN webinar on hospice yday, 30 min', 'MLN webinar on hospice', 'webinar', 30, '2026-11-26'],
+    // A future day's words are not left in the title (the date itself is refused).
+    ['MLN webinar 90 min tomorrow', 'MLN webinar', 'webinar', 90, 'future: tomorrow'],
+    ['MLN webinar 90 min on Dec 30, 2027', 'MLN webinar', 'webinar', 90, 'future: Dec 30, 2027'],
+    // "yesterday's" and a title's "Yesterdays" are not a misspelt day.
+    ['"Yesterdays Rules" MLN webinar 45 min', 'Yesterdays Rules', 'webinar', 45, '2026-11-27'],
+  ])('%j → %j (%s, %j min, %s)', (text, title, kind, minutes, date) => {
+    expect(read(text)).toEqual({ title, kind, minutes, date });
+  });
+});

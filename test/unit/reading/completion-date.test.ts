@@ -68,7 +68,7 @@ describe('readCompletionDate: the day in the person’s zone (B20)', () => {
   });
 
   it('reports the words of a future date', () => {
-    expect(readCompletionDate('will finish it 2027-01-05', NOW, LA)).toEqual({ kind: 'future', date: '2027-01-05', text: '2027-01-05' });
+    expect(readCompletionDate('will finish it 2027-01-05', NOW, LA)).toEqual({ kind: 'future', date: '2027-01-05', text: '2027-01-05', start: 15, end: 25 });
     expect(readCompletionDate('nothing here', NOW, LA)).toEqual({ kind: 'defaulted', date: '2026-11-26' });
   });
 

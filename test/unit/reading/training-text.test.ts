@@ -100,9 +100,21 @@ describe('readTitle', () => {
     ['did 45 min', [{ start: 4, end: 10 }]],
     ['finished it', []],
     ['ok', []],
-    ['"ab"', []],
+    ['"🎉"', []],
+    ['"..."', []],
   ])('is null when too little is left: %j', (text, spans) => {
     expect(readTitle(text, spans)).toBeNull();
+  });
+
+  // The review of issue 10: what the person quoted is their title however short; the title rule then refuses it by name.
+  it.each([
+    ['log "X" 30 min yesterday', 'X'],
+    ['"ab"', 'ab'],
+    ['“E/M” webinar 45 min', 'E/M'],
+    ['‘Q’ 30 min', 'Q'],
+    ['"123" 30 min', '123'],
+  ])('a short quoted title is read: %j → %j', (text, title) => {
+    expect(readTitle(text, [])).toBe(title);
   });
 });
 
