@@ -94,7 +94,7 @@ const started = loadNow();
 const one = await workRate(1, sink);
 const two = await workRate(2, sink);
 console.log(`Node ${process.version}, PostgreSQL 15, ${rate} commands/s for ${seconds} s (\`log …\` and \`status\` alternating, 200 people); load average ${started} at the start`);
-console.log('| processes | acked (stored) | refused 503 | told "not saved" | ack p99 (ms) | follow-ups | work rate (commands/s) | follow-up p99 (ms) | load average after |');
+console.log('| processes | acked (stored) | 503 or no answer | told "not saved" | ack p99 (ms) | follow-ups | work rate (commands/s) | follow-up p99 (ms) | load average after |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of [one, two]) console.log(`| ${r.processes} | ${r.acked} of ${r.sent} | ${r.shed} | ${r.notSaved} | ${r.ackP99.toFixed(1)} | ${r.done} | ${r.ratePerSecond.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.load} |`);
 if (burstSeconds <= 0) {
