@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { cardsOf, entriesOn, expectThat, log, oneLine, open, press, say, send, STEP_TIMEOUT_MS, until } from './page.ts';
+import { cardsOf, entriesOn, expectThat, log, oneLine, open, press, say, sayMentioning, send, STEP_TIMEOUT_MS, until } from './page.ts';
 import { inPlayground } from './session.ts';
 
 /**
@@ -11,6 +11,8 @@ import { inPlayground } from './session.ts';
  * transcript` sends its note and a file consent card (the Playground shows only a placeholder for
  * it: it renders no file consent card, so Allow cannot be pressed there). Certificates cannot be
  * sent: the Playground has no file upload, and Recert downloads only from SharePoint / OneDrive.
+ * Then, in the team's General channel, @mentioning the bot: the report there, and `status`, whose
+ * answer goes to personal chat (the channel gets a note).
  */
 const results: { step: string; ok: boolean }[] = [];
 
@@ -89,6 +91,28 @@ async function run(page: Page, url: string): Promise<void> {
     const placeholder = page.getByText('File Consent Card is not supported yet').last();
     await until(async () => ((await placeholder.count()) ? true : null), 'the file consent card (the Playground\'s placeholder)');
     log('    bot: a file consent card (shown by the Playground as "File Consent Card is not supported yet")');
+  });
+  await step('manager in a channel: @mention, who is out of compliance?', async () => {
+    await page.locator('[aria-label="My Team - General"]').click();
+    const report = await sayMentioning(page, 'Test Bot', 'who is out of compliance?');
+    expectThat(/out of compliance/i.test(await report.innerText()), 'the channel report names nobody out of compliance', await report.innerText());
+  });
+  await step('in a channel, a colleague @mentioned is read as a name', async () => {
+    // Megan Bowen (a Playground mock) never wrote to Recert: the answer names her, so the mention reached the core.
+    const answer = await sayMentioning(page, 'Test Bot', 'status', 'Megan Bowen');
+    expectThat((await answer.innerText()).includes('Megan Bowen'), 'the answer does not name the person mentioned', await answer.innerText());
+  });
+  await step('in a channel, my own status goes to personal chat', async () => {
+    const note = await sayMentioning(page, 'Test Bot', 'status');
+    const text = await note.innerText();
+    expectThat(/personal chat/i.test(text) && !/\d+ of \d+ CE/.test(text), 'the channel got the status itself, not a note', text);
+    await page.locator('[aria-label="Personal Chat"]').click();
+    const status = await until(async () => {
+      const last = cardsOf(page).last();
+      const shown = (await last.count()) ? await last.innerText() : '';
+      return /\d+ of \d+ CE/.test(shown) ? shown : null;
+    }, 'the status card in personal chat');
+    log(`    personal chat: ${oneLine(status)}`);
   });
 }
 

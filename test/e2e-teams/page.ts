@@ -28,6 +28,34 @@ export async function send(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * In a channel or group chat: type `@`, pick `who` from the Playground's mention list (it writes
+ * `<at>…</at>` with a mention entity, as Teams does), then type `text` (and @mention `alsoMention`)
+ * and send; returns the bot's next card.
+ */
+export async function sayMentioning(page: Page, who: string, text: string, alsoMention?: string): Promise<Locator> {
+  const before = await Promise.all((await cardsOf(page).all()).map((c) => c.innerText()));
+  const box = composeBox(page);
+  await box.click();
+  await page.keyboard.type('@');
+  await page.getByRole('menuitem', { name: who }).first().click();
+  await page.keyboard.type(` ${text}`);
+  if (alsoMention) {
+    await page.keyboard.type(' @');
+    await page.getByRole('menuitem', { name: alsoMention }).first().click();
+  }
+  await page.keyboard.press('Enter');
+  // A channel shows the newest post first: the new card is the one whose text was not there before.
+  const card = await until(async () => {
+    const all = await cardsOf(page).all();
+    if (all.length <= before.length) return null;
+    for (const c of all) if (!before.includes(await c.innerText())) return c;
+    return null;
+  }, `an answer to "@${who} ${text}"`);
+  log(`you: @${who} ${text}${alsoMention ? ` @${alsoMention}` : ''}\n    bot: ${oneLine(await card.innerText())}`);
+  return card;
+}
+
 /** Type into the compose box and send, then wait for the bot's next card and return it. */
 export async function say(page: Page, text: string): Promise<Locator> {
   const before = await cardsOf(page).count();

@@ -24,7 +24,9 @@ describe('recert serve with RECERT_TEAMS_DEV=1', () => {
   beforeAll(async () => {
     port = await freePort();
     serve = await startServe({ DATABASE_URL: database.current.connectionString, RECERT_TEAMS_DEV: '1' }, port);
-  }, 90_000);
+    // startServe gives up waiting after 60 s; on a loaded machine the embedded database can take longer to start.
+    for (const end = Date.now() + 120_000; !(await answers('127.0.0.1', port)) && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 250));
+  }, 200_000);
   afterAll(async () => {
     await serve?.stop();
   });

@@ -18,6 +18,9 @@ export interface LogFormInput {
 
 const FIELD_LABELS: Readonly<Record<FormField, string>> = { title: 'Title', completedOn: 'Date completed', minutes: 'Length (minutes)', kind: 'Kind of activity' };
 
+/** What Teams shows under an empty required field before sending anything (the schema asks every required input for one). */
+const REQUIRED_MESSAGES: Readonly<Record<FormField, string>> = { title: 'Enter the training\'s title.', completedOn: 'Pick the date you completed it.', minutes: 'Enter its length in minutes (0 to 1440).', kind: 'Choose the kind of activity.' };
+
 /**
  * The "Log a training" form: title, date (Input.Date), minutes (Input.Number), kind
  * (Input.ChoiceSet). Action.Execute sends the inputs beside `data`; the answer is the preview card
@@ -42,7 +45,7 @@ export function logFormCard(input: LogFormInput, context: CardContext): Adaptive
   if (problems.length) body.push({ type: 'TextBlock', text: 'Please fix what is marked below; nothing was logged yet.', color: 'Attention', wrap: true });
   for (const [field, element] of fields) {
     const error = message(field);
-    body.push({ ...element, label: FIELD_LABELS[field], ...(error ? { errorMessage: error } : {}) });
+    body.push({ ...element, label: FIELD_LABELS[field], errorMessage: error ?? REQUIRED_MESSAGES[field] });
     if (error) body.push({ type: 'TextBlock', text: error, color: 'Attention', size: 'Small', wrap: true, spacing: 'None' });
   }
   // As in Slack's modal: the question is always there when editing; the core reads it only for the kinds that need registration.
