@@ -49,5 +49,15 @@ describe('a Teams activity\'s zone (localTimezone, or the clientInfo entity) is 
     const text = await said('log "Kept webinar" today 45 min', who, { localTimezone: undefined });
     expect(await storedZone('aad-tz-keep')).toBe('Pacific/Auckland');
     expect(text).toContain('Date: Nov 28, 2026');
+    // The form card's "today" too, though this activity names no zone.
+    await said('log', who, { localTimezone: undefined });
+    const form = t.sent.at(-1)?.body.attachments?.[0]?.content as { body: Record<string, unknown>[] } | undefined;
+    expect(form?.body.find((e) => e.id === 'completedOn')).toMatchObject({ value: '2026-11-28', max: '2026-11-28' });
+  });
+
+  it('someone new whose activity names no zone gets the form for today in UTC', async () => {
+    await said('log', { aad: 'aad-tz-new', name: 'Nell New' }, { localTimezone: undefined });
+    const form = t.sent.at(-1)?.body.attachments?.[0]?.content as { body: Record<string, unknown>[] } | undefined;
+    expect(form?.body.find((e) => e.id === 'completedOn')).toMatchObject({ value: '2026-11-27' });
   });
 });
