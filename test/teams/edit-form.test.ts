@@ -120,5 +120,5 @@ describe('Edit on a Teams preview: the "Log a training" form filled with the dra
       expect(answers.filter((a) => a.includes(`Logged entry #${seq}`))).toHaveLength(1);
       expect(answers.filter((a) => a.includes(`Already logged as entry #${seq}`))).toHaveLength(1);
     }
-  });
+  }, 120_000);
 });

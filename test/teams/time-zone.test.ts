@@ -28,7 +28,7 @@ describe('a Teams activity\'s zone (localTimezone, or the clientInfo entity) is 
     const chicago = await said('log "Zone webinar" today 45 min', { aad: 'aad-tz-chicago', name: 'Cal Chicago' }, { localTimezone: 'America/Chicago' });
     expect(await storedZone('aad-tz-chicago')).toBe('America/Chicago');
     expect(chicago).toContain('Date: Nov 27, 2026');
-  });
+  }, 60_000);
 
   it('without localTimezone, the clientInfo entity\'s timezone is used (the form card\'s date too)', async () => {
     const who = { aad: 'aad-tz-clientinfo', name: 'Cleo Client' };
