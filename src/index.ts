@@ -58,6 +58,7 @@ export { explainText, type TextExplanation, type ExplainReason } from './use-cas
 export { converse, replyTo, asReply, type ConverseOptions } from './chat/converse.ts';
 export type { DraftRef } from './use-cases/draft-store.ts';
 export { draftFields, anchoredEntry, knownAnchoredEntry, type DraftFields, type AnchoredEntry } from './use-cases/draft-details.ts';
+export { knownTimeZone } from './use-cases/known-zone.ts';
 export { interpret } from './chat/interpret.ts';
 export type { Mentions, MentionedProfile, PersonRef } from './use-cases/subjects.ts';
 export type { About } from './use-cases/about.ts';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity, Attachment, ConversationParameters, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import { enqueueInbound, PermanentDeliveryError, type Actor, type CoreDeps, type InboundHandler, type Reply } from '../../src/index.ts';
@@ -38,9 +39,11 @@ export async function queueExports(deps: CoreDeps, activity: Activity, person: T
   const exports = replies.filter((r): r is PaperworkReply => r.kind === 'paperwork');
   const reference = { ...TurnContext.getConversationReference(activity), activityId: undefined };
   const owner: ExportOwner = { organisationId: actor.organisationId, personId: actor.personId, tenantId: person.tenantId };
+  // The activity's id dedupes a resend; an activity without one (never seen from Teams) is queued as new.
+  const turnId = activity.id || randomUUID();
   for (const [i, reply] of exports.entries()) {
     const job: ExportJob = { reply, owner, reference, personal, member: { id: activity.from.id, name: activity.from.name ?? '' } };
-    const item = { platform: TEAMS_INBOX_PLATFORM, deliveryId: `export:${activity.id ?? ''}:${i}`, kind: EXPORT_KIND, tenantKey: person.tenantId, userKey: person.aadObjectId, payload: job };
+    const item = { platform: TEAMS_INBOX_PLATFORM, deliveryId: `export:${turnId}:${i}`, kind: EXPORT_KIND, tenantKey: person.tenantId, userKey: person.aadObjectId, payload: job };
     await enqueueInbound(deps.db, item, deps.clock.now().toJSDate());
   }
   return exports.length;

@@ -90,5 +90,5 @@ describe('Teams: an audit\'s requests (notify replies) go to each sampled person
     expect(inConversation(t.sent, `a:created-${ana.aad}`)).toHaveLength(1);
     expect(inConversation(t.sent, BEN_CHAT)).toHaveLength(1);
     expect(texts(inConversation(t.sent, `a:personal-${admin.aad}`)).join(' ')).toContain("I couldn't reach Cy Blocked");
-  });
+  }, 60_000);
 });

@@ -63,7 +63,7 @@ describe('Teams exports are made after the turn answers (the export worker, inbo
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(builder.state.calls).toBe(1);
     expect(consentIn('a:personal-aad-job-slow')).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('a build that fails is tried again by the worker; the person gets the card once', async () => {
     const who = { aad: 'aad-job-retry', name: 'Rita Retry' };
@@ -80,5 +80,5 @@ describe('Teams exports are made after the turn answers (the export worker, inbo
     expect(builder.state.calls).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(consentIn('a:personal-aad-job-retry')).toHaveLength(1);
-  });
+  }, 60_000);
 });

@@ -28,7 +28,7 @@ describe('a Teams activity\'s zone (localTimezone, or the clientInfo entity) is 
     const chicago = await said('log "Zone webinar" today 45 min', { aad: 'aad-tz-chicago', name: 'Cal Chicago' }, { localTimezone: 'America/Chicago' });
     expect(await storedZone('aad-tz-chicago')).toBe('America/Chicago');
     expect(chicago).toContain('Date: Nov 27, 2026');
-  });
+  }, 60_000);
 
   it('without localTimezone, the clientInfo entity\'s timezone is used (the form card\'s date too)', async () => {
     const who = { aad: 'aad-tz-clientinfo', name: 'Cleo Client' };
@@ -49,5 +49,15 @@ describe('a Teams activity\'s zone (localTimezone, or the clientInfo entity) is 
     const text = await said('log "Kept webinar" today 45 min', who, { localTimezone: undefined });
     expect(await storedZone('aad-tz-keep')).toBe('Pacific/Auckland');
     expect(text).toContain('Date: Nov 28, 2026');
+    // The form card's "today" too, though this activity names no zone.
+    await said('log', who, { localTimezone: undefined });
+    const form = t.sent.at(-1)?.body.attachments?.[0]?.content as { body: Record<string, unknown>[] } | undefined;
+    expect(form?.body.find((e) => e.id === 'completedOn')).toMatchObject({ value: '2026-11-28', max: '2026-11-28' });
+  });
+
+  it('someone new whose activity names no zone gets the form for today in UTC', async () => {
+    await said('log', { aad: 'aad-tz-new', name: 'Nell New' }, { localTimezone: undefined });
+    const form = t.sent.at(-1)?.body.attachments?.[0]?.content as { body: Record<string, unknown>[] } | undefined;
+    expect(form?.body.find((e) => e.id === 'completedOn')).toMatchObject({ value: '2026-11-27' });
   });
 });

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { asReply, checkTrainingForm, draftFields, isRecertError, isValidZone, localDate, previewTrainingForm, submitDraftForm, type Reply, type TrainingForm } from '../../../src/index.ts';
+import { asReply, checkTrainingForm, draftFields, isRecertError, isValidZone, knownTimeZone, localDate, previewTrainingForm, submitDraftForm, type Reply, type TrainingForm } from '../../../src/index.ts';
 import type { TeamsPerson } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { logFormCard } from '../render/log-form-card.ts';
@@ -11,13 +11,14 @@ export function asksForForm(text: string): boolean {
   return /^\s*(log|log a training|new training)\s*[.!]?\s*$/i.test(text);
 }
 
-/** An empty form, for today in the person's zone (the client's `localTimezone`; UTC when it sent none or an unknown one). */
-export function emptyLogForm(rt: TeamsRuntime, person: TeamsPerson): AdaptiveCard {
-  return logFormCard({ today: todayOf(rt, person) }, { tenantId: person.tenantId, newNonce: rt.newNonce });
+/** An empty form, for today in the person's zone (the client's, else the one stored for them; UTC for someone new without one). */
+export async function emptyLogForm(rt: TeamsRuntime, person: TeamsPerson): Promise<AdaptiveCard> {
+  return logFormCard({ today: await todayOf(rt, person) }, { tenantId: person.tenantId, newNonce: rt.newNonce });
 }
 
-function todayOf(rt: TeamsRuntime, person: TeamsPerson): string {
-  const zone = person.timeZone && isValidZone(person.timeZone) ? person.timeZone : 'UTC';
+async function todayOf(rt: TeamsRuntime, person: TeamsPerson): Promise<string> {
+  const sent = person.timeZone && isValidZone(person.timeZone) ? person.timeZone : null;
+  const zone = sent ?? (await knownTimeZone(rt.core, { platform: 'teams', organisationExternalId: person.tenantId, userExternalId: person.aadObjectId })) ?? 'UTC';
   return localDate(rt.core.clock.now(), zone);
 }
 
@@ -33,7 +34,7 @@ export async function editLogForm(rt: TeamsRuntime, person: TeamsPerson, draftId
     const { title, completedOn, minutes, kind, registered } = fields;
     // A call's unanswered registration question is prefilled as "registered", as Confirm would read it.
     const values: Partial<TrainingForm> = { title: title ?? '', completedOn, minutes: minutes === null ? '' : String(minutes), kind, registered: registered ?? kind === 'npc' };
-    return logFormCard({ today: todayOf(rt, person), values, draftId }, { tenantId: person.tenantId, newNonce: rt.newNonce });
+    return logFormCard({ today: await todayOf(rt, person), values, draftId }, { tenantId: person.tenantId, newNonce: rt.newNonce });
   } catch (error) {
     if (isRecertError(error)) return refused({ kind: 'error', code: error.code, details: error.details });
     return refused(failureReply(rt, 'edit form', error));

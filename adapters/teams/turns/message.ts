@@ -28,7 +28,7 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
     return void (attached && (await deliverReplies(rt, ctx, person, null, attached, personal)));
   }
   const text = plainText(activity.text, botNamesOf(activity));
-  if (asksForForm(text)) return void (await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(emptyLogForm(rt, person))] }));
+  if (asksForForm(text)) return void (await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(await emptyLogForm(rt, person))] }));
   const answered = await inOneTransaction(rt, async (deps): Promise<Answered | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
     const identified = await actorFor(deps, person, activity.id);
