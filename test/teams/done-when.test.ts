@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { nudgesCommand } from '../../adapters/cli/commands/nudges.ts';
 import { teamsOutbound } from '../../adapters/teams/outbound.ts';
 import { identify } from '../../src/use-cases/identify.ts';
@@ -80,8 +80,10 @@ describe('Teams, issue 9 "Done when" as one story (POST /api/messages)', () => {
     expect(report).toContain('Sam Scribe');
     expect(lastCard().actions?.some((a) => a.verb === 'recert.person-details')).toBe(true);
     await say(MARIA, 'export transcript');
-    const consent = t.sent.flatMap((s) => s.body.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
-    expect(consent).toHaveLength(1);
+    // The files are made by the export worker after the turn answered "Preparing…": wait for its card.
+    const consentCards = () => t.sent.flatMap((s) => s.body.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+    await vi.waitFor(() => expect(consentCards()).toHaveLength(1), { timeout: 30_000, interval: 100 });
+    const consent = consentCards();
     expect(consent[0]?.content).toMatchObject({ acceptContext: { tenant: TENANT } });
 
     // A reminder run posts the manager's certificate reminder into the personal chat the install stored.
