@@ -36,10 +36,18 @@ export async function probeDatabase(url: string, timeoutMs: number): Promise<voi
     await client.query('select 1');
   } catch (error) {
     if (isTimeout(error)) throw new DatabaseTimeoutError(timeoutMs / 1000, error);
-    throw hasCode(error) ? error : new DatabaseHungUpError(error);
+    throw hasCode(error) && !isHangUp(error) ? error : new DatabaseHungUpError(error);
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * A connection that was accepted and then reset (RST rather than FIN) is the same hang-up: which one
+ * the socket sees depends on timing, so both read as "not a PostgreSQL server".
+ */
+function isHangUp(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
 }
 
 function isTimeout(error: unknown): boolean {
