@@ -87,7 +87,9 @@ export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
 function runtimeWithExportWorkers(options: TeamsAppOptions): { rt: TeamsRuntime; exportsDrainer: InboxDrainer } {
   const { core, log } = options;
   const wake = { kick: (): void => undefined };
+  const connector = new TeamsConnector(options.config);
   const rt: TeamsRuntime = {
+    connector,
     core,
     log,
     newNonce: options.newNonce ?? randomUUID,
@@ -96,7 +98,7 @@ function runtimeWithExportWorkers(options: TeamsAppOptions): { rt: TeamsRuntime;
     makeFiles: options.makeFiles ?? makePaperworkFiles,
     exportsQueued: () => wake.kick(),
   };
-  const handlers = new Map([[TEAMS_INBOX_PLATFORM, exportHandler(rt, new TeamsConnector(options.config))]]);
+  const handlers = new Map([[TEAMS_INBOX_PLATFORM, exportHandler(rt, connector)]]);
   const exportsDrainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, { concurrency: EXPORT_WORKERS, exclusive: options.exclusiveDatabase === true });
   wake.kick = () => exportsDrainer.kick();
   return { rt, exportsDrainer };
