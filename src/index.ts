@@ -25,7 +25,7 @@ export { DataDirInUseError } from './db/data-dir-lock.ts';
 export { DataDirUnusableError } from './db/data-dir-check.ts';
 export { probeDatabase, DatabaseHungUpError, DatabaseTimeoutError } from './db/probe.ts';
 export { migrateToLatest, MigrationFailedError } from './db/migrate.ts';
-export { claimInbound } from './db/repositories/inbound.ts';
+export { claimInbound, releaseInbound } from './db/repositories/inbound.ts';
 export { enqueueInbound, countInbound, type NewInbound } from './db/repositories/inbound-deliveries.ts';
 export { houseKeep, INBOUND_RETENTION_MS, DRAFT_ABANDONED_DAYS, type HousekeepingTally } from './db/repositories/housekeeping.ts';
 export { InboxDrainer, DEFAULT_DRAINER_OPTIONS, type DrainerOptions, type DrainerDeps } from './inbox/drainer.ts';

@@ -10,6 +10,8 @@ export interface FrontDoorOptions {
   readonly onError?: (error: unknown, route: string) => void;
   /** What is held in memory at once (admission.ts); the defaults when absent. */
   readonly limits?: Partial<AdmissionLimits>;
+  /** Requests wait for this (the adapters starting after the port was bound); none is answered before. */
+  readonly ready?: Promise<void>;
 }
 
 /** The server, and what its admission counts (in flight, shed). */
@@ -25,7 +27,11 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
   const routes = options.adapters.flatMap((a) => a.routes ?? []);
   const gate = admission({ ...DEFAULT_ADMISSION_LIMITS, ...options.limits });
   const shedders = options.adapters.map((a) => a.shed).filter((s): s is NonNullable<PlatformAdapter['shed']> => s !== undefined);
+  let started = options.ready === undefined;
+  void options.ready?.then(() => (started = true), () => undefined);
   const server = createServer((req, res) => {
+    // Bound before the adapters started: a request waits for them (and is dropped when one fails to start).
+    if (!started) return void options.ready?.then(() => server.emit('request', req, res), () => req.destroy());
     // First: a request refused for load has not been stored or acknowledged (the client retries, or
     // its adapter tells the person in its own words).
     const refused = gate.admit(req, res);
@@ -86,7 +92,11 @@ export function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** Start every adapter, then listen on one port; stop in the reverse order. Null port: nothing to serve over HTTP. */
+/**
+ * Listen on one port, then start every adapter (requests wait until they have started); stop in the
+ * reverse order. The port is bound first so that a port in use is refused before anything (the
+ * scheduler, the export workers) has started. Null port: nothing to serve over HTTP.
+ */
 export async function openFrontDoor(
   adapters: readonly PlatformAdapter[],
   port: number,
@@ -98,17 +108,29 @@ export async function openFrontDoor(
   const stopAll = async () => {
     for (const adapter of started.reverse()) await adapter.stop();
   };
+  const gate = opening();
+  const server = adapters.some((a) => a.routes?.length) ? createFrontDoor({ adapters, ready: gate.ready, ...(onError ? { onError } : {}), ...(limits ? { limits } : {}) }) : null;
   try {
+    const bound = server ? await listen(server, port, host) : null;
     for (const adapter of adapters) {
       await adapter.start();
       started.push(adapter);
     }
-    if (!adapters.some((a) => a.routes?.length)) return { port: null, stop: stopAll };
-    const server = createFrontDoor({ adapters, ...(onError ? { onError } : {}), ...(limits ? { limits } : {}) });
-    const bound = await listen(server, port, host);
-    return { port: bound, stop: async () => (await closeServer(server), await stopAll()) };
+    gate.open();
+    return { port: bound, stop: async () => (server && (await closeServer(server)), await stopAll()) };
   } catch (error) {
+    gate.fail();
+    if (server?.listening) await closeServer(server);
     await stopAll();
     throw error;
   }
+}
+
+/** A promise the front door's requests wait on, opened once the adapters have started. */
+function opening(): { ready: Promise<void>; open(): void; fail(): void } {
+  let open = (): void => undefined;
+  let fail = (): void => undefined;
+  const ready = new Promise<void>((resolve, reject) => ((open = resolve), (fail = () => reject(new Error('an adapter did not start')))));
+  ready.catch(() => undefined);
+  return { ready, open, fail };
 }

@@ -15,6 +15,8 @@ import { onCardAction } from './turns/card-action.ts';
 import { onFileConsent } from './turns/file-consent.ts';
 import { botMembership, installationAction, onInstallation } from './turns/installation.ts';
 import { onMessage } from './turns/message.ts';
+import { answerUnreadable, refuseUnreadable } from './turns/unreadable.ts';
+import { unreadableId } from './activity-ids.ts';
 import { teamsOutbound } from './outbound.ts';
 
 export interface TeamsAppOptions {
@@ -63,7 +65,10 @@ export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
         handle: async (req, res) => {
           const request = await readJsonBody(req, res);
           if (!request) return;
-          await adapter.process(request, expressLike(res), (ctx) => app.run(ctx).then(() => undefined));
+          // Ids with control characters or of absurd lengths never reach a use case (nor Postgres).
+          const bad = unreadableId(request.body);
+          if (bad?.replyPath) return refuseUnreadable(res, bad);
+          await adapter.process(request, expressLike(res), (ctx) => (bad ? answerUnreadable(rt, ctx, bad) : app.run(ctx).then(() => undefined)));
         },
       },
     ],
@@ -82,7 +87,9 @@ export function createTeamsAdapter(options: TeamsAppOptions): PlatformAdapter {
 function runtimeWithExportWorkers(options: TeamsAppOptions): { rt: TeamsRuntime; exportsDrainer: InboxDrainer } {
   const { core, log } = options;
   const wake = { kick: (): void => undefined };
+  const connector = new TeamsConnector(options.config);
   const rt: TeamsRuntime = {
+    connector,
     core,
     log,
     newNonce: options.newNonce ?? randomUUID,
@@ -91,7 +98,7 @@ function runtimeWithExportWorkers(options: TeamsAppOptions): { rt: TeamsRuntime;
     makeFiles: options.makeFiles ?? makePaperworkFiles,
     exportsQueued: () => wake.kick(),
   };
-  const handlers = new Map([[TEAMS_INBOX_PLATFORM, exportHandler(rt, new TeamsConnector(options.config))]]);
+  const handlers = new Map([[TEAMS_INBOX_PLATFORM, exportHandler(rt, connector)]]);
   const exportsDrainer = new InboxDrainer({ db: core.db, clock: core.clock, log, newReference: options.newReference }, handlers, { concurrency: EXPORT_WORKERS, exclusive: options.exclusiveDatabase === true });
   wake.kick = () => exportsDrainer.kick();
   return { rt, exportsDrainer };

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Activity, Attachment, ConversationParameters, ConversationReference } from 'botbuilder';
+import type { Activity, Attachment, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import { enqueueInbound, PermanentDeliveryError, type Actor, type CoreDeps, type InboundHandler, type Reply } from '../../src/index.ts';
 import type { PaperworkFile } from '../common/paperwork/files.ts';
 import type { TeamsPerson } from './activity.ts';
 import { offerFiles, type ExportOwner, type PaperworkReply } from './file-consent.ts';
 import type { TeamsConnector } from './outbound/connector.ts';
+import { postOnce } from './export-posts.ts';
 import { attachmentOf, cardOf, type TeamsRuntime } from './runtime.ts';
 
 /** The inbox's platform and kind for a Teams export waiting to be made (other platforms' workers never take it). */
@@ -52,7 +53,8 @@ export async function queueExports(deps: CoreDeps, activity: Activity, person: T
 /**
  * The inbox worker's side: make the files (prepare, outside any transaction: the slow part), offer
  * them (apply, in the job's transaction), then post the export's note and one file consent card per
- * file to the person's personal chat (deliver, proactive, one attempt per post).
+ * file to the person's personal chat (deliver, proactive, one attempt per post, each post at most
+ * once across retries: export-posts.ts).
  */
 export function exportHandler(rt: TeamsRuntime, connector: TeamsConnector): InboundHandler<PaperworkFile[]> {
   return {
@@ -61,29 +63,17 @@ export function exportHandler(rt: TeamsRuntime, connector: TeamsConnector): Inbo
       const job = jobOf(delivery.payload);
       return offerFiles(deps, job.owner, job.reply, files);
     },
-    deliver: async (delivery, outcome) => {
+    deliver: async (delivery, outcome, failed) => {
       const job = jobOf(delivery.payload);
       const { note, cards } = outcome as ExportOutcome;
       const activities: Partial<Activity>[] = [{ type: 'message', attachments: [attachmentOf(cardOf(rt, note, job.owner.tenantId))] }, ...cards.map((c) => ({ type: 'message', attachments: [c] }))];
-      await postToPersonalChat(connector, job, activities);
+      // A retried delivery resumes after the posts already made (export-posts.ts), never resending the note or a card.
+      const to = { organisationId: job.owner.organisationId, tenantId: job.owner.tenantId, reference: job.reference, personal: job.personal, member: job.member };
+      await postOnce(rt.core, connector, `${delivery.id}:${failed ? 'failure' : 'files'}`, to, activities);
       rt.log.info('teams export offered', { files: cards.length, tenant: job.owner.tenantId });
     },
     failure: (_delivery, reference): ExportOutcome => ({ note: { kind: 'error', code: 'processing-failed', details: { reference } }, cards: [] }),
   };
-}
-
-async function postToPersonalChat(connector: TeamsConnector, job: ExportJob, activities: readonly Partial<Activity>[]): Promise<void> {
-  const [first, ...rest] = activities;
-  if (!first) return;
-  const probe = () => ({ armed: false, left: false });
-  let reference = job.reference;
-  if (job.personal) await connector.send(reference, first, probe());
-  else {
-    // Asked in a channel or group chat: the personal chat with the asker (Teams answers with the existing one).
-    const parameters = { isGroup: false, bot: job.reference.bot, members: [job.member], tenantId: job.owner.tenantId, channelData: { tenant: { id: job.owner.tenantId } } } as ConversationParameters;
-    reference = (await connector.createAndSend(job.reference.serviceUrl ?? '', parameters, first, probe())).reference;
-  }
-  for (const activity of rest) await connector.send(reference, activity, probe());
 }
 
 /** The stored job, as queued by queueExports (a malformed one cannot be retried into shape). */

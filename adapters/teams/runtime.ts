@@ -4,6 +4,7 @@ import { present } from '../common/present.ts';
 import type { PresentContext } from '../common/presentation.ts';
 import type { TeamsPerson } from './activity.ts';
 import type { TeamsFileOptions } from './file-download.ts';
+import type { TeamsConnector } from './outbound/connector.ts';
 import { withTeamsActions } from './render/teams-actions.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, toAdaptiveCard, type AdaptiveCard } from './render/adaptive-card.ts';
 
@@ -24,6 +25,8 @@ export interface TeamsRuntime {
   readonly makeFiles: PaperworkMaker;
   /** Something was queued for the export worker: look now rather than at its next poll. */
   readonly exportsQueued: () => void;
+  /** Proactive posts from a stored reference (its own service URL: the recipient's region, not the turn's). */
+  readonly connector: TeamsConnector;
 }
 
 export type PaperworkMaker = (deps: Pick<CoreDeps, 'db'>, paperwork: Paperwork) => Promise<PaperworkFile[]>;

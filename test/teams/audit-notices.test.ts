@@ -12,6 +12,21 @@ const ana = { tenant: TENANT, aad: 'aad-notices-ana', name: 'Ana Audited' };
 const ben = { tenant: TENANT, aad: 'aad-notices-ben', name: 'Ben Stored' };
 const cy = { tenant: TENANT, aad: 'aad-notices-cy', name: 'Cy Blocked' };
 const BEN_CHAT = 'a:personal-stored-ben';
+/** Ben's chat was stored from another region: his requests must go through its service URL, not the turn's. */
+const EMEA_URL = 'https://smba.emea.test.invalid/emea/';
+
+/** The connector at EMEA_URL, recording every activity posted there. */
+function interceptEmea(): SentActivity[] {
+  const sent: SentActivity[] = [];
+  nock('https://smba.emea.test.invalid')
+    .persist()
+    .post(/^\/emea\/v3\/conversations\/.*\/activities/)
+    .reply(200, async (req: Request) => {
+      sent.push({ path: decodeURIComponent(new URL(req.url).pathname), body: JSON.parse(await req.text()) as SentActivity['body'] });
+      return { id: `emea-${sent.length}` };
+    });
+  return sent;
+}
 
 interface Created {
   readonly members: { id: string }[];
@@ -54,9 +69,10 @@ describe('Teams: an audit\'s requests (notify replies) go to each sampled person
     // Ben's personal chat is stored (the app installed in his personal scope earlier).
     const db = database.current.db;
     const org = await db.selectFrom('organisations').select('id').where('platform', '=', 'teams').where('external_id', '=', TENANT).executeTakeFirstOrThrow();
-    const reference = JSON.stringify({ channelId: 'msteams', serviceUrl: SERVICE_URL, bot: { id: BOT }, conversation: { id: BEN_CHAT, conversationType: 'personal', tenantId: TENANT } });
-    await saveTeamsConversation(db, { organisationId: org.id, conversationId: BEN_CHAT, conversationType: 'personal', serviceUrl: SERVICE_URL, tenantId: TENANT, botId: BOT, aadObjectId: ben.aad, reference }, new Date('2026-11-27T14:00:00Z'));
+    const reference = JSON.stringify({ channelId: 'msteams', serviceUrl: EMEA_URL, bot: { id: BOT }, conversation: { id: BEN_CHAT, conversationType: 'personal', tenantId: TENANT } });
+    await saveTeamsConversation(db, { organisationId: org.id, conversationId: BEN_CHAT, conversationType: 'personal', serviceUrl: EMEA_URL, tenantId: TENANT, botId: BOT, aadObjectId: ben.aad, reference }, new Date('2026-11-27T14:00:00Z'));
     const created = interceptCreate();
+    const emea = interceptEmea();
     t.sent.length = 0;
 
     expect((await postActivity(t.teams.port, messageActivity('audit start 100% seed 1234', admin))).status).toBe(200);
@@ -65,7 +81,10 @@ describe('Teams: an audit\'s requests (notify replies) go to each sampled person
     expect(created.map((c) => c.members[0]?.id).sort()).toEqual([ana.aad, cy.aad]);
     expect(created[0]).toMatchObject({ tenantId: TENANT });
     const toAna = inConversation(t.sent, `a:created-${ana.aad}`);
-    const toBen = inConversation(t.sent, BEN_CHAT);
+    // Ben's request went to his chat's own region (EMEA), none through the turn's (AMER).
+    expect(inConversation(t.sent, BEN_CHAT)).toHaveLength(0);
+    const toBen = emea.filter((s) => s.path.startsWith(`/emea/v3/conversations/${BEN_CHAT}/activities`));
+    expect(emea).toHaveLength(1);
     expect(toAna).toHaveLength(1);
     expect(toBen).toHaveLength(1);
     expect(texts(toAna)[0]).toContain('Notice Course A');
@@ -80,15 +99,17 @@ describe('Teams: an audit\'s requests (notify replies) go to each sampled person
     expect(managerText).toContain('I sent the request privately to 2 of the 3 people, in their personal chat with Recert.');
     expect(managerText).toContain("I couldn't reach Cy Blocked");
     expect(managerText).not.toMatch(/Notice Course/);
-    expect(t.sent).toHaveLength(toAna.length + toBen.length + toManager.length);
+    expect(t.sent).toHaveLength(toAna.length + toManager.length);
 
     // Ana's chat was stored: `audit remind` posts there again without opening another.
     created.length = 0;
     t.sent.length = 0;
+    emea.length = 0;
     await postActivity(t.teams.port, messageActivity('audit remind', admin));
     expect(created.map((c) => c.members[0]?.id)).toEqual([cy.aad]);
     expect(inConversation(t.sent, `a:created-${ana.aad}`)).toHaveLength(1);
-    expect(inConversation(t.sent, BEN_CHAT)).toHaveLength(1);
+    expect(inConversation(t.sent, BEN_CHAT)).toHaveLength(0);
+    expect(emea.map((s) => s.path)).toEqual([`/emea/v3/conversations/${BEN_CHAT}/activities`]);
     expect(texts(inConversation(t.sent, `a:personal-${admin.aad}`)).join(' ')).toContain("I couldn't reach Cy Blocked");
   }, 60_000);
 });

@@ -91,14 +91,15 @@ describe('the Teams "Log a training" form card (POST /api/messages, Action.Execu
     expect(cardText((await invoke(fixed, who)).value)).toContain('Future Form Course');
   });
 
-  it('a resent submit (same nonce) opens one draft and keeps the card', async () => {
+  it('a resent submit (same nonce) opens one draft and says the form was sent already', async () => {
     const who = { aad: 'aad-form-resend', name: 'Rae Resend' };
     await formFor(who);
     const drafts = await countIn('drafts');
     const submit = { ...actionData(t.sent.at(-1), 'log-form-submit'), title: 'Resent Form Course', completedOn: '2026-11-20', minutes: '30', kind: 'wbt' };
     await invoke(submit, who);
     const again = await invoke(submit, who);
-    expect(again.type).toBe('application/vnd.microsoft.activity.message');
+    expect(again.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(again.value)).toContain('You sent this form already, and I answered with its preview');
     expect(await countIn('drafts')).toBe(drafts + 1);
   });
 

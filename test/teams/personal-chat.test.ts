@@ -48,14 +48,22 @@ describe('Teams personal chat through POST /api/messages (dev mode, nock at the 
     const answer = JSON.parse(first.body) as { statusCode: number; type: string; value: unknown };
     expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(cardText(answer.value)).toContain('Card Confirm Course');
-    const again = JSON.parse((await postActivity(t.teams.port, cardAction(confirm))).body) as { type: string };
-    expect(again.type).toBe('application/vnd.microsoft.activity.message');
+    // Pressed again (a resent card, or Teams resending the press with a new id): never an empty answer.
+    const again = JSON.parse((await postActivity(t.teams.port, cardAction(confirm))).body) as { type: string; value: unknown };
+    expect(again.type).toBe('application/vnd.microsoft.card.adaptive');
+    const entry = /entry #(\d+)/.exec(cardText(answer.value))?.[1];
+    expect(cardText(again.value)).toContain(`Already logged as entry #${entry}`);
+    // Teams resending the very same invoke (same activity id) is answered the same way.
+    const resent = cardAction(confirm);
+    await postActivity(t.teams.port, resent);
+    expect(cardText((JSON.parse((await postActivity(t.teams.port, resent)).body) as { value: unknown }).value)).toContain(`Already logged as entry #${entry}`);
     expect(await trainingsTitled('Card Confirm Course')).toBe(1);
     const undo = { ...(answer.value as { actions: { verb: string; data: Record<string, unknown> }[] }).actions.find((a) => a.verb === 'recert.undo')?.data };
     const undone = JSON.parse((await postActivity(t.teams.port, cardAction(undo))).body) as { value: unknown };
     expect(cardText(undone.value)).toMatch(/Card Confirm Course/);
-    const twice = JSON.parse((await postActivity(t.teams.port, cardAction(undo))).body) as { type: string };
-    expect(twice.type).toBe('application/vnd.microsoft.activity.message');
+    const twice = JSON.parse((await postActivity(t.teams.port, cardAction(undo))).body) as { type: string; value: unknown };
+    expect(twice.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(twice.value)).toContain("You pressed Undo on this card already, and that entry was taken back then. I didn't undo anything else.");
   });
 
   it('refuses a person of tenant B acting on a card made for tenant A', async () => {

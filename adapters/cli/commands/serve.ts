@@ -19,8 +19,9 @@ export async function serveCommand(runtime: Runtime, platforms: PlatformSettings
   else deps.log.info('scheduler off (RECERT_SCHEDULER=off): this process runs no reminder jobs');
   // Teams without credentials accepts any request: it is served on loopback only.
   const host = platforms.teams?.mode === 'dev' ? '127.0.0.1' : undefined;
-  if (host) deps.log.warn(TEAMS_DEV_WARNING, { host, port: config.port });
   const door = await openFrontDoor(adapters, config.port, host, (error, route) => deps.log.error('request failed', { route, error: String(error) }));
+  // Once bound (a port in use is refused in one line, with nothing said or started before it).
+  if (host) deps.log.warn(TEAMS_DEV_WARNING, { host, port: door.port });
   if (platforms.slack) deps.log.info('slack adapter started', { mode: platforms.slack.appToken ? 'socket' : 'http', port: door.port, oauth: platforms.slack.oauth !== null });
   deps.log.info('front door open', { port: door.port, adapters: adapters.map((a) => a.name) });
   const signal = await runtime.stopping;

@@ -5,7 +5,9 @@ import { personOf } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { LOG_FORM_SUBMIT } from '../render/log-form-card.ts';
 import { actorFor, failureReply, firstSeen, inOneTransaction, mergedCard, pressKey, type TeamsRuntime } from '../runtime.ts';
+import { noteCard } from '../render/note-card.ts';
 import { editLogForm, emptyLogForm, onLogFormSubmit } from './log-form.ts';
+import { answerAgain, type AgainAnswer } from './pressed-again.ts';
 
 const dataSchema = z.object({
   action: z.string().max(40),
@@ -19,13 +21,13 @@ const dataSchema = z.object({
 
 type CardData = z.infer<typeof dataSchema>;
 
-/** What a card action answers: the card that replaces it for the person who acted, or null (a resend: keep the card). */
+/** What a card action answers: the card that replaces it for the person who acted, or null (keep the card). */
 export type CardAnswer = AdaptiveCard | null;
 
 /**
  * An Action.Execute (`adaptiveCard/action` invoke): the same core use cases as Slack's buttons.
  * Refused when the card was made for another tenant; a resend (same activity id, or same nonce,
- * in Postgres across processes) changes nothing and keeps the card as it is.
+ * in Postgres across processes) changes nothing and says what happened (pressed-again.ts).
  */
 export async function onCardAction(rt: TeamsRuntime, ctx: TurnContext, raw: unknown): Promise<CardAnswer> {
   const activity = ctx.activity;
@@ -45,13 +47,16 @@ export async function onCardAction(rt: TeamsRuntime, ctx: TurnContext, raw: unkn
   // Edit on a preview: the same form, filled with the draft; submitting it logs that draft.
   if (data.action === 'edit-draft') return editLogForm(rt, person, String(data.ids.draftId ?? ''));
   if (data.action === LOG_FORM_SUBMIT) return onLogFormSubmit(rt, ctx, person, { nonce: data.nonce, ...(data.ids.draftId === undefined ? {} : { draftId: String(data.ids.draftId) }) }, raw);
-  const replies = await inOneTransaction(rt, async (deps): Promise<Reply[] | null> => {
-    if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
-    if (!(await firstSeen(rt, deps, 'teams-card-nonce', pressKey(person, data.nonce)))) return null;
+  const answer = await inOneTransaction(rt, async (deps): Promise<AgainAnswer> => {
+    // Both claims are tried (the nonce's too when the activity is a resend), so a repeat is known as such.
+    const firstActivity = await firstSeen(rt, deps, 'teams-activity', activity.id);
+    const firstPress = (await firstSeen(rt, deps, 'teams-card-nonce', pressKey(person, data.nonce))) && firstActivity;
     const { actor } = await actorFor(deps, person, activity.id);
-    return pressed(deps, actor, data);
-  }).catch((error: unknown) => [failureReply(rt, 'card action', error)]);
-  return replies ? mergedCard(rt, forTheActor(rt, replies), person.tenantId) : null;
+    if (!firstPress) return answerAgain(deps, actor, data.action, data.ids, () => pressed(deps, actor, data));
+    return { replies: await pressed(deps, actor, data) };
+  }).catch((error: unknown): AgainAnswer => ({ replies: [failureReply(rt, 'card action', error)] }));
+  // Pressed again (a resent card, or Teams resending the press): a sentence saying what happened, never an empty answer.
+  return 'text' in answer ? noteCard(answer.text) : mergedCard(rt, forTheActor(rt, answer.replies), person.tenantId);
 }
 
 /** A card action answers the person who acted alone: a message for someone else (`notify`) is never shown here. */

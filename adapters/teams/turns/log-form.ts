@@ -4,6 +4,7 @@ import { asReply, checkTrainingForm, draftFields, isRecertError, isValidZone, kn
 import type { TeamsPerson } from '../activity.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import { logFormCard } from '../render/log-form-card.ts';
+import { noteCard } from '../render/note-card.ts';
 import { actorFor, cardOf, failureReply, firstSeen, inOneTransaction, mergedCard, pressKey, type TeamsRuntime } from '../runtime.ts';
 
 /** Typed `log` alone (or `log a training`): the form card instead of a usage hint. */
@@ -53,16 +54,21 @@ const formSchema = z.object({ title: text(2000), completedOn: text(40), minutes:
  * A good new one opens a draft and answers with its preview card, as a typed training does; a good
  * edited one logs that draft (core submitDraftForm: at most one entry per draft, whichever of
  * Confirm and the form comes first; the later is answered "Already logged as entry #N"). A resend
- * (same activity id or nonce) keeps the card.
+ * (same activity id or nonce) opens nothing more and says what happened.
  */
+export const FORM_SENT_AGAIN_TEXT = 'You sent this form already, and I answered with its preview: press Confirm on that card (or type "log" for a new form).';
+
 export async function onLogFormSubmit(rt: TeamsRuntime, ctx: TurnContext, person: TeamsPerson, submitted: { readonly nonce: string; readonly draftId?: string }, raw: unknown): Promise<AdaptiveCard | null> {
   const activity = ctx.activity;
   const { registered, ...fields } = formSchema.parse(typeof raw === 'object' && raw !== null ? raw : {});
   const { draftId } = submitted;
   const form: TrainingForm = draftId !== undefined && registered !== undefined ? { ...fields, registered } : fields;
   return inOneTransaction(rt, async (deps): Promise<AdaptiveCard | null> => {
-    if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
-    if (!(await firstSeen(rt, deps, 'teams-card-nonce', pressKey(person, submitted.nonce)))) return null;
+    const firstActivity = await firstSeen(rt, deps, 'teams-activity', activity.id);
+    const firstPress = (await firstSeen(rt, deps, 'teams-card-nonce', pressKey(person, submitted.nonce))) && firstActivity;
+    // Sent again: a new form's first submit opened a draft (say so, open no other); an edit form
+    // goes through again, as the core's submitDraftForm logs a draft at most once ("Already logged as entry #N").
+    if (!firstPress && draftId === undefined) return noteCard(FORM_SENT_AGAIN_TEXT);
     const { actor } = await actorFor(deps, person, activity.id);
     const today = localDate(deps.clock.now(), actor.timeZone);
     const problems = checkTrainingForm(form, today);

@@ -1,5 +1,5 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
-import { findPersonalConversation, saveTeamsConversation, type Reply } from '../../../src/index.ts';
+import { findPersonalConversation, saveTeamsConversation, type Reply, type TeamsConversation } from '../../../src/index.ts';
 import { openPersonalChat, turnConversations } from '../personal-chat.ts';
 import { noteCard } from '../render/note-card.ts';
 import { attachmentOf, cardOf, type TeamsRuntime } from '../runtime.ts';
@@ -15,8 +15,9 @@ export interface Sender {
 
 /**
  * `notify` replies (an audit's request to each sampled person): each goes to its recipient's own
- * personal chat with the bot — the one stored for them, else one opened now with the turn's
- * connector (and stored for next time) — never into the conversation of the person who acted.
+ * personal chat with the bot — the one stored for them, posted through its stored service URL (they
+ * may be in another region than the turn), else one opened now with the turn's connector (and
+ * stored for next time) — never into the conversation of the person who acted.
  * One attempt each (a post that may have arrived is not sent again). The acting person gets a card
  * saying how many were reached and who could not be, never what was sent to them.
  */
@@ -37,10 +38,21 @@ async function sendNotice(rt: TeamsRuntime, ctx: TurnContext, from: Sender, noti
   // Added from a roster file by e-mail only: no Teams account is known for them yet.
   if (aad.startsWith('roster:')) return false;
   const stored = await findPersonalConversation(rt.core.db, from.organisationId, aad);
-  const conversationId = stored?.conversationId ?? (await opened(rt, ctx, from, aad, notice.to.displayName));
-  const card = cardOf(rt, notice.message, from.tenantId);
-  await turnConversations(ctx).sendToConversation(conversationId, { type: 'message', attachments: [attachmentOf(card)] });
+  const activity = { type: 'message', attachments: [attachmentOf(cardOf(rt, notice.message, from.tenantId))] };
+  // A stored chat is posted to through its own service URL (the recipient may be in another region than the turn).
+  if (stored) {
+    await rt.connector.send(storedReference(stored), activity, { armed: false, left: false });
+    return true;
+  }
+  const conversationId = await opened(rt, ctx, from, aad, notice.to.displayName);
+  await turnConversations(ctx).sendToConversation(conversationId, activity);
   return true;
+}
+
+/** The stored reference, with the row's service URL (the latest Teams gave for that chat) and no activity to reply to. */
+function storedReference(stored: TeamsConversation): Partial<ConversationReference> {
+  const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
+  return { ...reference, serviceUrl: stored.serviceUrl, conversation: { ...reference.conversation, id: stored.conversationId } as ConversationReference['conversation'], activityId: undefined };
 }
 
 /** A personal chat opened for `aad` with the turn's connector, stored so the next notice or reminder goes straight there. */

@@ -13,3 +13,8 @@ export async function claimInbound(db: Db, source: string, inboundId: string, or
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Give a claim back (what it marked did not happen, e.g. a post refused before anything was created), so the id can be claimed again. */
+export async function releaseInbound(db: Db, source: string, inboundId: string): Promise<void> {
+  await db.deleteFrom('processed_inbound').where('source', '=', source).where('inbound_id', '=', inboundId).execute();
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFrontDoor, listen, openFrontDoor } from '../../../adapters/server/front-door.ts';
 import type { PlatformAdapter } from '../../../adapters/server/platform-adapter.ts';
 import { get, post } from '../../support/slack/signed-request.ts';
+import { freePort } from '../../support/serve-process.ts';
 
 describe('the front door: one server, many adapters', () => {
   let server: Server;
@@ -56,7 +57,27 @@ describe('openFrontDoor', () => {
     stop: async () => void log.push(`stop ${name}`),
   });
 
-  it('starts every adapter before listening and stops them in reverse order after closing', async () => {
+  it('binds the port before starting any adapter: a port in use starts nothing; a request waits until the adapters have started', async () => {
+    const log: string[] = [];
+    const taken = await openFrontDoor([adapter('first', log)], 0, '127.0.0.1');
+    await expect(openFrontDoor([adapter('late', log)], taken.port ?? 0, '127.0.0.1')).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(log).toEqual(['start first']);
+    await taken.stop();
+    let release = (): void => undefined;
+    const slow: PlatformAdapter = { ...adapter('slow', log), start: () => new Promise<void>((resolve) => (release = () => (log.push('start slow'), resolve()))) };
+    const port = await freePort();
+    const opening = openFrontDoor([slow], port, '127.0.0.1');
+    // Bound while start() is still running: the request is held, and answered once the adapter has started.
+    const answered = get(port, '/slow').then((r) => (log.push(`answered ${r.body}`), r));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(log).toEqual(['start first', 'stop first']);
+    release();
+    expect(await answered).toMatchObject({ status: 200, body: 'slow' });
+    await (await opening).stop();
+    expect(log).toEqual(['start first', 'stop first', 'start slow', 'answered slow', 'stop slow']);
+  });
+
+  it('starts every adapter and stops them in reverse order after closing', async () => {
     const log: string[] = [];
     const door = await openFrontDoor([adapter('one', log), adapter('two', log)], 0, '127.0.0.1');
     expect(await get(door.port ?? 0, '/two')).toMatchObject({ status: 200, body: 'two' });
