@@ -1,5 +1,6 @@
 import type { ErrorCode, ErrorDetails } from '../../src/index.ts';
 import { formatBytes, formatDate, formatMoney } from './format.ts';
+import { personNotFound } from './person-wording.ts';
 
 type Phrase = (d: ErrorDetails) => string;
 
@@ -110,7 +111,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,
   'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
-  'person-not-found': (d) => (d.name ? `I don't know anyone called "${str(d, 'name')}" here. Type \`roster\` to see who is on it.` : 'I could not find that person.'),
+  'person-not-found': (d) => personNotFound(d.name === undefined ? '' : str(d, 'name')),
   'person-ambiguous': (d) => `${str(d, 'count')} people are called "${str(d, 'name')}". Mention the one you mean (@name), or use their e-mail address.`,
   forbidden: (d) => forbidden(d),
   'paperwork-upload-unavailable': () => 'I could not send the files: this installation of Recert may not upload files yet. Ask an admin to reinstall Recert (it now asks for files:write), then ask again.',
