@@ -1,5 +1,7 @@
 import type { ErrorCode, ErrorDetails } from '../../src/index.ts';
 import { formatBytes, formatDate, formatMoney } from './format.ts';
+import { forbiddenMessage } from './forbidden-wording.ts';
+import { personNotFound } from './person-wording.ts';
 
 type Phrase = (d: ErrorDetails) => string;
 
@@ -110,9 +112,9 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,
   'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
-  'person-not-found': (d) => (d.name ? `I don't know anyone called "${str(d, 'name')}" here. Type \`roster\` to see who is on it.` : 'I could not find that person.'),
+  'person-not-found': (d) => personNotFound(d.name === undefined ? '' : str(d, 'name')),
   'person-ambiguous': (d) => `${str(d, 'count')} people are called "${str(d, 'name')}". Mention the one you mean (@name), or use their e-mail address.`,
-  forbidden: (d) => forbidden(d),
+  forbidden: (d) => forbiddenMessage(d),
   'paperwork-upload-unavailable': () => 'I could not send the files: this installation of Recert may not upload files yet. Ask an admin to reinstall Recert (it now asks for files:write), then ask again.',
   'organisation-not-found': (d) => `There is no organisation "${str(d, 'organisation')}" in this database. Use --org slack:<team id>, or --org local for the terminal's.`,
   'team-name-invalid': (d) => `A team name needs 1 to ${str(d, 'max')} characters.`,
@@ -150,27 +152,6 @@ const ROSTER_FILE_PROBLEMS: Readonly<Record<string, (d: ErrorDetails) => string>
 
 function rosterFileProblem(d: ErrorDetails): string {
   return (ROSTER_FILE_PROBLEMS[str(d, 'problem')] ?? ROSTER_FILE_PROBLEMS['not-csv'] ?? (() => ''))(d);
-}
-
-/** What a permission refusal says: what the asker may not do, and whom to ask. */
-const FORBIDDEN_WHAT: Readonly<Record<string, string>> = {
-  'see-records': "see someone else's records",
-  'change-records': "change someone else's records",
-  'export-paperwork': "export someone else's paperwork",
-  'see-report': 'see the team report',
-  'manage-roster': 'change the roster',
-  'run-audits': 'run audits',
-  'configure-reminders': 'set up reminders',
-  'manage-teams': 'change the teams',
-  'manage-roles': 'give or take away roles',
-};
-
-function forbidden(d: ErrorDetails): string {
-  const what = FORBIDDEN_WHAT[str(d, 'permission')] ?? 'do that';
-  const ask = d.admins ? ` — ask an admin: ${str(d, 'admins')}` : '';
-  if (d.outOfScope) return `${str(d, 'subject')} is not in your teams, so you cannot ${what} for them${ask}.`;
-  const who = d.permission === 'manage-roles' ? 'Only admins' : d.permission === 'manage-teams' ? 'Only admins and managers of the whole organisation' : 'Only managers and admins';
-  return `${who} can ${what}${ask}.`;
 }
 
 export function errorMessage(code: ErrorCode, details: ErrorDetails): string {

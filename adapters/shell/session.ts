@@ -4,6 +4,8 @@ import {
   identify,
   importRoster,
   interpret,
+  isRecertError,
+  mayImportRoster,
   asReply,
   MAX_PROOF_BYTES,
   type Actor,
@@ -116,6 +118,13 @@ export class ShellSession {
 
   /** `roster import [skip-bad] ./people.csv`: the file is read here, the rules are the core's. */
   private async importRoster(actor: Actor, filePath: string, skipBad: boolean): Promise<Reply> {
+    // A scribe is refused before the path is looked at.
+    try {
+      await mayImportRoster(this.ports.deps, actor);
+    } catch (error) {
+      if (isRecertError(error)) return { kind: 'error', code: error.code, details: error.details };
+      throw error;
+    }
     const file = await this.ports.readFile(filePath);
     if (file.kind === 'missing' || file.kind === 'not-a-file') return { kind: 'error', code: 'roster-file-invalid', details: { problem: 'missing', path: filePath, folder: file.kind === 'not-a-file' } };
     if (file.kind === 'too-large') return { kind: 'error', code: 'roster-file-invalid', details: { problem: 'too-large' } };

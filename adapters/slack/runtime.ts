@@ -3,7 +3,7 @@ import { claimInbound, identify, type CoreDeps, type Db, type Identified, type L
 import type { SlackClients } from './clients.ts';
 import type { AckGauge } from './inbound/ack-gauge.ts';
 import type { Sleeper } from './deliver.ts';
-import type { PeopleDirectory } from './people.ts';
+import type { PeopleDirectory, SlackPerson } from './people.ts';
 import type { RespondFn } from './respond.ts';
 
 /** What every Slack handler needs; built once by app.ts and passed to each handler factory. */
@@ -48,9 +48,19 @@ export async function actorFor(rt: SlackRuntime, deps: CoreDeps, client: WebClie
     timeZone: person.timeZone,
     source: 'slack',
     ...(ref.requestId ? { requestId: ref.requestId } : {}),
-    // Workspace owners and admins, and whoever installed Recert, are its admins.
-    ...(person.isAdmin === undefined ? {} : { platformAdmin: person.isAdmin || ref.installerUserId === ref.userId }),
+    ...platformAdminOf(person, ref),
   });
+}
+
+/**
+ * Workspace owners and admins, and whoever installed Recert, are its admins. When users.info failed
+ * (Slack did not say), the installation still knows its installer: that admin is never lost; anyone
+ * else keeps what is stored.
+ */
+function platformAdminOf(person: SlackPerson, ref: SlackUserRef): { readonly platformAdmin?: boolean } {
+  const installer = Boolean(ref.installerUserId) && ref.installerUserId === ref.userId;
+  if (person.isAdmin === undefined) return installer ? { platformAdmin: true } : {};
+  return { platformAdmin: person.isAdmin || installer };
 }
 
 /**

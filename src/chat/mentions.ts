@@ -14,8 +14,11 @@ export function readMentions(text: string): { readonly refs: PersonRef[]; readon
   return { refs, rest: rest.replace(/\s+/g, ' ').trim() };
 }
 
-/** One mention: `@"any words"` or `@word` (letters, digits, . _ ' -). */
-const MENTION = /(?<![\p{L}\p{N}])@(?:"([^"]{1,80})"|([\p{L}\p{N}][\p{L}\p{N}._'-]{0,79}))/gu;
+/**
+ * One mention: `@"any words"`, `@ana@example.org` (an e-mail address after the @, tried first so it
+ * is never read as `@ana` and a stray `@example.org`), or `@word` (letters, digits, . _ ' -).
+ */
+const MENTION = /(?<![\p{L}\p{N}])@(?:"([^"]{1,80})"|([\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})+|[\p{L}\p{N}][\p{L}\p{N}._'-]{0,79}))/gu;
 
 /** Exactly one mention and nothing else of substance (`status @ana`). */
 export function singleMention(text: string): PersonRef | null {

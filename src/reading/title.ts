@@ -17,8 +17,9 @@ const QUOTED = /["“”]([^"“”]{1,300})["“”]|‘([^‘’]{1,300})’|(
 const EMOJI = /(?:(?![©®™])\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3})+/gu;
 const LEAD_IN =
   /^(?:(?:i|we)(?:'m|'ve| am| have)?\s+)?(?:just\s+|have\s+|had\s+|finally\s+|also\s+)?(?:finished(?:\s+up)?|completed|watched|attended|did|took|joined|listened\s+to|went\s+to|(?:am\s+|was\s+)?done\s+with|wrapped\s+up|sat(?:\s+through)?|passed)\s+/i;
+// Hedges left behind once a second guess is cut out ("took 45 min, maybe 50" leaves "maybe").
 const FILLER_EDGE =
-  /^(?:[\s,;:.!?\-–—|]+|(?:on|for|at|and|it|was|of)\s+)+|(?:[\s,;:.!?\-–—|]+|\s+(?:on|for|at|and|it|was|took|lasting|which|from|maybe|or|i think|i guess|i believe|i'm pretty sure|lol))+$/gi;
+  /^(?:[\s,;:.!?\-–—|()]+|(?:on|for|at|and|it|was|of)\s+|(?:maybe|perhaps|possibly|probably|or so|or|not sure)(?:\s+|$))+|(?:[\s,;:.!?\-–—|()]+|[\s(]+(?:on|for|at|and|it|was|took|lasting|which|from|maybe|perhaps|possibly|probably|more like|could have been|could be|might have been|might be|not sure|or so|or|tops|i think|i guess|i believe|i'm pretty sure|lol))+$/gi;
 /** "…, took me 50 min with breaks": once the length is cut out, the rest of that clause is chat, not title. */
 const TOOK_CLAUSE = /(?:[,;]\s*|\s+)(?:(?:it|which|that)\s+)?took(?:\s+(?:me|us))?(?:\s+(?:about|around|roughly))?(?:\s+[^,;]{0,30})?$/i;
 /** A registration remark at the end ("…, registered through MLN", "did not register") is not part of the title. */

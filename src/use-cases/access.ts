@@ -21,11 +21,15 @@ export async function accessOf(deps: CoreDeps, actor: Actor): Promise<Access> {
   return { personId: actor.personId, role, managedTeams: teams.length ? teams.map((t) => t.id) : null };
 }
 
+/** A request the refusal names when its permission says less (the roster is read with `see-report`). */
+export type RefusedRequest = 'roster';
+
 /**
  * Go on only if `actor` may do `permission` (to `subject`, when the request is about someone). A
- * refusal is audited and thrown as `forbidden`, naming the organisation's admins to ask.
+ * refusal is audited and thrown as `forbidden`, naming the organisation's admins to ask, and, for a
+ * manager asking about someone outside their teams, the teams they do manage.
  */
-export async function authorize(deps: CoreDeps, actor: Actor, permission: Permission, subject?: Subject): Promise<Access> {
+export async function authorize(deps: CoreDeps, actor: Actor, permission: Permission, subject?: Subject, request?: RefusedRequest): Promise<Access> {
   const access = await accessOf(deps, actor);
   if (can(access, permission, subject && { personId: subject.id, teamIds: subject.teamIds })) return access;
   await recordChange(deps.db, deps, actor, {
@@ -39,6 +43,14 @@ export async function authorize(deps: CoreDeps, actor: Actor, permission: Permis
     permission,
     role: access.role,
     admins: admins.join(', '),
-    ...(subject && access.role === 'manager' ? { subject: subject.displayName, outOfScope: true } : {}),
+    ...(request ? { request } : {}),
+    ...(subject && access.role === 'manager' ? { subject: subject.displayName, outOfScope: true, ...(await managedTeamNames(deps, actor, access)) } : {}),
   });
+}
+
+/** The names of the teams a limited manager manages, for "you manage Night shift" (none for the whole organisation). */
+export async function managedTeamNames(deps: CoreDeps, actor: Actor, access: Access): Promise<{ readonly teams?: string }> {
+  if (access.managedTeams === null) return {};
+  const teams = await managedTeams(deps.db, actor.organisationId, actor.personId);
+  return teams.length ? { teams: teams.map((t) => t.name).join(', ') } : {};
 }

@@ -69,7 +69,9 @@ describe('Slack: the roster', () => {
     expect(await command('U0ADMIN', 'roster set <@U0ANA> cert CMSS-55 issued 2026-02-01')).toContain('Certificate saved for *Ana*: CMSS-55');
     const roster = await command('U0ADMIN', 'roster');
     expect(roster).toContain('CMSS-55, expires Feb 1, 2027');
-    expect(await command('U0ANA', 'roster remove <@U0BEN>')).toContain('Only managers and admins');
+    expect(await command('U0ANA', 'roster remove <@U0BEN>')).toContain('Only managers and admins can change the roster — ask an admin: Dana.');
+    // The same sentence as in every adapter (adapters/common/forbidden-wording.ts): the roster, not "the team report".
+    expect(await command('U0ANA', 'roster')).toContain('Only managers and admins can see the roster — ask an admin: Dana.');
   });
 
   it('imports a CSV sent in the DM: all or nothing, skip-bad from the words with it; a scribe\'s CSV is refused', async () => {

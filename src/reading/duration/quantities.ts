@@ -16,6 +16,22 @@ const RANGE_SEP_WORDS = ['-', '–', 'to', 'til', 'thr'];
 const RANGE_UNIT = `${HOUR_UNIT}|${MINUTE_UNIT}|${SECOND_UNIT}`;
 const RANGE_TAIL = String.raw`(?<hi>${NUM})${TO_UNIT}(?<hu>${RANGE_UNIT})`;
 
+/** Between a length and its second guess: a comma, "…", "?", a dash or bracket, and "or so". */
+const GUESS_SEP = String.raw`(?: or so)?(?:,|\.{2,}|…|\?|;| ?[-–—(])? ?`;
+/** The words that make the next number a second guess ("or" alone too: "1 hour or 2"). */
+const HEDGE = String.raw`(?:not sure,? )?(?:(?:or )?(?:maybe|perhaps|possibly|probably|more like|could (?:have been|be)|might (?:have been|be)|i think|i guess)|or)`;
+const HEDGE_WORDS = ['maybe', 'perhaps', 'possibly', 'probably', 'more like', 'could', 'might', 'i think', 'i guess', ' or '];
+/**
+ * After the second guess: the end of the clause, or a word that is not a unit of its own ("maybe 50
+ * yesterday"); "maybe 50 min" is read by the plain minutes reader, "maybe 50 people" is no length.
+ */
+const GUESS_END = String.raw`(?= ?(?:[,.;!?)]|$)| (?!(?:${RANGE_UNIT})|\d|%|percent|people|attendees|participants|questions|slides|pages|ceus?\b|ce\b|cme\b|credits?\b))`;
+
+function secondGuess(g: Groups, span: string): Quantity | null {
+  const a = amount(g['q'], g['u']);
+  return a && { exact: a.exact, how: `${span} (a second length given after the first): ${describeAmount(a)}` };
+}
+
 function simple(name: string, unit: string, explain: (span: string, q: Rational, exact: Rational) => string, needs?: readonly string[]): Reader {
   const read = (g: Groups, span: string): Quantity | null => {
     const a = amount(g['q'], g['u']);
@@ -72,12 +88,12 @@ export const RANGE_READERS: readonly Reader[] = [
     const a = amount(g['q'], g['u']);
     return a && { exact: a.exact, how: `${span} (the first of two lengths given with “or”): ${describeAmount(a)}` };
   }, [' or ']),
-  // "45 min, maybe 50", "1 hour or 2": a second number after a length borrows its unit and is a
-  // candidate of its own, so the bot asks which instead of reading "maybe 50" as something else.
-  reader('second-guess', String.raw`(?<=${NUM}${TO_UNIT}(?<u>${RANGE_UNIT}),? ?(?:(?:or )?(?:maybe|perhaps|possibly)|or) )(?<q>${NUM})(?= ?(?:[,.;!?)]|$))`, (g, span) => {
-    const a = amount(g['q'], g['u']);
-    return a && { exact: a.exact, how: `${span} (a second length given after the first): ${describeAmount(a)}` };
-  }, ['maybe', 'perhaps', 'possibly', ' or ']),
+  // "45 min, maybe 50", "1 hour or 2", "45 min, probably 50 yesterday", "45 min (maybe 50)": a second
+  // number after a length and a hedge borrows the length's unit and is a candidate of its own, so the
+  // bot asks which instead of taking the first (or reading "maybe 50" as something else).
+  reader('second-guess', String.raw`(?<=${NUM}${TO_UNIT}(?<u>${RANGE_UNIT})${GUESS_SEP}${HEDGE} )(?<q>${NUM})${GUESS_END}`, secondGuess, HEDGE_WORDS),
+  // "45 min, 50 tops": the same, the hedge after the number.
+  reader('second-guess-tops', String.raw`(?<=${NUM}${TO_UNIT}(?<u>${RANGE_UNIT}),? )(?<q>${NUM})(?= tops\b)`, secondGuess, ['tops']),
   reader('range', `${NUM_START}(?<lo>${NUM})(?:${TO_UNIT}(?<lu>${HOUR_UNIT}|${MINUTE_UNIT}))?${RANGE_SEP}${RANGE_TAIL}`, range, RANGE_SEP_WORDS),
   reader('between-range', String.raw`\bbetween (?<lo>${NUM})(?:${TO_UNIT}(?<lu>${HOUR_UNIT}|${MINUTE_UNIT}))? and ${RANGE_TAIL}`, range),
 ];

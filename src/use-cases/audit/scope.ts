@@ -9,7 +9,7 @@ import { listAdminNames, listPeople } from '../../db/repositories/roster.ts';
 import { findTeamByName, listTeams, type Team } from '../../db/repositories/teams.ts';
 import { RecertError } from '../../errors.ts';
 import type { AuditHead } from '../../replies.ts';
-import { authorize } from '../access.ts';
+import { authorize, managedTeamNames } from '../access.ts';
 import type { CoreDeps } from '../deps.ts';
 import { recordChange } from '../shared.ts';
 
@@ -44,7 +44,7 @@ export async function auditScope(deps: CoreDeps, actor: Actor, teamName: string 
 async function refuseTeam(deps: CoreDeps, actor: Actor, access: Access, team: Team): Promise<never> {
   await recordChange(deps.db, deps, actor, { action: 'access.refused', entity: 'team', entityId: team.id, after: { permission: 'run-audits', role: access.role, team: team.name } });
   const admins = await listAdminNames(deps.db, actor.organisationId);
-  throw new RecertError('forbidden', { permission: 'run-audits', role: access.role, admins: admins.join(', '), subject: `Team ${team.name}`, outOfScope: true });
+  throw new RecertError('forbidden', { permission: 'run-audits', role: access.role, admins: admins.join(', '), subject: `Team ${team.name}`, subjectKind: 'team', outOfScope: true, ...(await managedTeamNames(deps, actor, access)) });
 }
 
 /**

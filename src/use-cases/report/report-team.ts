@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/people.ts';
 import { listAdminNames } from '../../db/repositories/roster.ts';
 import { findTeamByName, type Team } from '../../db/repositories/teams.ts';
 import { RecertError } from '../../errors.ts';
+import { managedTeamNames } from '../access.ts';
 import type { CoreDeps } from '../deps.ts';
 import { recordChange } from '../shared.ts';
 
@@ -24,5 +25,5 @@ export async function allowedReportTeam(deps: CoreDeps, actor: Actor, access: Ac
   if (access.managedTeams === null || access.managedTeams.includes(team.id)) return team;
   await recordChange(deps.db, deps, actor, { action: 'access.refused', entity: 'team', entityId: team.id, after: { permission: 'see-report', role: access.role, team: team.name } });
   const admins = await listAdminNames(deps.db, actor.organisationId);
-  throw new RecertError('forbidden', { permission: 'see-report', role: access.role, admins: admins.join(', '), subject: `Team ${team.name}`, outOfScope: true });
+  throw new RecertError('forbidden', { permission: 'see-report', role: access.role, admins: admins.join(', '), subject: `Team ${team.name}`, subjectKind: 'team', outOfScope: true, ...(await managedTeamNames(deps, actor, access)) });
 }

@@ -5,3 +5,4 @@ export { importRoster, type RosterImportInput } from './import.ts';
 export { exportRoster } from './export.ts';
 export { listRoster, ROSTER_PAGE_SIZE } from './list.ts';
 export { MAX_ROSTER_FILE_CHARS } from './csv.ts';
+export { mayImportRoster } from './import-allowed.ts';

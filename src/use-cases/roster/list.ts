@@ -18,7 +18,7 @@ export const ROSTER_PAGE_SIZE = 25;
  * today's state by the same rules as each person's own status; people removed are listed last.
  */
 export async function rosterEntries(deps: CoreDeps, actor: Actor): Promise<{ entries: RosterEntry[]; limitedTo: string[] | null }> {
-  const access = await authorize(deps, actor, 'see-report');
+  const access = await authorize(deps, actor, 'see-report', undefined, 'roster');
   const [people, memberships, standings] = await Promise.all([listPeople(deps.db, actor.organisationId, { activeOnly: false }), membershipsOf(deps.db, actor.organisationId), currentStandings(deps, actor.organisationId)]);
   const byPerson = new Map(standings.map((s) => [s.person.personId, s]));
   const entries = people.flatMap((p): RosterEntry[] => {

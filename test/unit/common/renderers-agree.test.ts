@@ -40,6 +40,9 @@ const REPLIES: readonly (readonly [string, Reply])[] = [
   ['digest off', { kind: 'manager-digest-set', schedule: null, changed: true }],
   ['help remind', { kind: 'help', topic: 'remind' }],
   ...(Object.keys(EVERY_ERROR) as ErrorCode[]).map((code) => [`error ${code}`, { kind: 'error', code, details: EVERY_ERROR[code] }] as const),
+  ['roster refused to a scribe', { kind: 'error', code: 'forbidden', details: { permission: 'see-report', request: 'roster', admins: 'Dana, Eli' } }],
+  ['roster change refused to a team manager', { kind: 'error', code: 'forbidden', details: { permission: 'manage-roster', admins: 'Dana, Eli', subject: 'Ben', outOfScope: true, teams: 'Night shift' } }],
+  ['team report refused to a team manager', { kind: 'error', code: 'forbidden', details: { permission: 'see-report', admins: 'Dana', subject: 'Team Day shift', subjectKind: 'team', outOfScope: true, teams: 'Night shift' } }],
 ];
 
 function richTexts(part: Part): Rich[] {

@@ -40,6 +40,9 @@ describe('clean titles: quotes, filler and emoji', () => {
     ['Finished the MLN course on billing, took me about 45 min I think 😅', 'MLN course on billing'],
     ["I'm done with the MLN webinar on ESRD 45 min", 'MLN webinar on ESRD'],
     ['MLN webinar on billing took 45 min, maybe 50', 'MLN webinar on billing'],
+    ['MLN webinar on billing 45 min (maybe 50)', 'MLN webinar on billing'],
+    ['MLN webinar on billing took 45 min, probably 50 yesterday', 'MLN webinar on billing'],
+    ['MLN webinar on billing took 45 min, 50 tops', 'MLN webinar on billing'],
     ['Medicare Learning Network® web-based training: Hospice Benefit, 1 hour', 'Medicare Learning Network® web-based training: Hospice Benefit'],
   ])('%j → %j', (text, title) => {
     expect(read(text).title).toBe(title);
@@ -65,6 +68,25 @@ describe('lengths and dates in chat', () => {
     // "maybe 50" is a second length to ask about, not "May 50".
     ['MLN webinar on billing took 45 min, maybe 50', [45, 50], '2026-11-27'],
     ['MLN call 1 hour or 2', [60, 120], '2026-11-27'],
+    // Two different lengths with a hedge: asked about, never the first taken (leftovers 7/10).
+    ['took 45 min, maybe 50', [45, 50], '2026-11-27'],
+    ['MLN course took 45 min, probably 50', [45, 50], '2026-11-27'],
+    ['MLN course took 45 min or so, maybe 50', [45, 50], '2026-11-27'],
+    ['MLN course 45 min (maybe 50)', [45, 50], '2026-11-27'],
+    ['MLN course 45 min? maybe 50', [45, 50], '2026-11-27'],
+    ['MLN course 45 min - maybe 50', [45, 50], '2026-11-27'],
+    ['MLN course took 45 min... maybe 50', [45, 50], '2026-11-27'],
+    ['MLN course took about 45 min, could have been 50', [45, 50], '2026-11-27'],
+    ['MLN course took 45 min, I think 50', [45, 50], '2026-11-27'],
+    ['MLN course took 45 min, not sure, maybe 50', [45, 50], '2026-11-27'],
+    ['MLN course took 45 min, 50 tops', [45, 50], '2026-11-27'],
+    ['MLN course took 45 mins, possibly 55', [45, 55], '2026-11-27'],
+    ['MLN course took 45 min, maybe 50 yesterday', [45, 50], '2026-11-26'],
+    ['MLN course took 45 min, maybe an hour', [45, 60], '2026-11-27'],
+    // The same length twice is no question; a count that is not a length is no second guess.
+    ['MLN course took 45 min, maybe 45', 45, '2026-11-27'],
+    ['MLN course took 45 min, maybe 50 people came', 45, '2026-11-27'],
+    ['MLN webinar, 60 min, maybe 2 CE', 60, '2026-11-27'],
     ['MLN course "Hospice Basics" 0.1 CEU yesterday', 60, '2026-11-26'],
   ])('%j → %j min, %s', (text, minutes, date) => {
     const { minutes: m, date: d } = read(text);

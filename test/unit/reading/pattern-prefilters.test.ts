@@ -22,6 +22,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   'iacet-ceu-label': 'IACET CEU: 0.1',
   'ceu-fraction': '0.1 CEU',
   'second-guess': '45 min, maybe 50',
+  'second-guess-tops': '45 min, 50 tops',
   'hours-and-a-half': 'an hour and a half',
   'and-a-half-hours': 'one and a half hours',
   'minutes-seconds': '12 min 30 sec',
