@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { embeddedStartParams } from './pglite-settings.ts';
 import { EmbeddedSocketServer } from './socket-server.ts';
 import type { FromWorker, ToWorker, WorkerSettings } from './worker-protocol.ts';
 
@@ -38,7 +39,7 @@ try {
 }
 
 async function openPglite(s: WorkerSettings): Promise<PGlite> {
-  const memoryOptions = s.initialMemoryBytes ? { initialMemory: s.initialMemoryBytes } : {};
-  if (s.snapshot) return PGlite.create({ loadDataDir: new Blob([await readFile(s.snapshot)]), ...memoryOptions });
-  return PGlite.create({ ...(s.dataDir ? { dataDir: s.dataDir } : {}), ...memoryOptions });
+  const options = { startParams: embeddedStartParams(), ...(s.initialMemoryBytes ? { initialMemory: s.initialMemoryBytes } : {}) };
+  if (s.snapshot) return PGlite.create({ loadDataDir: new Blob([await readFile(s.snapshot)]), ...options });
+  return PGlite.create({ ...(s.dataDir ? { dataDir: s.dataDir } : {}), ...options });
 }
