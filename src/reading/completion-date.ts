@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import { addDays, type IsoDate } from '../domain/dates.ts';
 import { dayOf, isDay, unreadableDay } from './calendar-day.ts';
 import { yesterdayTypo } from './date-typos.ts';
+import { impossibleNumericDate } from './numeric-date.ts';
 
 export type DateReading =
   | { readonly kind: 'stated'; readonly date: IsoDate; readonly text: string; readonly start: number; readonly end: number }
@@ -32,6 +33,9 @@ export function readCompletionDate(text: string, now: DateTime, zone: string): D
 /** The same, with `now` already in the person's zone (`local`): the zone's offset is computed once per message. */
 export function readCompletionDateAt(text: string, now: DateTime, local: DateTime): DateReading {
   const today = local.toISODate() ?? '';
+  // Before chrono-node, which reads "2026-13-01" as Jan 13 and drops "11/31/2026" (then: today).
+  const impossible = impossibleNumericDate(text);
+  if (impossible) return { kind: 'invalid', text: impossible };
   const results = chrono.parse(text, { instant: now.toJSDate(), timezone: local.offset }, { forwardDate: false });
   const loose = VAGUE.exec(text);
   for (const result of results) {
