@@ -14,7 +14,7 @@
  */
 import { loadavg } from 'node:os';
 import { percentile, runLoad } from './support/load.ts';
-import { burstWithMemory, memoryTable, rssSummary } from './support/burst-memory.ts';
+import { burstWithMemory, heapSummary, memoryTable, rssSummary } from './support/burst-memory.ts';
 import { freshDatabase, rssMb, SECRET, SERVE_NODE_ARGS, startBareBolt, startRecert } from './support/processes.ts';
 import { startSink, type Sink } from './support/sink.ts';
 
@@ -97,7 +97,7 @@ async function bursts(perSecond: number, sink: Sink): Promise<void> {
       const loadBefore = loadNow();
       const b = await burstWithMemory({ perSecond, seconds: burstSeconds, sink, texts, nodeArgs: nodeArgsOf(variant), snapshotsAt, snapshotDir });
       console.log(`\n${variant} (${b.nodeArgs.join(' ') || 'no flags'}), round ${round}: ${perSecond} commands/s for ${burstSeconds} s; load average ${loadBefore} → ${loadNow()}`);
-      console.log(`acked ${b.acked} of ${b.sent}, ack p99 ${b.ackP99.toFixed(1)} ms, follow-ups during the burst ${b.followUps}; RSS first / min / max / last after 5 s (MB, /proc) ${rssSummary(b)}`);
+      console.log(`acked ${b.acked} of ${b.sent}, ack p99 ${b.ackP99.toFixed(1)} ms, follow-ups during the burst ${b.followUps}, CPU ${b.cpuPerAck.toFixed(2)} ms per ack; RSS first / min / max / last after 5 s (MB, /proc) ${rssSummary(b)}; ${heapSummary(b)}`);
       for (const line of memoryTable(b, every)) console.log(line);
     }
   }

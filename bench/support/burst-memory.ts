@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { percentile, runLoad } from './load.ts';
-import { freshDatabase, rssMb, SECRET, startRecert } from './processes.ts';
+import { cpuMs, freshDatabase, rssMb, SECRET, startRecert } from './processes.ts';
 import type { Sink } from './sink.ts';
 
 const PROBE = fileURLToPath(new URL('./memory-probe.ts', import.meta.url));
@@ -34,6 +34,8 @@ export interface BurstResult {
   readonly acked: number;
   readonly ackP99: number;
   readonly followUps: number;
+  /** CPU time (ms) the process used during the burst, user + system, over the commands acknowledged. */
+  readonly cpuPerAck: number;
   /** /proc VmRSS (MB), one a second from the bench's side. */
   readonly rssFromProc: number[];
   readonly samples: MemorySample[];
@@ -57,6 +59,7 @@ export async function burstWithMemory(options: BurstOptions): Promise<BurstResul
   const recert = await startRecert(database.env, options.sink.apiUrl, [...options.nodeArgs, ...snapshotArgs, `--import=${PROBE}`]);
   const rssFromProc: number[] = [];
   const started = Date.now();
+  const cpuBefore = cpuMs(recert.child.pid);
   const sampler = setInterval(() => {
     rssFromProc.push(rssMb(recert.child.pid));
     const second = Math.round((Date.now() - started) / 1000);
@@ -66,10 +69,11 @@ export async function burstWithMemory(options: BurstOptions): Promise<BurstResul
     const prefix = `burst-${Date.now()}-`;
     const load = await runLoad({ port: recert.port, secret: SECRET, perSecond: options.perSecond, seconds: options.seconds, responseUrl: (i) => options.sink.responseUrl(`${prefix}${i}`), text: options.texts, users: 200 });
     clearInterval(sampler);
+    const cpuPerAck = (cpuMs(recert.child.pid) - cpuBefore) / Math.max(1, load.acks.length);
     let followUps = 0;
     for (let i = 0; i < load.sent; i += 1) if (options.sink.followUps.has(`${prefix}${i}`)) followUps += 1;
     const samples = parseSamples(recert.output(), started).filter((s) => s.second >= 0 && s.second <= options.seconds + 1);
-    return { nodeArgs: options.nodeArgs, sent: load.sent, acked: load.acks.length, ackP99: percentile(load.acks, 99), followUps, rssFromProc, samples };
+    return { nodeArgs: options.nodeArgs, sent: load.sent, acked: load.acks.length, ackP99: percentile(load.acks, 99), followUps, cpuPerAck, rssFromProc, samples };
   } finally {
     clearInterval(sampler);
     await recert.stop();
@@ -123,6 +127,13 @@ export function memoryTable(result: BurstResult, every: number): string[] {
     major = 0;
   }
   return lines;
+}
+
+/** The largest heap used (MB) and the mark-compacts over the burst. */
+export function heapSummary(result: BurstResult): string {
+  const used = Math.max(...result.samples.map((s) => s.heapUsed));
+  const major = result.samples.reduce((sum, s) => sum + s.major, 0);
+  return `heap used max ${f(used)} MB, ${major} mark-compacts`;
 }
 
 /** RSS first / min / max / last (MB) after the first 5 s of warm-up (JIT, pools, caches), from /proc. */
