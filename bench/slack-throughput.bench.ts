@@ -97,7 +97,7 @@ async function bursts(perSecond: number, sink: Sink): Promise<void> {
       const loadBefore = loadNow();
       const b = await burstWithMemory({ perSecond, seconds: burstSeconds, sink, texts, nodeArgs: nodeArgsOf(variant), snapshotsAt, snapshotDir });
       console.log(`\n${variant} (${b.nodeArgs.join(' ') || 'no flags'}), round ${round}: ${perSecond} commands/s for ${burstSeconds} s; load average ${loadBefore} → ${loadNow()}`);
-      console.log(`acked ${b.acked} of ${b.sent}, ack p99 ${b.ackP99.toFixed(1)} ms, follow-ups during the burst ${b.followUps}, CPU ${b.cpuPerAck.toFixed(2)} ms per ack; RSS first / min / max / last after 5 s (MB, /proc) ${rssSummary(b)}; ${heapSummary(b)}`);
+      console.log(`acked ${b.acked} of ${b.sent}, ack p99 ${b.ackP99.toFixed(1)} ms, follow-ups during the burst ${b.followUps}, CPU ${(b.cpuMs / 1000).toFixed(1)} s; RSS first / min / max / last after 5 s (MB, /proc) ${rssSummary(b)}; ${heapSummary(b)}`);
       for (const line of memoryTable(b, every)) console.log(line);
     }
   }

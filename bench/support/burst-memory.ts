@@ -26,6 +26,8 @@ export interface MemorySample {
   /** Collections that ran in that second: scavenges (and other minor ones), mark-compacts. */
   readonly minor: number;
   readonly major: number;
+  /** Main-thread pause (ms) of those collections. */
+  readonly gcMs: number;
 }
 
 export interface BurstResult {
@@ -34,8 +36,8 @@ export interface BurstResult {
   readonly acked: number;
   readonly ackP99: number;
   readonly followUps: number;
-  /** CPU time (ms) the process used during the burst, user + system, over the commands acknowledged. */
-  readonly cpuPerAck: number;
+  /** CPU time (ms) the process used during the burst, user + system (all its threads, GC helpers included). */
+  readonly cpuMs: number;
   /** /proc VmRSS (MB), one a second from the bench's side. */
   readonly rssFromProc: number[];
   readonly samples: MemorySample[];
@@ -69,11 +71,11 @@ export async function burstWithMemory(options: BurstOptions): Promise<BurstResul
     const prefix = `burst-${Date.now()}-`;
     const load = await runLoad({ port: recert.port, secret: SECRET, perSecond: options.perSecond, seconds: options.seconds, responseUrl: (i) => options.sink.responseUrl(`${prefix}${i}`), text: options.texts, users: 200 });
     clearInterval(sampler);
-    const cpuPerAck = (cpuMs(recert.child.pid) - cpuBefore) / Math.max(1, load.acks.length);
+    const cpuUsed = cpuMs(recert.child.pid) - cpuBefore;
     let followUps = 0;
     for (let i = 0; i < load.sent; i += 1) if (options.sink.followUps.has(`${prefix}${i}`)) followUps += 1;
     const samples = parseSamples(recert.output(), started).filter((s) => s.second >= 0 && s.second <= options.seconds + 1);
-    return { nodeArgs: options.nodeArgs, sent: load.sent, acked: load.acks.length, ackP99: percentile(load.acks, 99), followUps, cpuPerAck, rssFromProc, samples };
+    return { nodeArgs: options.nodeArgs, sent: load.sent, acked: load.acks.length, ackP99: percentile(load.acks, 99), followUps, cpuMs: cpuUsed, rssFromProc, samples };
   } finally {
     clearInterval(sampler);
     await recert.stop();
@@ -87,6 +89,7 @@ interface ProbeLine extends NodeJS.MemoryUsage {
   readonly spaces: Record<string, [committed: number, used: number] | undefined>;
   readonly minor: number;
   readonly major: number;
+  readonly gcMs: number;
 }
 
 function parseSamples(output: string, started: number): MemorySample[] {
@@ -106,6 +109,7 @@ function parseSamples(output: string, started: number): MemorySample[] {
       oldSpace: committed('old_space'),
       minor: raw.minor,
       major: raw.major,
+      gcMs: raw.gcMs,
     });
   }
   return samples;
@@ -118,10 +122,13 @@ export function memoryTable(result: BurstResult, every: number): string[] {
   const lines = ['| s | RSS | heap total | heap used | new space | old space | external | array buffers | RSS − heap − external | scavenges | mark-compacts |', '|---|---|---|---|---|---|---|---|---|---|---|'];
   let minor = 0;
   let major = 0;
+  let bucket = -1;
   for (const s of result.samples) {
     minor += s.minor;
     major += s.major;
-    if (s.second % every !== 0) continue;
+    // The first sample of each `every` seconds (a busy second can delay the probe's line).
+    if (Math.floor(s.second / every) === bucket) continue;
+    bucket = Math.floor(s.second / every);
     lines.push(`| ${s.second} | ${f(s.rss)} | ${f(s.heapTotal)} | ${f(s.heapUsed)} | ${f(s.newSpace)} | ${f(s.oldSpace)} | ${f(s.external)} | ${f(s.arrayBuffers)} | ${f(s.rss - s.heapTotal - s.external)} | ${minor} | ${major} |`);
     minor = 0;
     major = 0;
@@ -129,11 +136,12 @@ export function memoryTable(result: BurstResult, every: number): string[] {
   return lines;
 }
 
-/** The largest heap used (MB) and the mark-compacts over the burst. */
+/** The largest heap used (MB), the mark-compacts and the collections' main-thread pauses over the burst. */
 export function heapSummary(result: BurstResult): string {
   const used = Math.max(...result.samples.map((s) => s.heapUsed));
   const major = result.samples.reduce((sum, s) => sum + s.major, 0);
-  return `heap used max ${f(used)} MB, ${major} mark-compacts`;
+  const paused = result.samples.reduce((sum, s) => sum + s.gcMs, 0);
+  return `heap used max ${f(used)} MB, ${major} mark-compacts, GC pauses ${f(paused)} ms`;
 }
 
 /** RSS first / min / max / last (MB) after the first 5 s of warm-up (JIT, pools, caches), from /proc. */
