@@ -3,13 +3,19 @@
  * it can do (PostgreSQL in DATABASE_URL; a fresh database per run):
  *   - work rate: commands at a rate above what one process does, to 1 and then 2 processes behind
  *     a round-robin "load balancer"; follow-ups completed per second;
- *   - burst: 3× the measured work rate for 60 s; resident memory sampled every second, beside a
- *     bare Bolt app taking the same burst.
+ *   - burst: 3× the measured work rate for 60 s (or `--burst-rate`, which skips the work rate);
+ *     memory sampled every second inside the process (bench/support/memory-sampler.ts: RSS, V8's
+ *     heap and spaces, external, array buffers, collections), beside a bare Bolt app taking the
+ *     same burst. `--variants` runs the burst once per set of node flags (`;` between sets,
+ *     `npm-start` = package.json's flags, `none` = none), `--rounds` times in turn (A, B, A, B).
  *   DATABASE_URL=… npm run bench:throughput [-- --rate 800 --seconds 10 --burst-seconds 60]   (0: no burst)
+ *     [--burst-rate 600] [--variants "npm-start;none"] [--rounds 2] [--every 5] [--bare 0]
+ *     [--snapshots 10,50 --snapshot-dir /tmp/x]   (heap snapshots at those seconds into the burst)
  */
 import { loadavg } from 'node:os';
 import { percentile, runLoad } from './support/load.ts';
-import { freshDatabase, rssMb, SECRET, startBareBolt, startRecert } from './support/processes.ts';
+import { burstWithMemory, heapSummary, memoryTable, rssSummary } from './support/burst-memory.ts';
+import { freshDatabase, rssMb, SECRET, SERVE_NODE_ARGS, startBareBolt, startRecert } from './support/processes.ts';
 import { startSink, type Sink } from './support/sink.ts';
 
 const args = process.argv.slice(2);
@@ -17,6 +23,13 @@ const option = (name: string, fallback: string) => (args.includes(`--${name}`) ?
 const rate = Number(option('rate', '800'));
 const seconds = Number(option('seconds', '10'));
 const burstSeconds = Number(option('burst-seconds', '60'));
+const burstRate = Number(option('burst-rate', '0'));
+const variants = option('variants', 'npm-start').split(';').map((v) => v.trim()).filter(Boolean);
+const rounds = Number(option('rounds', '1'));
+const every = Number(option('every', '5'));
+const withBare = option('bare', '1') !== '0';
+const snapshotsAt = option('snapshots', '').split(',').filter(Boolean).map(Number);
+const snapshotDir = option('snapshot-dir', '.');
 if (!process.env.DATABASE_URL) throw new Error('bench:throughput runs on PostgreSQL: set DATABASE_URL (several processes cannot share the embedded database)');
 
 const texts = (i: number) => (i % 2 ? 'status' : `log "Throughput course ${i}" 45 min yesterday`);
@@ -55,24 +68,6 @@ async function workRate(processes: number, sink: Sink) {
   }
 }
 
-async function burst(perSecond: number, sink: Sink) {
-  const database = await freshDatabase('burst');
-  const recert = await startRecert(database.env, sink.apiUrl);
-  const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(rssMb(recert.child.pid)), 1000);
-  try {
-    const prefix = `burst-${Date.now()}-`;
-    const load = await runLoad({ port: recert.port, secret: SECRET, perSecond, seconds: burstSeconds, responseUrl: (i) => sink.responseUrl(`${prefix}${i}`), text: texts, users: 200 });
-    clearInterval(sampler);
-    const settled = samples.slice(5); // after the first seconds of warm-up (JIT, pools, caches)
-    return { perSecond, sent: load.sent, acked: load.acks.length, ackP99: percentile(load.acks, 99), rssFirst: settled[0] ?? 0, rssMin: Math.min(...settled), rssMax: Math.max(...settled), rssLast: settled.at(-1) ?? 0 };
-  } finally {
-    clearInterval(sampler);
-    await recert.stop();
-    await database.drop();
-  }
-}
-
 async function bareBurst(perSecond: number, sink: Sink) {
   const bare = await startBareBolt();
   const samples: number[] = [];
@@ -89,7 +84,35 @@ function loadNow(): string {
   return (loadavg()[0] ?? 0).toFixed(1);
 }
 
+/** Node flags for a variant's name: package.json's `npm start` ones, none, or the flags themselves. */
+function nodeArgsOf(variant: string): string[] {
+  if (variant === 'npm-start') return [...SERVE_NODE_ARGS];
+  if (variant === 'none') return [];
+  return variant.split(/\s+/);
+}
+
+async function bursts(perSecond: number, sink: Sink): Promise<void> {
+  for (let round = 1; round <= rounds; round += 1) {
+    for (const variant of variants) {
+      const loadBefore = loadNow();
+      const b = await burstWithMemory({ perSecond, seconds: burstSeconds, sink, texts, nodeArgs: nodeArgsOf(variant), snapshotsAt, snapshotDir });
+      console.log(`\n${variant} (${b.nodeArgs.join(' ') || 'no flags'}), round ${round}: ${perSecond} commands/s for ${burstSeconds} s; load average ${loadBefore} → ${loadNow()}`);
+      console.log(`acked ${b.acked} of ${b.sent}, ack p99 ${b.ackP99.toFixed(1)} ms, follow-ups during the burst ${b.followUps}, CPU ${(b.cpuMs / 1000).toFixed(1)} s; RSS first / min / max / last after 5 s (MB, /proc) ${rssSummary(b)}; ${heapSummary(b)}`);
+      for (const line of memoryTable(b, every)) console.log(line);
+    }
+  }
+}
+
 const sink = await startSink();
+if (burstRate > 0) {
+  await bursts(burstRate, sink);
+  if (withBare) {
+    const bb = await bareBurst(burstRate, sink);
+    console.log(`\nbare Bolt, same burst: ack p99 ${bb.ackP99.toFixed(1)} ms, RSS min / max ${bb.rssMin.toFixed(0)} / ${bb.rssMax.toFixed(0)} MB`);
+  }
+  await sink.close();
+  process.exit(0);
+}
 const started = loadNow();
 const one = await workRate(1, sink);
 const two = await workRate(2, sink);
@@ -101,12 +124,11 @@ if (burstSeconds <= 0) {
   await sink.close();
   process.exit(0);
 }
-const burstRate = Math.round(3 * one.ratePerSecond);
-const b = await burst(burstRate, sink);
-const bb = await bareBurst(burstRate, sink);
-console.log(`\nBurst: ${burstRate} commands/s (3× one process's work rate) for ${burstSeconds} s; RSS after the first 5 s; load average after ${loadNow()}`);
-console.log('| app | acked | ack p99 (ms) | RSS first / min / max / last (MB) |');
-console.log('|---|---|---|---|');
-console.log(`| Recert, 1 process | ${b.acked} of ${b.sent} | ${b.ackP99.toFixed(1)} | ${b.rssFirst.toFixed(0)} / ${b.rssMin.toFixed(0)} / ${b.rssMax.toFixed(0)} / ${b.rssLast.toFixed(0)} |`);
-console.log(`| bare Bolt | — | ${bb.ackP99.toFixed(1)} | — / ${bb.rssMin.toFixed(0)} / ${bb.rssMax.toFixed(0)} / — |`);
+const measuredBurst = Math.round(3 * one.ratePerSecond);
+console.log(`\nBurst: ${measuredBurst} commands/s (3× one process's work rate) for ${burstSeconds} s`);
+await bursts(measuredBurst, sink);
+if (withBare) {
+  const bb = await bareBurst(measuredBurst, sink);
+  console.log(`\nbare Bolt, same burst: ack p99 ${bb.ackP99.toFixed(1)} ms, RSS min / max ${bb.rssMin.toFixed(0)} / ${bb.rssMax.toFixed(0)} MB`);
+}
 await sink.close();
