@@ -61,7 +61,7 @@ describe('query plans on the request path', () => {
     const plans = await plansOf(database.current.db, distinct);
     const scanning = plans.filter((p) => p.scans.length > 0 && !MAY_SCAN.some((allowed) => allowed.sql === p.query.sql));
     expect(scanning.map((p) => ({ sql: p.query.sql, seqScans: p.scans }))).toEqual([]);
-  });
+  }, 90_000); // about 40 requests, each planned: seconds on a quiet machine, more under load
 
   it('would notice a query no index serves', async () => {
     const query: RecordedQuery = { kind: 'SelectQueryNode', sql: 'select id from fee_payments where reference = $1', parameters: ['INV-1'] };

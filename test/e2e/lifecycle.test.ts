@@ -15,8 +15,9 @@ describe('the process', () => {
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.stdin.write('status\n');
-      const until = Date.now() + 60_000;
+      const until = Date.now() + 120_000;
       while (!out.includes('No certificate on file') && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(out, 'the chat answered before the signal').toContain('No certificate on file');
       expect(existsSync(path.join(dataDir, 'recert.lock'))).toBe(true);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -24,7 +25,7 @@ describe('the process', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 180_000);
 
   it('refuses a second process on the same embedded data directory', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'recert-lock-'));
