@@ -66,20 +66,29 @@ export function mentionsBot(activity: unknown): boolean {
 /**
  * The words typed, entities undone. The bot's own `<at>…</at>` (teams-ai strips it; any left, by
  * `botNames`) is removed; another person's becomes `@"Their Name"`, which the core reads as a
- * mention and finds by display name (`status @Sam` in a channel, `role @Sam manager`).
+ * mention and finds by display name (`status @Sam` in a channel, `role @Sam manager`) — or, when
+ * `people` names them by Entra object id (mentions.ts), `@<object id>`.
  */
-export function plainText(text: string | undefined, botNames: readonly string[] = []): string {
+export function plainText(text: string | undefined, botNames: readonly string[] = [], people: ReadonlyMap<string, string> = new Map()): string {
   const bots = new Set(botNames.map((n) => n.trim().toLowerCase()).filter(Boolean));
   return decodeEntities(
     (text ?? '')
       .replace(/<at>([^<]*)<\/at>/gi, (_all, inner: string) => {
-        const name = decodeEntities(inner).replace(/["<>]/g, '').trim();
-        return !name || bots.has(name.toLowerCase()) ? ' ' : ` @"${name}" `;
+        const name = mentionName(inner);
+        if (!name || bots.has(name.toLowerCase())) return ' ';
+        // Named by Entra object id in the mention entity (mentions.ts): the core finds, or adds, them by it.
+        const token = people.get(name.toLowerCase());
+        return token ? ` @${token} ` : ` @"${name}" `;
       })
       .replace(/<[^>]+>/g, ' '),
   )
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The name inside an `<at>` tag, as the core's `@"Name"` holds it (entities decoded, quotes and brackets dropped). */
+export function mentionName(inner: string): string {
+  return decodeEntities(inner).replace(/["<>]/g, '').trim();
 }
 
 function decodeEntities(text: string): string {

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { claimAdminIfNone, converse, type Actor, type Reply, type Role } from '../../../src/index.ts';
 import { botNamesOf, carriesFile, conversationTypeOf, mentionsBot, personOf, plainText } from '../activity.ts';
+import { mentionedPeople } from '../mentions.ts';
 import { reminderChannelOf } from '../reminder-channel.ts';
 import { actorFor, attachmentOf, failureReply, firstSeen, inOneTransaction, type TeamsRuntime } from '../runtime.ts';
 import { queueExports } from '../export-job.ts';
@@ -27,14 +28,15 @@ export async function onMessage(rt: TeamsRuntime, ctx: TurnContext): Promise<voi
     const attached = await attachSentFiles(rt, activity, person, files);
     return void (attached && (await deliverReplies(rt, ctx, person, null, attached, personal)));
   }
-  const text = plainText(activity.text, botNamesOf(activity));
+  const people = mentionedPeople(activity, activity.recipient?.id);
+  const text = plainText(activity.text, botNamesOf(activity), people.tokens);
   if (asksForForm(text)) return void (await ctx.sendActivity({ type: 'message', attachments: [attachmentOf(await emptyLogForm(rt, person))] }));
   const answered = await inOneTransaction(rt, async (deps): Promise<Answered | null> => {
     if (!(await firstSeen(rt, deps, 'teams-activity', activity.id))) return null;
     const identified = await actorFor(deps, person, activity.id);
     // An organisation nobody administers (the installer unknown, or gone) gets its first admin from personal chat.
     const { actor, promoted } = personal ? await claimAdminIfNone(deps, identified.actor) : { actor: identified.actor, promoted: false };
-    const replies = await converse(deps, actor, text, { firstContact: identified.firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal, ...reminderChannelOf(activity) });
+    const replies = await converse(deps, actor, text, { firstContact: identified.firstContact, anchor: `teams:${activity.conversation.id}`, public: !personal, mentions: people.mentions, ...reminderChannelOf(activity) });
     // Exports are made after this turn answers ("Preparing…" now, the file cards from the export worker).
     const queued = await queueExports(deps, activity, person, actor, replies, personal);
     return { actor, queued, replies: promoted ? toldOfAdmin(replies, actor.displayName, identified.actor.role) : replies };
