@@ -29,6 +29,9 @@ function outOfScope(d: ErrorDetails): string {
 /** The request, when it says more than its permission (the roster is read with the report's). */
 const REQUEST_WHAT: Readonly<Record<string, string>> = {
   roster: 'see the roster',
+  roles: 'see who has which role',
+  teams: 'see the teams',
+  digest: 'get the weekly team digest',
 };
 
 /** What the asker may not do, by permission. */

@@ -21,8 +21,8 @@ export async function accessOf(deps: CoreDeps, actor: Actor): Promise<Access> {
   return { personId: actor.personId, role, managedTeams: teams.length ? teams.map((t) => t.id) : null };
 }
 
-/** A request the refusal names when its permission says less (the roster is read with `see-report`). */
-export type RefusedRequest = 'roster';
+/** A request the refusal names when its permission says less (the roster, the roles, the teams and a digest are read with `see-report`). */
+export type RefusedRequest = 'roster' | 'roles' | 'teams' | 'digest';
 
 /**
  * Go on only if `actor` may do `permission` (to `subject`, when the request is about someone). A

@@ -43,7 +43,7 @@ async function adminCount(db: CoreDeps['db'], organisationId: string): Promise<n
 
 /** `roles`: the organisation's admins and managers (with the teams a manager is limited to), and how many scribes. */
 export async function listRoles(deps: CoreDeps, actor: Actor): Promise<Reply> {
-  await authorize(deps, actor, 'see-report');
+  await authorize(deps, actor, 'see-report', undefined, 'roles');
   const [people, memberships] = await Promise.all([listPeople(deps.db, actor.organisationId, { activeOnly: true }), membershipsOf(deps.db, actor.organisationId)]);
   const staff = people.filter((p) => effectiveRole(p) !== 'scribe');
   const limits = await Promise.all(staff.map((p) => (effectiveRole(p) === 'manager' ? managedTeams(deps.db, actor.organisationId, p.id) : Promise.resolve([]))));

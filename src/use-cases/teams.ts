@@ -34,7 +34,7 @@ export async function changeTeam(deps: CoreDeps, actor: Actor, input: { readonly
 
 /** `teams`: the organisation's teams and how many people each has. */
 export async function showTeams(deps: CoreDeps, actor: Actor): Promise<Reply> {
-  await authorize(deps, actor, 'see-report');
+  await authorize(deps, actor, 'see-report', undefined, 'teams');
   const teams = await listTeams(deps.db, actor.organisationId);
   return { kind: 'teams', teams: teams.map((t) => ({ name: t.name, members: t.members })) };
 }

@@ -33,7 +33,7 @@ export type DigestSchedule = { readonly weekday: number; readonly sendAt: string
  * report and the last 12 weeks' chart, by DM, at that local time in their zone.
  */
 export async function setManagerDigest(deps: CoreDeps, actor: Actor, schedule: DigestSchedule | Unreadable | null): Promise<Reply> {
-  await authorize(deps, actor, 'see-report');
+  await authorize(deps, actor, 'see-report', undefined, 'digest');
   if (schedule !== null && isUnreadable(schedule)) throw new RecertError(schedule.code, schedule.details);
   if (actor.operator) throw new RecertError('remind-no-channel');
   return inTransaction(deps.db, async (trx) => {
