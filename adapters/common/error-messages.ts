@@ -110,6 +110,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
     `The renewal fee is ${money(d, 'feeCents')}, and you said ${money(d, 'amountCents')}: underpaid, or a typo? Nothing is recorded yet. If you paid ${money(d, 'amountCents')}, send \`fee paid ${money(d, 'amountCents')} anyway\`.`,
   'fee-amount-invalid': () => 'That fee amount looks wrong. Send it like `fee paid $85` (or just `fee paid` for the standard fee).',
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
+  'undo-number-taken': (d) => `I can't undo that: it would bring back certificate number ${str(d, 'number')}, which someone else here holds now, so nothing was changed. If ${str(d, 'number')} really is yours, set it again with \`cert ${str(d, 'number')} issued <date> anyway\`; otherwise correct it with \`cert <number> issued <date>\`.`,
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,
   'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
   'person-not-found': (d) => personNotFound(d.name === undefined ? '' : str(d, 'name')),
