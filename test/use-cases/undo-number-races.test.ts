@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/people.ts';
+import type { Db } from '../../src/db/connection.ts';
 import { findCurrentCredential, insertCredential, NUMBER_HELD_BY_OTHER, setCredentialDeleted } from '../../src/db/repositories/credentials.ts';
 import { isUniqueViolation, sqlState } from '../../src/db/errors.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
@@ -83,7 +84,7 @@ describe('a certificate restored from deleted', () => {
       const number = `CMSS-4${String(round).padStart(4, '0')}`;
       const mine = await insertCredential(deps.db, ana.organisationId, { personId: ana.personId, typeCode: 'CMSS', number, issuedOn: '2026-03-10', expiresOn: '2027-03-10' }, new Date());
       await setCredentialDeleted(deps.db, ana.organisationId, mine.id, new Date());
-      const outcome = (write: () => Promise<unknown>) => inTransaction(deps.db, write).then(() => 'saved', (error: unknown) => sqlState(error) ?? String(error));
+      const outcome = (write: (trx: Db) => Promise<unknown>) => inTransaction(deps.db, write).then(() => 'saved', (error: unknown) => sqlState(error) ?? String(error));
       const outcomes = await Promise.all([
         outcome((trx) => setCredentialDeleted(trx, ana.organisationId, mine.id, null)),
         outcome((trx) => insertCredential(trx, ben.organisationId, { personId: ben.personId, typeCode: 'CMSS', number: number.toLowerCase(), issuedOn: '2026-03-10', expiresOn: '2027-03-10' }, new Date())),
