@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'fee-already-recorded'
   | 'fee-reference-invalid'
   | 'nothing-to-undo'
+  | 'undo-number-taken'
   | 'nothing-to-change'
   | 'kind-unknown'
   | 'person-not-found'

@@ -59,7 +59,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'invalid-date': (d) => `I couldn't read "${str(d, 'text')}" as a date. Try 2026-11-03, Nov 3 2026 or "yesterday".`,
   'date-before-range': (d) => `That date (${formatDate(str(d, 'date'))}) is more than ${str(d, 'years')} years back; check the year.`,
   'title-invalid': (d) =>
-    `${d.title === undefined ? '' : `"${str(d, 'title')}" has too few letters to be a course title, and nothing was saved. `}A title needs at least ${str(d, 'min') || '3'} letters and at most ${str(d, 'max') || '300'} characters.`,
+    `${d.title === undefined ? '' : `"${str(d, 'title')}" has too few letters to be a course title, and nothing was saved. `}A title needs at least ${str(d, 'min') || '3'} letters (or is a short acronym such as E/M or Q&A) and at most ${str(d, 'max') || '300'} characters.`,
   'title-missing': () => 'What was the training called? Send its title (for MLN courses, paste the title as it appears in the catalogue).',
   'length-too-long': (d) => `${str(d, 'minutes')} minutes is longer than any one training (${str(d, 'max')} minutes at most). Check the length; a multi-day event is logged one part at a time.`,
   'length-invalid': (d) =>
@@ -110,6 +110,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
     `The renewal fee is ${money(d, 'feeCents')}, and you said ${money(d, 'amountCents')}: underpaid, or a typo? Nothing is recorded yet. If you paid ${money(d, 'amountCents')}, send \`fee paid ${money(d, 'amountCents')} anyway\`.`,
   'fee-amount-invalid': () => 'That fee amount looks wrong. Send it like `fee paid $85` (or just `fee paid` for the standard fee).',
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
+  'undo-number-taken': (d) => `I can't undo that: it would bring back certificate number ${str(d, 'number')}, which someone else here holds now, so nothing was changed. If ${str(d, 'number')} really is yours, set it again with \`cert ${str(d, 'number')} issued <date> anyway\`; otherwise correct it with \`cert <number> issued <date>\`.`,
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,
   'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
   'person-not-found': (d) => personNotFound(d.name === undefined ? '' : str(d, 'name')),

@@ -13,7 +13,7 @@ const CODE_MESSAGES: Partial<Readonly<Record<ErrorCode, string>>> = {
 };
 
 const FIELD_MESSAGES: Readonly<Record<FormField, string>> = {
-  title: "Enter the training's title (at least 3 letters, 300 characters at most).",
+  title: "Enter the training's title (at least 3 letters, or an acronym such as E/M; 300 characters at most).",
   completedOn: 'Pick the date you finished the training.',
   minutes: 'Enter the length in whole minutes, from 0 to 1440.',
   kind: 'Pick the kind of activity.',

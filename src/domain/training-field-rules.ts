@@ -1,6 +1,7 @@
 import { isActivityKind, type ActivityKind } from './activity-kind.ts';
 import { isIsoDate, type IsoDate } from './dates.ts';
 import { MAX_TITLE_LENGTH, MAX_TRAINING_MINUTES, MIN_TITLE_LETTERS, OLDEST_DATE_YEARS, oldestAcceptedDate } from './limits.ts';
+import { namesACourse } from './short-title.ts';
 import { findControlCharacter, type TypedField } from './text.ts';
 import { RecertError, type ErrorCode, type ErrorDetails } from '../errors.ts';
 
@@ -27,16 +28,16 @@ export function checkTyped(text: string, field: TypedField): FieldCheck<string> 
 
 /**
  * A title: whitespace runs read as one space; at least 3 letters (any script — "123" or "..." names
- * no course) and at most 300 characters; no control characters. The value is the tidied title.
+ * no course) or a short acronym title ("E/M", see short-title.ts) and at most 300 characters; no
+ * control characters. The value is the tidied title.
  */
 export function checkTitle(text: string): FieldCheck<string> {
   const typed = checkTyped(text, 'title');
   if (!typed.ok) return typed;
   const title = text.replace(/\s+/g, ' ').trim();
   if (!title) return problem('title-missing');
-  const letters = title.match(/\p{L}/gu)?.length ?? 0;
   // A short title is named back to the person ("X" is too short); a long one is not (300+ characters).
-  if (letters < MIN_TITLE_LETTERS) return problem('title-invalid', { min: MIN_TITLE_LETTERS, max: MAX_TITLE_LENGTH, length: title.length, title });
+  if (!namesACourse(title)) return problem('title-invalid', { min: MIN_TITLE_LETTERS, max: MAX_TITLE_LENGTH, length: title.length, title });
   if (title.length > MAX_TITLE_LENGTH) return problem('title-invalid', { min: MIN_TITLE_LETTERS, max: MAX_TITLE_LENGTH, length: title.length });
   return ok(title);
 }

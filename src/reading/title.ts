@@ -1,4 +1,4 @@
-import { MIN_TITLE_LETTERS } from '../domain/limits.ts';
+import { namesACourse } from '../domain/short-title.ts';
 
 export interface Span {
   readonly start: number;
@@ -39,7 +39,7 @@ export function readTitle(text: string, readSpans: readonly Span[]): string | nu
   }
   // Unquoted, what is left once the date and length are cut out may be chat: too few letters name no course.
   const title = tidy(withoutSpans(text, readSpans).replace(EMOJI, ' '));
-  return (title.match(/\p{L}/gu)?.length ?? 0) >= MIN_TITLE_LETTERS ? title : null;
+  return namesACourse(title) ? title : null;
 }
 
 function withoutSpans(text: string, spans: readonly Span[]): string {

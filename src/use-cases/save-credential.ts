@@ -4,7 +4,7 @@ import { addMonths, isIsoDate, localDate, type IsoDate } from '../domain/dates.t
 import { OLDEST_DATE_YEARS, oldestAcceptedDate } from '../domain/limits.ts';
 import type { Actor } from '../domain/people.ts';
 import { findCredentialRules } from '../db/repositories/credential-types.ts';
-import { findCurrentCredential, findNumberHeldByOther, insertCredential, NUMBER_HELD_BY_OTHER, updateCredential, type Credential } from '../db/repositories/credentials.ts';
+import { findCurrentCredential, findNumberHeldByOther, insertCredential, isNumberSharedMeant, NUMBER_HELD_BY_OTHER, updateCredential, type Credential } from '../db/repositories/credentials.ts';
 import { sqlState } from '../db/errors.ts';
 import { checkTyped, orRefuse } from '../domain/training-field-rules.ts';
 import { RecertError } from '../errors.ts';
@@ -52,6 +52,8 @@ export async function saveCredentialFor(deps: CoreDeps, actor: Actor, subject: S
   const mode = modeOf(current, certificate);
   const numberSharedMeant = input.sharedNumberMeant === true;
   if (!numberSharedMeant) await refuseSharedNumber(deps, actor, subject, certificate);
+  // What a correction replaces, for its undo: the number and whether its sharing was confirmed.
+  const replaced = mode === 'corrected' && current ? { number: current.number, issuedOn: current.issuedOn, expiresOn: current.expiresOn, numberSharedMeant: await isNumberSharedMeant(deps.db, actor.organisationId, current.id) } : null;
   // The check above answers most sends; two at once both pass it, and the database's trigger refuses the later one.
   const id = await inTransaction(deps.db, async (trx) => {
     const saved = await numberSaved(certificate, whoseOf(actor, subject), () =>
@@ -61,7 +63,7 @@ export async function saveCredentialFor(deps: CoreDeps, actor: Actor, subject: S
       action: 'credential.saved',
       entity: 'credential',
       entityId: saved.id,
-      before: mode === 'corrected' && current ? { number: current.number, issuedOn: current.issuedOn, expiresOn: current.expiresOn } : null,
+      before: replaced,
       after: { mode, ...certificate, ...onBehalfOf(actor, subject) },
     });
     return saved.id;

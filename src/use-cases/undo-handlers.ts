@@ -3,11 +3,13 @@ import { ACTIVITY_KINDS } from '../domain/activity-kind.ts';
 import type { Actor } from '../domain/people.ts';
 import type { Db } from '../db/connection.ts';
 import type { AuditEvent } from '../db/repositories/audit.ts';
-import { setCredentialDeleted, updateCredential } from '../db/repositories/credentials.ts';
+import { NUMBER_HELD_BY_OTHER, setCredentialDeleted, updateCredential } from '../db/repositories/credentials.ts';
 import { setFeePaymentDeleted } from '../db/repositories/fees.ts';
 import { setProofLinkRemoved } from '../db/repositories/proofs.ts';
 import { findTraining, setTrainingDeleted, updateTraining } from '../db/repositories/trainings.ts';
 import type { UndoneChange } from '../replies.ts';
+import { sqlState } from '../db/errors.ts';
+import { RecertError } from '../errors.ts';
 import { viewOf } from './shared.ts';
 
 const trainingFieldsSchema = z.object({
@@ -26,6 +28,8 @@ const trainingFieldsSchema = z.object({
 const proofAfterSchema = z.object({ linkId: z.string(), fileName: z.string(), trainingId: z.string() });
 const feeAfterSchema = z.object({ amountCents: z.number(), currency: z.string() });
 const certificateSchema = z.object({ number: z.string(), issuedOn: z.string(), expiresOn: z.string() });
+/** What a correction replaced; whether the person had confirmed sharing that number is stored since leftovers 7/10 (older events: not confirmed). */
+const replacedCertificateSchema = certificateSchema.extend({ numberSharedMeant: z.boolean().optional() });
 const credentialAfterSchema = certificateSchema.extend({ mode: z.enum(['created', 'renewed', 'corrected']) });
 
 export interface UndoContext {
@@ -63,12 +67,26 @@ export const UNDO_HANDLERS: Readonly<Record<string, UndoHandler>> = {
   },
   'credential.saved': async ({ trx, actor, now }, event) => {
     const after = credentialAfterSchema.parse(event.after);
-    // Undo restores what was there before, even a number someone else has taken since: never refused.
-    if (after.mode === 'corrected') await updateCredential(trx, actor.organisationId, event.entityId, { ...certificateSchema.parse(event.before), numberSharedMeant: true });
+    if (after.mode === 'corrected') await restoreReplaced(trx, actor, event);
     else await setCredentialDeleted(trx, actor.organisationId, event.entityId, now);
     return { action: 'credential.saved', number: after.number };
   },
 };
+
+/**
+ * Undo of a correction brings the replaced number back, checked like any number (the database's
+ * trigger, under its advisory lock): if someone else holds it live now, and the person had not
+ * confirmed sharing it, the undo is refused and nothing changes — never two live holders.
+ */
+async function restoreReplaced(trx: Db, actor: Actor, event: AuditEvent): Promise<void> {
+  const before = replacedCertificateSchema.parse(event.before);
+  try {
+    await updateCredential(trx, actor.organisationId, event.entityId, { ...before, numberSharedMeant: before.numberSharedMeant === true });
+  } catch (error) {
+    if (sqlState(error) === NUMBER_HELD_BY_OTHER) throw new RecertError('undo-number-taken', { number: before.number });
+    throw error;
+  }
+}
 
 async function trainingView(trx: Db, actor: Actor, id: string) {
   const training = await findTraining(trx, actor.organisationId, id, { includeDeleted: true });

@@ -258,6 +258,7 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'fee-already-recorded': { amountCents: 8500, currency: 'USD', paidOn: '2026-01-10' },
   'fee-reference-invalid': { max: 100, length: 130 },
   'nothing-to-undo': {},
+  'undo-number-taken': { number: 'CMSS-1' },
   'nothing-to-change': { seq: 3 },
   'kind-unknown': { text: 'seminar' },
   'person-not-found': {},

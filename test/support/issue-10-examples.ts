@@ -45,7 +45,8 @@ export const ISSUE_10_EXAMPLES: readonly Example[] = [
   // A day the reader cannot pin is asked about, never replaced by today.
   { say: 'log "MLN Telehealth Rules" 2.5 hrs last month', expect: ['MLN Telehealth Rules', 'Which day'], not: ['Nov 27, 2026'] },
   { say: 'no', expect: ['MLN Telehealth Rules'] },
-  { say: 'MLN webinar "Coding Updates" took 45 min, maybe 50 yesterday', expect: ['Coding Updates', '45 minutes'], not: ['not a date'] },
+  // Two different lengths with a hedge: asked which, never the first taken (leftovers 7/10).
+  { say: 'MLN webinar "Coding Updates" took 45 min, maybe 50 yesterday', expect: ['Coding Updates', 'more than one length', '45 min', '50 min'], not: ['not a date', '45 minutes'] },
   { say: 'no', expect: ['Coding Updates'] },
   // Clean titles; a typo in a kind word still finds the kind.
   { say: "✅ done with 'Medicare Parts A & B Appeals Process' WBT 🎉 1 hr yesterday", expect: ['Medicare Parts A & B Appeals Process', 'web-based training'], not: ['done with', '✅', '🎉'] },

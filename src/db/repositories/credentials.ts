@@ -77,6 +77,12 @@ export async function setCredentialDeleted(db: Db, organisationId: string, id: s
     .execute();
 }
 
+/** Whether the person confirmed sharing this certificate's number ("cert … anyway"): kept with a correction, for its undo. */
+export async function isNumberSharedMeant(db: Db, organisationId: string, id: string): Promise<boolean> {
+  const row = await db.selectFrom('credentials').select('number_shared_meant').where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  return row?.number_shared_meant === true;
+}
+
 function toCredential(row: CredentialRow): Credential {
   return {
     id: row.id,

@@ -14,7 +14,7 @@ describe('wording of refused input', () => {
 
   it('a fee reference that is too long, and a title outside the rule', () => {
     expect(errorMessage('fee-reference-invalid', { max: 100, length: 130 })).toBe('A fee reference can be 100 characters at most (that one has 130). Send just the receipt or invoice number.');
-    expect(errorMessage('title-invalid', { min: 3, max: 300, length: 2 })).toBe('A title needs at least 3 letters and at most 300 characters.');
-    expect(errorMessage('title-invalid', {})).toBe('A title needs at least 3 letters and at most 300 characters.');
+    expect(errorMessage('title-invalid', { min: 3, max: 300, length: 2 })).toBe('A title needs at least 3 letters (or is a short acronym such as E/M or Q&A) and at most 300 characters.');
+    expect(errorMessage('title-invalid', {})).toBe('A title needs at least 3 letters (or is a short acronym such as E/M or Q&A) and at most 300 characters.');
   });
 });

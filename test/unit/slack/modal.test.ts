@@ -188,14 +188,14 @@ describe('readLogTrainingSubmission', () => {
 
 describe('modalErrors', () => {
   it.each<[FormProblem, string, string]>([
-    [{ field: 'title', code: 'title-missing' }, 'title', "Enter the training's title (at least 3 letters, 300 characters at most)."],
+    [{ field: 'title', code: 'title-missing' }, 'title', "Enter the training's title (at least 3 letters, or an acronym such as E/M; 300 characters at most)."],
     [{ field: 'completedOn', code: 'invalid-date' }, 'completed_on', 'Pick the date you finished the training.'],
     [{ field: 'completedOn', code: 'future-date' }, 'completed_on', 'That date is in the future. Log a training once you have finished it.'],
     [{ field: 'minutes', code: 'length-invalid' }, 'minutes', 'Enter the length in whole minutes, from 0 to 1440.'],
     [{ field: 'kind', code: 'kind-unknown' }, 'kind', 'Pick the kind of activity.'],
     [{ field: 'completedOn', code: 'date-before-range' }, 'completed_on', 'That date is too far back.'],
-    [{ field: 'title', code: 'text-too-long' }, 'title', "Enter the training's title (at least 3 letters, 300 characters at most)."],
-    [{ field: 'title', code: 'title-invalid' }, 'title', "Enter the training's title (at least 3 letters, 300 characters at most)."],
+    [{ field: 'title', code: 'text-too-long' }, 'title', "Enter the training's title (at least 3 letters, or an acronym such as E/M; 300 characters at most)."],
+    [{ field: 'title', code: 'title-invalid' }, 'title', "Enter the training's title (at least 3 letters, or an acronym such as E/M; 300 characters at most)."],
     [{ field: 'title', code: 'text-control-character' }, 'title', 'This contains an invisible control character (text pasted from a PDF often does). Type it again without it.'],
     [{ field: 'minutes', code: 'length-too-long' }, 'minutes', 'Enter the length in whole minutes, from 0 to 1440.'],
   ])('%o → %s', (problem, blockId, message) => {
@@ -207,12 +207,12 @@ describe('modalErrors', () => {
     const errors = modalErrors(checkTrainingForm({ title: '', completedOn: '2027-01-01', minutes: 'lots', kind: 'podcast' }, TODAY));
     expect(Object.keys(errors).every((k) => blockIds.includes(k))).toBe(true);
     expect(errors).toEqual({
-      title: "Enter the training's title (at least 3 letters, 300 characters at most).",
+      title: "Enter the training's title (at least 3 letters, or an acronym such as E/M; 300 characters at most).",
       completed_on: 'That date is in the future. Log a training once you have finished it.',
       minutes: 'Enter the length in whole minutes, from 0 to 1440.',
       kind: 'Pick the kind of activity.',
     });
-    expect(modalErrors([{ field: 'title', code: 'title-missing' }, { field: 'title', code: 'text-too-long' }])).toEqual({ title: "Enter the training's title (at least 3 letters, 300 characters at most)." });
+    expect(modalErrors([{ field: 'title', code: 'title-missing' }, { field: 'title', code: 'text-too-long' }])).toEqual({ title: "Enter the training's title (at least 3 letters, or an acronym such as E/M; 300 characters at most)." });
   });
 
   it('is empty without problems', () => {
