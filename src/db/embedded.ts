@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
+import { holdsDatabase, initialiseInOwnThread, WORKER_URL } from './embedded/initialise.ts';
 import { EmbeddedSocketServer } from './embedded/socket-server.ts';
 import type { FromWorker, WorkerSettings } from './embedded/worker-protocol.ts';
 
@@ -50,8 +51,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     maxConnections: options.maxConnections,
     idleInTransactionMs: options.idleInTransactionMs ?? DEFAULT_IDLE_IN_TRANSACTION_MS,
     initialMemoryBytes: options.initialMemoryBytes ?? null,
+    initialiseOnly: false,
   };
-  const worker = new Worker(new URL('./embedded/worker-main.ts', import.meta.url), { workerData: settings });
+  if (options.dataDir && !(await holdsDatabase(options.dataDir))) {
+    const failure = await initialiseInOwnThread(settings);
+    if (failure) throw new EmbeddedStartError(failure.message, failure.code);
+  }
+  const worker = new Worker(WORKER_URL, { workerData: settings });
   const ready = await started(worker, options.onEvent);
   return {
     connectionString: `postgres://postgres@${ready.host}:${ready.port}/postgres`,

@@ -10,8 +10,9 @@ import { PGlite } from '@electric-sql/pglite';
  * operating system's page cache. wal_buffers follows (its default is 1/32 of shared_buffers).
  * Measured with `npm run bench:memory`; see docs/benchmarks.md ("Start-up").
  *
- * Durability is PGlite's as before: no relaxedDurability, every statement's files are written before
- * its reply is sent.
+ * Durability is PGlite's as before: no relaxedDurability, so a commit's WAL is written to the data
+ * directory's files before its reply is sent (to the operating system: PGlite does not fsync; see
+ * docs/benchmarks.md, "Idle memory of the embedded database").
  */
 export const EMBEDDED_SHARED_BUFFERS = '16MB';
 

@@ -10,13 +10,23 @@ import { embeddedStartParams } from './pglite-settings.ts';
 import { EmbeddedSocketServer } from './socket-server.ts';
 import type { FromWorker, ToWorker, WorkerSettings } from './worker-protocol.ts';
 
+if (!parentPort) throw new Error('worker-main.ts runs as a worker thread');
 const port = parentPort;
-if (!port) throw new Error('worker-main.ts runs as a worker thread');
 const settings = workerData as WorkerSettings;
 const post = (message: FromWorker) => port.postMessage(message);
 
 try {
   const lite = await openPglite(settings);
+  if (settings.initialiseOnly) {
+    await lite.close();
+    post({ type: 'initialised' });
+  } else await serve(lite);
+} catch (error) {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : null;
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error), code });
+}
+
+async function serve(lite: PGlite): Promise<void> {
   const server = new EmbeddedSocketServer(lite, {
     host: '127.0.0.1',
     port: 0,
@@ -33,9 +43,6 @@ try {
       .then(() => post({ type: 'stopped' }), (error: unknown) => post({ type: 'stopped', error: String(error) }));
   });
   post({ type: 'ready', host: address.host, port: address.port });
-} catch (error) {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : null;
-  post({ type: 'failed', message: error instanceof Error ? error.message : String(error), code });
 }
 
 async function openPglite(s: WorkerSettings): Promise<PGlite> {

@@ -8,12 +8,15 @@ export interface WorkerSettings {
   readonly idleInTransactionMs: number;
   /** PGlite's initial WebAssembly memory (bytes); null for its default. */
   readonly initialMemoryBytes: number | null;
+  /** Only create the database in the (empty) data directory, close it and say 'initialised'. */
+  readonly initialiseOnly: boolean;
 }
 
 export type ToWorker = { readonly type: 'stop' };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly host: string; readonly port: number }
+  | { readonly type: 'initialised' }
   | { readonly type: 'failed'; readonly message: string; readonly code: string | null }
   | { readonly type: 'event'; readonly event: string; readonly fields: Record<string, unknown> }
   | { readonly type: 'stopped'; readonly error?: string };
