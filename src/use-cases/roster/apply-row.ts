@@ -8,7 +8,7 @@ import { findCurrentCredential } from '../../db/repositories/credentials.ts';
 import { listFeePayments } from '../../db/repositories/fees.ts';
 import { upsertPerson } from '../../db/repositories/people.ts';
 import { findPeopleByEmail, findPeopleByName, findPersonByPlatformId, lockPerson, setEmail, setPlatformUserId, type RosterPerson } from '../../db/repositories/roster.ts';
-import { managedTeams, membershipsOf } from '../../db/repositories/teams.ts';
+import { managedTeams, teamNamesOf } from '../../db/repositories/teams.ts';
 import { isRecertError, type ErrorCode } from '../../errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { nowOf } from '../shared.ts';
@@ -129,7 +129,8 @@ function feeStep(deps: CoreDeps, actor: Actor, subject: Subject, row: RosterRow)
 function teamStep(deps: CoreDeps, actor: Actor, subject: Subject, row: RosterRow): Step {
   return async () => {
     if (!row.teams) return false;
-    const current = ((await membershipsOf(deps.db, actor.organisationId)).get(subject.id) ?? []).map((t) => t.name);
+    // This person's teams only: reading the organisation's every membership per row made a large file quadratic.
+    const current = await teamNamesOf(deps.db, actor.organisationId, subject.id);
     if (sameNames(current, row.teams)) return false;
     await applySetting(deps, actor, subject, { field: 'teams', teams: row.teams });
     return true;
