@@ -64,10 +64,20 @@ async function findPerson(deps: CoreDeps, organisationId: string, row: RosterRow
     const matches = column === 'email' ? await findPeopleByEmail(deps.db, organisationId, search) : await findPeopleByName(deps.db, organisationId, search);
     if (matches.length > 1) throw refuse(column, 'ambiguous', search);
     const [match] = matches;
-    // A name or e-mail that belongs to someone with another Slack id is another person.
-    if (match && !(row.slackUserId && !match.platformUserId.startsWith(PLACEHOLDER) && match.platformUserId !== row.slackUserId)) return match;
+    if (match && !isSomeoneElse(match, row)) return match;
   }
   return null;
+}
+
+/**
+ * A name or e-mail that belongs to someone with another Slack id is another person; so is a
+ * namesake with another e-mail (two people called Ana Ortiz: the second's row changed the first's
+ * certificate — final review, finding 10).
+ */
+function isSomeoneElse(match: RosterPerson, row: RosterRow): boolean {
+  const otherSlackId = row.slackUserId !== null && !match.platformUserId.startsWith(PLACEHOLDER) && match.platformUserId !== row.slackUserId;
+  const otherEmail = row.email !== null && match.email !== null && match.email.toLowerCase() !== row.email;
+  return otherSlackId || otherEmail;
 }
 
 /** Fill in what the file knows and the roster did not: the e-mail, the Slack id of a placeholder. */
