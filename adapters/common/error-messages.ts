@@ -157,7 +157,8 @@ const FORBIDDEN_WHAT: Readonly<Record<string, string>> = {
   'see-records': "see someone else's records",
   'change-records': "change someone else's records",
   'export-paperwork': "export someone else's paperwork",
-  'see-report': 'see the team report',
+  // The report, `roster`, `roles` and `teams` share this permission: the refusal names all three.
+  'see-report': 'see the team report, the roster or the roles',
   'manage-roster': 'change the roster',
   'run-audits': 'run audits',
   'configure-reminders': 'set up reminders',

@@ -81,7 +81,7 @@ describe("a manager's day in the terminal (issue 7, done when)", () => {
     expect(Object.keys(zip).sort()).toEqual(expect.arrayContaining(['SHA256SUMS', 'transcript.csv', 'transcript.pdf']));
     // The scribe, politely refused at every step, naming the admin to ask.
     const sam = out.slice(out.lastIndexOf('(you are Sam)'));
-    expect(sam).toContain('Only managers and admins can see the team report — ask an admin: Dana.');
+    expect(sam).toContain('Only managers and admins can see the team report, the roster or the roles — ask an admin: Dana.');
     expect(sam).toContain('Only managers and admins can change the roster — ask an admin: Dana.');
     expect(sam).toContain('Only managers and admins can run audits — ask an admin: Dana.');
     expect(sam).toContain("Only managers and admins can export someone else's paperwork — ask an admin: Dana.");

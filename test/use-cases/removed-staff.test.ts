@@ -34,6 +34,8 @@ describe('a manager or admin taken off the roster', () => {
     expect(await as('Ana', 'cert CMSS-401 issued 2026-03-01')).toContain('Saved your CMSS certificate CMSS-401');
     expect(await as('Ana', 'status')).toContain('CMSS-401');
 
+    // Review finding 4: `roles` refused to a scribe named only "the team report".
+    expect(await as('Ben', 'roles')).toBe('Only managers and admins can see the team report, the roster or the roles — ask an admin: Dana.');
     expect(await as('Dana', 'roster restore @Ana')).toContain('Ana is back on the roster');
     expect(await as('Ana', 'report')).toContain('Compliance');
   }, 60_000);
