@@ -14,8 +14,8 @@ const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * The first numeric date in `text` that names no real day ("2026-13-01", "11/31/2026", "2/29/2026",
  * "11/31"), else null. chrono-node reads some of these as another day (`2026-13-01` as Jan 13) and
  * drops others (the training is then dated today): the caller refuses the text instead.
- * A year-less pair is judged only when both numbers could be a month and a day (1–31), so a
- * fraction like `45/50` is left alone.
+ * A year-less pair is judged only when it starts with a month (1–12) and names a day past that
+ * month's end (`11/31`, `2/30`), so a score like `27/30` or `45/50` is left alone.
  */
 export function impossibleNumericDate(text: string): string | null {
   for (const match of text.matchAll(NUMERIC_DATE)) {
@@ -29,7 +29,7 @@ export function impossibleNumericDate(text: string): string | null {
     if (usYear !== undefined) {
       const year = usYear.length === 2 ? 2000 + Number(usYear) : Number(usYear);
       if (!isIsoDate(`${year}-${pad(usMonth)}-${pad(usDay)}`)) return whole;
-    } else if (month >= 1 && month <= 31 && day >= 1 && day <= 31 && (month > 12 || day > (MONTH_DAYS[month - 1] ?? 0))) {
+    } else if (month >= 1 && month <= 12 && day <= 31 && day > (MONTH_DAYS[month - 1] ?? 0)) {
       return whole;
     }
   }

@@ -15,7 +15,9 @@ import type { Subject } from './subjects.ts';
 export async function accessOf(deps: CoreDeps, actor: Actor): Promise<Access> {
   if (actor.operator) return { personId: '', role: 'admin', managedTeams: null };
   const person = await findPerson(deps.db, actor.organisationId, actor.personId);
-  const role = person ? effectiveRole(person) : 'scribe';
+  // Someone taken off the roster (`roster remove`: they left) keeps their own records, not a role:
+  // a removed manager still saw the report, exported others' paperwork and restored themselves.
+  const role = person?.active ? effectiveRole(person) : 'scribe';
   if (role !== 'manager') return { personId: actor.personId, role, managedTeams: null };
   const teams = await managedTeams(deps.db, actor.organisationId, actor.personId);
   return { personId: actor.personId, role, managedTeams: teams.length ? teams.map((t) => t.id) : null };

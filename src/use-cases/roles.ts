@@ -2,6 +2,7 @@ import { effectiveRole, type Actor, type Role } from '../domain/people.ts';
 import { listPeople, setRole } from '../db/repositories/roster.ts';
 import { ensureTeam, managedTeams, membershipsOf, setManagedTeams } from '../db/repositories/teams.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { MAX_TEAM_NAME, teamName } from '../domain/team-name.ts';
 import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import { subjectOrNewcomer, type About } from './about.ts';
@@ -21,13 +22,16 @@ export interface RoleChange {
  */
 export async function changeRole(deps: CoreDeps, actor: Actor, about: About, change: RoleChange): Promise<Reply> {
   await authorize(deps, actor, 'manage-roles');
+  const names = change.role === 'manager' ? (change.teams ?? []).map(teamName) : [];
+  // The same rule as `team … add` and `roster set … team` (there was none here: any length, or `""`).
+  if (names.some((n) => n === null)) throw new RecertError('team-name-invalid', { max: MAX_TEAM_NAME });
   const subject = await subjectOrNewcomer(deps, actor, about, 'manage-roles');
   return inTransaction(deps.db, async (trx) => {
     const before = { role: subject.role, teams: (await managedTeams(trx, actor.organisationId, subject.id)).map((t) => t.name) };
     if (change.role !== 'admin' && effectiveRole(subject) === 'admin' && !subject.platformAdmin && (await adminCount(trx, actor.organisationId)) <= 1) {
       throw new RecertError('last-admin', { name: subject.displayName });
     }
-    const teams = change.role === 'manager' ? await Promise.all((change.teams ?? []).map((name) => ensureTeam(trx, actor.organisationId, name, nowOf(deps)))) : [];
+    const teams = await Promise.all(names.filter((n): n is string => n !== null).map((name) => ensureTeam(trx, actor.organisationId, name, nowOf(deps))));
     await setRole(trx, actor.organisationId, subject.id, change.role);
     await setManagedTeams(trx, actor.organisationId, subject.id, teams.map((t) => t.team.id));
     const after = { role: change.role, teams: teams.map((t) => t.team.name) };

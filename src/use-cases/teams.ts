@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/people.ts';
+import { MAX_TEAM_NAME, teamName } from '../domain/team-name.ts';
 import { addTeamMembers, ensureTeam, findTeamByName, listTeams, removeTeamMembers } from '../db/repositories/teams.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { RecertError } from '../errors.ts';
@@ -9,7 +10,6 @@ import { nowOf, recordChange } from './shared.ts';
 import { findOrAddByRef, type Mentions, type PersonRef } from './subjects.ts';
 
 /** Longest team name (characters). */
-const MAX_TEAM_NAME = 60;
 
 /**
  * `team Night shift add @ana @ben` / `… remove @ana`: an admin (or a manager of the whole
@@ -18,8 +18,8 @@ const MAX_TEAM_NAME = 60;
  */
 export async function changeTeam(deps: CoreDeps, actor: Actor, input: { readonly team: string; readonly op: 'add' | 'remove'; readonly people: readonly PersonRef[]; readonly mentions?: Mentions }): Promise<Reply> {
   await authorize(deps, actor, 'manage-teams');
-  const name = input.team.replace(/\s+/g, ' ').trim();
-  if (!name || name.length > MAX_TEAM_NAME) throw new RecertError('team-name-invalid', { max: MAX_TEAM_NAME });
+  const name = teamName(input.team);
+  if (!name) throw new RecertError('team-name-invalid', { max: MAX_TEAM_NAME });
   const people = await Promise.all(input.people.map(async (ref) => (await findOrAddByRef(deps, actor.organisationId, ref, input.mentions ?? new Map())).person));
   return inTransaction(deps.db, async (trx) => {
     const team = input.op === 'add' ? (await ensureTeam(trx, actor.organisationId, name, nowOf(deps))).team : await findTeamByName(trx, actor.organisationId, name);

@@ -5,6 +5,7 @@ import { RecertError } from '../errors.ts';
 import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { nowOf, recordChange } from './shared.ts';
+import { syncAuditItems } from './audit/sync-items.ts';
 import { UNDO_HANDLERS } from './undo-handlers.ts';
 import { inTransaction } from '../db/transaction.ts';
 
@@ -22,6 +23,8 @@ export async function undoLast(deps: CoreDeps, actor: Actor, options: { readonly
       const handler = event && UNDO_HANDLERS[event.action];
       if (!event || !handler) throw new RecertError('nothing-to-undo');
       const undone = await handler({ trx, actor, now: nowOf(deps) }, event);
+      // An entry's proof or the entry itself came or went: an open audit's request for it follows.
+      if ('training' in undone && undone.training) await syncAuditItems(trx, deps, actor, undone.training.id);
       await recordChange(trx, deps, actor, { action: `${event.action}.undone`, entity: event.entity, entityId: event.entityId, undoesEventId: event.id });
       return undone;
     });

@@ -118,3 +118,17 @@ export async function membershipsOf(db: Db, organisationId: string): Promise<Map
   for (const row of rows) byPerson.set(row.person_id, [...(byPerson.get(row.person_id) ?? []), { id: row.id, name: row.name }]);
   return byPerson;
 }
+
+/** One person's teams, by name: what a roster row compares its `team` column with (not the whole organisation's). */
+export async function teamNamesOf(db: Db, organisationId: string, personId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team_members')
+    .innerJoin('teams', 'teams.id', 'team_members.team_id')
+    .select('teams.name')
+    .where('team_members.organisation_id', '=', organisationId)
+    .where('teams.organisation_id', '=', organisationId)
+    .where('team_members.person_id', '=', personId)
+    .orderBy('teams.name')
+    .execute();
+  return rows.map((row) => row.name);
+}

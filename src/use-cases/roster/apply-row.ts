@@ -8,7 +8,7 @@ import { findCurrentCredential } from '../../db/repositories/credentials.ts';
 import { listFeePayments } from '../../db/repositories/fees.ts';
 import { upsertPerson } from '../../db/repositories/people.ts';
 import { findPeopleByEmail, findPeopleByName, findPersonByPlatformId, lockPerson, setEmail, setPlatformUserId, type RosterPerson } from '../../db/repositories/roster.ts';
-import { managedTeams, membershipsOf } from '../../db/repositories/teams.ts';
+import { managedTeams, teamNamesOf } from '../../db/repositories/teams.ts';
 import { isRecertError, type ErrorCode } from '../../errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { nowOf } from '../shared.ts';
@@ -64,10 +64,20 @@ async function findPerson(deps: CoreDeps, organisationId: string, row: RosterRow
     const matches = column === 'email' ? await findPeopleByEmail(deps.db, organisationId, search) : await findPeopleByName(deps.db, organisationId, search);
     if (matches.length > 1) throw refuse(column, 'ambiguous', search);
     const [match] = matches;
-    // A name or e-mail that belongs to someone with another Slack id is another person.
-    if (match && !(row.slackUserId && !match.platformUserId.startsWith(PLACEHOLDER) && match.platformUserId !== row.slackUserId)) return match;
+    if (match && !isSomeoneElse(match, row)) return match;
   }
   return null;
+}
+
+/**
+ * A name or e-mail that belongs to someone with another Slack id is another person; so is a
+ * namesake with another e-mail (two people called Ana Ortiz: the second's row changed the first's
+ * certificate — final review, finding 10).
+ */
+function isSomeoneElse(match: RosterPerson, row: RosterRow): boolean {
+  const otherSlackId = row.slackUserId !== null && !match.platformUserId.startsWith(PLACEHOLDER) && match.platformUserId !== row.slackUserId;
+  const otherEmail = row.email !== null && match.email !== null && match.email.toLowerCase() !== row.email;
+  return otherSlackId || otherEmail;
 }
 
 /** Fill in what the file knows and the roster did not: the e-mail, the Slack id of a placeholder. */
@@ -129,7 +139,8 @@ function feeStep(deps: CoreDeps, actor: Actor, subject: Subject, row: RosterRow)
 function teamStep(deps: CoreDeps, actor: Actor, subject: Subject, row: RosterRow): Step {
   return async () => {
     if (!row.teams) return false;
-    const current = ((await membershipsOf(deps.db, actor.organisationId)).get(subject.id) ?? []).map((t) => t.name);
+    // This person's teams only: reading the organisation's every membership per row made a large file quadratic.
+    const current = await teamNamesOf(deps.db, actor.organisationId, subject.id);
     if (sameNames(current, row.teams)) return false;
     await applySetting(deps, actor, subject, { field: 'teams', teams: row.teams });
     return true;

@@ -3,7 +3,7 @@ import { oldestAcceptedDate } from '../../domain/limits.ts';
 import type { RejectedValue, RosterColumn, RosterRowProblem } from '../../domain/roster.ts';
 import { findControlCharacter } from '../../domain/text.ts';
 import type { CsvRow } from './csv.ts';
-import { MAX_TEAM_NAME } from './set.ts';
+import { teamName } from '../../domain/team-name.ts';
 
 /** A row whose values all read: who, and what to set (absent: left as it is). */
 export interface RosterRow {
@@ -53,7 +53,7 @@ export function checkRow(row: CsvRow, today: IsoDate): { row: RosterRow } | { re
   if (v.issued && !v['credential number']) refuse('credential number', 'required');
   if (issued && expires && expires <= issued) refuse('expires', 'dates-order');
   const teams = v.team ? v.team.split(';').map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean) : null;
-  if (teams?.some((t) => t.length > MAX_TEAM_NAME)) refuse('team', 'team-invalid');
+  if (teams?.some((t) => teamName(t) === null)) refuse('team', 'team-invalid');
   if (rejected.length) return { rejected };
   const certificate = v['credential number'] && issued ? { number: v['credential number'], issuedOn: issued, expiresOn: expires } : null;
   return { row: { line: row.line, name: (v.name ?? '').replace(/\s+/g, ' '), slackUserId: v['slack user id'] ?? null, email: v.email?.toLowerCase() ?? null, certificate, feePaidThrough: fee, teams } };

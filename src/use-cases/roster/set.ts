@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../domain/dates.ts';
 import type { Actor } from '../../domain/people.ts';
 import type { RosterChange } from '../../domain/roster.ts';
+import { MAX_TEAM_NAME, teamName } from '../../domain/team-name.ts';
 import { ensureTeam, findTeamByName, membershipsOf, addTeamMembers, removeTeamMembers } from '../../db/repositories/teams.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { RecertError } from '../../errors.ts';
@@ -14,7 +15,6 @@ import type { Subject } from '../subjects.ts';
 import { mayUseTeam } from './membership.ts';
 
 /** Longest team name (characters), as for `team … add`. */
-export const MAX_TEAM_NAME = 60;
 
 /** What `roster set @ana …` sets. */
 export type RosterSetting =
@@ -53,8 +53,9 @@ export async function applySetting(deps: CoreDeps, actor: Actor, subject: Subjec
 
 /** Put the person in exactly these teams (created if new; a team-limited manager names only theirs). */
 async function setTeams(deps: CoreDeps, actor: Actor, subject: Subject, names: readonly string[]): Promise<RosterChange> {
-  const clean = names.map((n) => n.replace(/\s+/g, ' ').trim());
-  if (clean.some((n) => !n || n.length > MAX_TEAM_NAME)) throw new RecertError('team-name-invalid', { max: MAX_TEAM_NAME });
+  const read = names.map(teamName);
+  const clean = read.filter((n): n is string => n !== null);
+  if (clean.length < read.length) throw new RecertError('team-name-invalid', { max: MAX_TEAM_NAME });
   const access = await authorize(deps, actor, 'manage-roster', subject);
   for (const name of clean) {
     const team = await findTeamByName(deps.db, actor.organisationId, name);
