@@ -15,9 +15,10 @@ const GIVEN = /^--heap[-_]growing[-_]percent(=|$)/;
 /**
  * Sets the heap's growing factor for this process unless Node was given one on its command line
  * (`node --heap-growing-percent=N bin/recert.js serve`; 0 is V8's own policy): the operator's choice
- * wins. NODE_OPTIONS cannot carry this flag (Node refuses to start). V8 reads the flag at every limit it computes, so it
- * applies from the next collection on; the young generation's size (`--max-semi-space-size=4` in
- * `npm start`) cannot be changed once the heap exists.
+ * wins. NODE_OPTIONS cannot carry this flag (Node refuses to start). V8 reads the flag at every
+ * limit it computes, so it applies from the next collection on; the young generation's size
+ * (`--max-semi-space-size=4` in `npm start`) cannot be changed once the heap exists. `percent` is
+ * null when the flag was given without `=` (its value in the next argument).
  */
 export function limitHeapGrowth(nodeFlags: readonly string[], setFlags: (flags: string) => void = setFlagsFromString): { percent: number | null; source: 'recert' | 'node flags' } {
   const given = nodeFlags.filter((flag) => GIVEN.test(flag)).at(-1);
