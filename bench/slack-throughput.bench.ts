@@ -96,7 +96,8 @@ async function bursts(perSecond: number, sink: Sink): Promise<void> {
     for (const variant of variants) {
       const loadBefore = loadNow();
       const b = await burstWithMemory({ perSecond, seconds: burstSeconds, sink, texts, nodeArgs: nodeArgsOf(variant), snapshotsAt, snapshotDir });
-      console.log(`\n${variant} (${b.nodeArgs.join(' ') || 'no flags'}), round ${round}: ${perSecond} commands/s for ${burstSeconds} s; load average ${loadBefore} → ${loadNow()}`);
+      const flags = `${b.nodeArgs.join(' ') || 'no flags'}${b.nodeArgs.some((a) => a.startsWith('--heap-growing-percent')) ? '' : '; recert serve sets --heap-growing-percent=50'}`;
+      console.log(`\n${variant} (${flags}), round ${round}: ${perSecond} commands/s for ${burstSeconds} s; load average ${loadBefore} → ${loadNow()}`);
       console.log(`acked ${b.acked} of ${b.sent}, ack p99 ${b.ackP99.toFixed(1)} ms, follow-ups during the burst ${b.followUps}, CPU ${(b.cpuMs / 1000).toFixed(1)} s; RSS first / min / max / last after 5 s (MB, /proc) ${rssSummary(b)}; ${heapSummary(b)}`);
       for (const line of memoryTable(b, every)) console.log(line);
     }

@@ -76,6 +76,8 @@ export async function freshDatabase(label: string): Promise<{ env: Record<string
  * Node flags `npm start` runs Recert with (package.json): young generation capped at 4 MB per
  * semi-space. V8's default lets it grow to 64 MB per semi-space under a burst's allocation rate,
  * which was most of the RSS growth (the live heap after full collections stayed at ~50 MB).
+ * `recert serve` itself sets the old generation's growing factor (adapters/cli/heap-growth.ts);
+ * `--heap-growing-percent=0` among the flags gives V8's own policy back (the "before" of a comparison).
  */
 export const SERVE_NODE_ARGS = ['--max-semi-space-size=4'];
 

@@ -1,5 +1,6 @@
 import { openFrontDoor } from '../../server/front-door.ts';
 import type { PlatformAdapter } from '../../server/platform-adapter.ts';
+import { limitHeapGrowth } from '../heap-growth.ts';
 import { anyPlatform, type PlatformSettings } from '../platforms.ts';
 import { outboundPorts } from '../outbound-ports.ts';
 import { JOB_QUEUE_CONNECTIONS, newReference, type Runtime } from '../runtime.ts';
@@ -14,6 +15,8 @@ import { shellCommand } from './shell.ts';
 export async function serveCommand(runtime: Runtime, platforms: PlatformSettings): Promise<number> {
   const { config, deps } = runtime;
   if (!anyPlatform(platforms)) return shellCommand(runtime);
+  // Before the adapters load: a burst's promoted garbage is collected at ~1.5× the live heap, not ~4×.
+  deps.log.info('heap growth', limitHeapGrowth(process.execArgv));
   const adapters = await platformAdapters(runtime, platforms);
   if (platforms.scheduler.enabled) adapters.push(await schedulerAdapter(runtime, platforms));
   else deps.log.info('scheduler off (RECERT_SCHEDULER=off): this process runs no reminder jobs');
