@@ -21,7 +21,7 @@ describe('recert serve sets how far the heap grows between full collections', ()
   });
 
   async function heapLine(nodeArgs: readonly string[]): Promise<LogLine | undefined> {
-    const env = { DATABASE_URL: database.current.connectionString, SLACK_API_URL: fake.apiUrl, SLACK_BOT_TOKEN: 'xoxb-heap', SLACK_SIGNING_SECRET: 'heap-secret', LOG_LEVEL: 'info' };
+    const env = { DATABASE_URL: database.current.connectionString, SLACK_API_URL: fake.apiUrl, SLACK_BOT_TOKEN: 'xoxb-heap', SLACK_SIGNING_SECRET: 'heap-secret', LOG_LEVEL: 'debug' };
     const serve = await startServe(env, await freePort(), nodeArgs);
     expect(await serve.stop()).toBe(0);
     const lines = serve

@@ -16,7 +16,7 @@ export async function serveCommand(runtime: Runtime, platforms: PlatformSettings
   const { config, deps } = runtime;
   if (!anyPlatform(platforms)) return shellCommand(runtime);
   // Before the adapters load: a burst's promoted garbage is collected at ~1.5× the live heap, not ~4×.
-  deps.log.info('heap growth', limitHeapGrowth(process.execArgv));
+  deps.log.debug('heap growth', limitHeapGrowth(process.execArgv));
   const adapters = await platformAdapters(runtime, platforms);
   if (platforms.scheduler.enabled) adapters.push(await schedulerAdapter(runtime, platforms));
   else deps.log.info('scheduler off (RECERT_SCHEDULER=off): this process runs no reminder jobs');
