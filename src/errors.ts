@@ -87,6 +87,10 @@ export type ErrorCode =
   | 'audit-item-not-found'
   /** Details: max, length. */
   | 'audit-note-too-long'
+  /** `report expiring Nd` outside the window taken. Details: days (as typed), max. */
+  | 'report-days-invalid'
+  /** A page past the last one. Details: page, pages, what ('report'). */
+  | 'page-beyond'
   /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
   | 'processing-failed';
 

@@ -138,6 +138,8 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'audit-team-needed': (d) => (d.teams ? `You manage several teams (${str(d, 'teams')}): say which to audit, e.g. \`audit start 25% team "Night shift"\`.` : 'You manage no team yet, so there is nobody for you to audit — ask an admin to add people to your team.'),
   'audit-item-not-found': () => 'That audit request is not open for you any more (it was answered, the audit was closed, or it is not yours). Type `status` to see your entries.',
   'audit-note-too-long': (d) => `A closing note is at most ${str(d, 'max')} characters (that one has ${str(d, 'length')}). Keep the details in your own records.`,
+  'report-days-invalid': (d) => `\`report expiring\` takes 1 to ${str(d, 'max')} days ("${str(d, 'days')}" is not): e.g. \`report expiring 30d\`.`,
+  'page-beyond': (d) => pageBeyond(d),
   'processing-failed': (d) => `Something went wrong on my side (reference ${str(d, 'reference')}) and I could not finish that, so nothing from it was saved. Please send it again; if it keeps happening, tell your admin the reference.`,
 };
 
@@ -153,6 +155,13 @@ const ROSTER_FILE_PROBLEMS: Readonly<Record<string, (d: ErrorDetails) => string>
 
 function rosterFileProblem(d: ErrorDetails): string {
   return (ROSTER_FILE_PROBLEMS[str(d, 'problem')] ?? ROSTER_FILE_PROBLEMS['not-csv'] ?? (() => ''))(d);
+}
+
+function pageBeyond(d: ErrorDetails): string {
+  const pages = Number(d.pages ?? 1);
+  const what = str(d, 'what') || 'report';
+  if (pages <= 1) return `There is only 1 page of this ${what}; you asked for page ${str(d, 'page')}.`;
+  return `There are only ${pages} pages of this ${what}; you asked for page ${str(d, 'page')} (page ${pages} is the last).`;
 }
 
 export function errorMessage(code: ErrorCode, details: ErrorDetails): string {

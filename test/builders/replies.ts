@@ -278,6 +278,8 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'remind-no-channel': {},
   'remind-team-required': { teams: 'Night shift' },
   'processing-failed': { reference: 'R-1234' },
+  'report-days-invalid': { days: 99999, max: 3650 },
+  'page-beyond': { page: 9, pages: 2, what: 'report' },
   'audit-percent-invalid': { percent: '0' },
   'audit-seed-invalid': { seed: '99999999999', max: 4294967295 },
   'audit-nobody': { scope: 'Night shift' },
