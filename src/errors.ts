@@ -52,7 +52,7 @@ export type ErrorCode =
   | 'team-not-found'
   /** Details: max. */
   | 'team-name-invalid'
-  /** A roster file Recert cannot read as a whole. Details: problem (no-header, missing-column, unknown-column, empty, too-large, not-csv), column, line. */
+  /** A roster file Recert cannot read as a whole. Details: problem (no-header, missing-column, unknown-column, empty, no-people, too-large, not-csv), column, line. */
   | 'roster-file-invalid'
   /** Demoting the organisation's only admin. Details: name. */
   | 'last-admin'

@@ -149,6 +149,7 @@ const ROSTER_FILE_PROBLEMS: Readonly<Record<string, (d: ErrorDetails) => string>
   missing: (d) => (d.folder ? `"${str(d, 'path')}" is a folder; give the path of the CSV file inside it.` : `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`),
   'not-csv': (d) => `I could not read that file as CSV${d.line ? ` (near line ${str(d, 'line')})` : ''}: check its quotes, or save it again as CSV.`,
   empty: () => 'That roster file is empty: it needs a header row (name, slack user id, email, credential number, issued, expires, fee paid through, team) and one row per person.',
+  'no-people': () => 'The file has a header but no people: add one row per person under the header row.',
   'unknown-column': (d) => `The roster file has a column I don't know: "${str(d, 'column')}". Use name, slack user id, email, credential number, issued, expires, fee paid through, team.`,
   'missing-column': (d) => `The roster file needs a "${str(d, 'column')}" column (its first row names the columns).`,
 };
