@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'fee-reference-invalid'
   | 'nothing-to-undo'
   | 'undo-number-taken'
+  /** An undone certificate save was followed by someone else's certificate change. Details: number, laterNumber, laterMode, by. */
+  | 'undo-changed-since'
   | 'nothing-to-change'
   | 'kind-unknown'
   | 'person-not-found'

@@ -111,6 +111,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'fee-amount-invalid': () => 'That fee amount looks wrong. Send it like `fee paid $85` (or just `fee paid` for the standard fee).',
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
   'undo-number-taken': (d) => `I can't undo that: it would bring back certificate number ${str(d, 'number')}, which someone else here holds now, so nothing was changed. If ${str(d, 'number')} really is yours, set it again with \`cert ${str(d, 'number')} issued <date> anyway\`; otherwise correct it with \`cert <number> issued <date>\`.`,
+  'undo-changed-since': (d) => undoChangedSince(d),
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,
   'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
   'person-not-found': (d) => personNotFound(d.name === undefined ? '' : str(d, 'name')),
@@ -156,6 +157,15 @@ const ROSTER_FILE_PROBLEMS: Readonly<Record<string, (d: ErrorDetails) => string>
 
 function rosterFileProblem(d: ErrorDetails): string {
   return (ROSTER_FILE_PROBLEMS[str(d, 'problem')] ?? ROSTER_FILE_PROBLEMS['not-csv'] ?? (() => ''))(d);
+}
+
+const LATER_CHANGES: Readonly<Record<string, string>> = { renewed: 'renewed it', corrected: 'corrected it', created: 'set it' };
+
+function undoChangedSince(d: ErrorDetails): string {
+  const who = str(d, 'by') || 'Someone';
+  const change = LATER_CHANGES[str(d, 'laterMode')] ?? 'changed it';
+  const now = d.laterNumber ? ` (it is ${str(d, 'laterNumber')} now)` : '';
+  return `I can't undo saving certificate ${str(d, 'number')}: ${who} has ${change} since${now}, and undoing mine would undo that too, so nothing was changed. Type \`status\` to see the certificate on file; correct it with \`cert <number> issued <date>\`.`;
 }
 
 function pageBeyond(d: ErrorDetails): string {

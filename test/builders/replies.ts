@@ -278,6 +278,7 @@ export const EVERY_ERROR: Readonly<Record<ErrorCode, ErrorDetails>> = {
   'remind-no-channel': {},
   'remind-team-required': { teams: 'Night shift' },
   'processing-failed': { reference: 'R-1234' },
+  'undo-changed-since': { number: 'CMSS-8', laterNumber: 'CMSS-9', laterMode: 'renewed', by: 'Dana Admin' },
   'report-days-invalid': { days: 99999, max: 3650 },
   'page-beyond': { page: 9, pages: 2, what: 'report' },
   'audit-percent-invalid': { percent: '0' },
