@@ -91,7 +91,7 @@ export type ErrorCode =
   | 'audit-note-too-long'
   /** `report expiring Nd` outside the window taken. Details: days (as typed), max. */
   | 'report-days-invalid'
-  /** A page past the last one. Details: page, pages, what ('report'). */
+  /** A page past the last one. Details: page, pages, what ('report' or 'roster'). */
   | 'page-beyond'
   /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
   | 'processing-failed';

@@ -54,5 +54,7 @@ describe('report bounds in the terminal session', () => {
     await say('as Alex');
     expect(await say('report page 999')).toBe('There is only 1 page of this report; you asked for page 999.');
     expect(await say('report page 1')).toContain('Alex');
+    expect(await say('roster page 999')).toBe('There is only 1 page of this roster; you asked for page 999.');
+    expect(await say('roster page 1')).toContain('Roster (1 person)');
   });
 });
