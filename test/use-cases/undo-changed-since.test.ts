@@ -61,4 +61,23 @@ describe('undo of a certificate save that someone changed since (final review, i
     expect(await say('undo')).toContain('CMSS-18');
     expect(await liveNumbers('Cal')).toEqual([]);
   });
+
+  it('a scribe\'s and a manager\'s undo at once end as one of the two orders, never an error (run many times)', async () => {
+    const dana = session('terminal-undo-race');
+    const ben = session('terminal-undo-race');
+    await dana('as Dana');
+    for (let i = 0; i < 8; i += 1) {
+      const name = `Racer ${i}`;
+      await ben(`as ${name}`);
+      await ben(`cert RACE-${i}A issued 2026-01-01`);
+      await dana('as Dana');
+      await dana(`roster set @"${name}" cert RACE-${i}B issued 2026-02-01`);
+      const [theirs, mine] = await Promise.all([ben('undo'), dana('undo')]);
+      expect(mine).toContain(`RACE-${i}B`);
+      const live = await liveNumbers(name);
+      // Refused (the renewal was still there when read): the first certificate stays. Undone: the renewal was undone first.
+      if (theirs.startsWith("I can't undo")) expect(live).toEqual([`RACE-${i}A`]);
+      else expect([theirs, live]).toEqual([expect.stringContaining(`RACE-${i}A`), []]);
+    }
+  }, 120_000);
 });
