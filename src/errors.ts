@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'fee-reference-invalid'
   | 'nothing-to-undo'
   | 'undo-number-taken'
+  /** An undone certificate save was followed by someone else's certificate change. Details: number, laterNumber, laterMode, by. */
+  | 'undo-changed-since'
   | 'nothing-to-change'
   | 'kind-unknown'
   | 'person-not-found'
@@ -52,7 +54,7 @@ export type ErrorCode =
   | 'team-not-found'
   /** Details: max. */
   | 'team-name-invalid'
-  /** A roster file Recert cannot read as a whole. Details: problem (no-header, missing-column, unknown-column, empty, too-large, not-csv), column, line. */
+  /** A roster file Recert cannot read as a whole. Details: problem (no-header, missing-column, unknown-column, empty, no-people, too-large, not-csv), column, line. */
   | 'roster-file-invalid'
   /** Demoting the organisation's only admin. Details: name. */
   | 'last-admin'
@@ -87,6 +89,10 @@ export type ErrorCode =
   | 'audit-item-not-found'
   /** Details: max, length. */
   | 'audit-note-too-long'
+  /** `report expiring Nd` outside the window taken. Details: days (as typed), max. */
+  | 'report-days-invalid'
+  /** A page past the last one. Details: page, pages, what ('report' or 'roster'). */
+  | 'page-beyond'
   /** Processing failed for good (after retries); nothing of it was stored. Details: reference. */
   | 'processing-failed';
 

@@ -111,6 +111,7 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'fee-amount-invalid': () => 'That fee amount looks wrong. Send it like `fee paid $85` (or just `fee paid` for the standard fee).',
   'nothing-to-undo': () => 'There is nothing of yours left to undo.',
   'undo-number-taken': (d) => `I can't undo that: it would bring back certificate number ${str(d, 'number')}, which someone else here holds now, so nothing was changed. If ${str(d, 'number')} really is yours, set it again with \`cert ${str(d, 'number')} issued <date> anyway\`; otherwise correct it with \`cert <number> issued <date>\`.`,
+  'undo-changed-since': (d) => undoChangedSince(d),
   'nothing-to-change': (d) => `Entry ${str(d, 'seq')} already has that value, so nothing changed.`,
   'kind-unknown': (d) => `"${str(d, 'text')}" is not an activity kind. Use wbt, npc, webinar, event or other.`,
   'person-not-found': (d) => personNotFound(d.name === undefined ? '' : str(d, 'name')),
@@ -138,6 +139,8 @@ const MESSAGES: Readonly<Record<ErrorCode, Phrase>> = {
   'audit-team-needed': (d) => (d.teams ? `You manage several teams (${str(d, 'teams')}): say which to audit, e.g. \`audit start 25% team "Night shift"\`.` : 'You manage no team yet, so there is nobody for you to audit — ask an admin to add people to your team.'),
   'audit-item-not-found': () => 'That audit request is not open for you any more (it was answered, the audit was closed, or it is not yours). Type `status` to see your entries.',
   'audit-note-too-long': (d) => `A closing note is at most ${str(d, 'max')} characters (that one has ${str(d, 'length')}). Keep the details in your own records.`,
+  'report-days-invalid': (d) => `\`report expiring\` takes 1 to ${str(d, 'max')} days ("${str(d, 'days')}" is not): e.g. \`report expiring 30d\`.`,
+  'page-beyond': (d) => pageBeyond(d),
   'processing-failed': (d) => `Something went wrong on my side (reference ${str(d, 'reference')}) and I could not finish that, so nothing from it was saved. Please send it again; if it keeps happening, tell your admin the reference.`,
 };
 
@@ -147,12 +150,29 @@ const ROSTER_FILE_PROBLEMS: Readonly<Record<string, (d: ErrorDetails) => string>
   missing: (d) => (d.folder ? `"${str(d, 'path')}" is a folder; give the path of the CSV file inside it.` : `I can't find a file at "${str(d, 'path')}". Check the path (it is relative to the folder you started Recert in).`),
   'not-csv': (d) => `I could not read that file as CSV${d.line ? ` (near line ${str(d, 'line')})` : ''}: check its quotes, or save it again as CSV.`,
   empty: () => 'That roster file is empty: it needs a header row (name, slack user id, email, credential number, issued, expires, fee paid through, team) and one row per person.',
+  'no-people': () => 'The file has a header but no people: add one row per person under the header row.',
   'unknown-column': (d) => `The roster file has a column I don't know: "${str(d, 'column')}". Use name, slack user id, email, credential number, issued, expires, fee paid through, team.`,
   'missing-column': (d) => `The roster file needs a "${str(d, 'column')}" column (its first row names the columns).`,
 };
 
 function rosterFileProblem(d: ErrorDetails): string {
   return (ROSTER_FILE_PROBLEMS[str(d, 'problem')] ?? ROSTER_FILE_PROBLEMS['not-csv'] ?? (() => ''))(d);
+}
+
+const LATER_CHANGES: Readonly<Record<string, string>> = { renewed: 'renewed it', corrected: 'corrected it', created: 'set it' };
+
+function undoChangedSince(d: ErrorDetails): string {
+  const who = str(d, 'by') || 'Someone';
+  const change = LATER_CHANGES[str(d, 'laterMode')] ?? 'changed it';
+  const now = d.laterNumber ? ` (it is ${str(d, 'laterNumber')} now)` : '';
+  return `I can't undo saving certificate ${str(d, 'number')}: ${who} has ${change} since${now}, and undoing mine would undo that too, so nothing was changed. Type \`status\` to see the certificate on file; correct it with \`cert <number> issued <date>\`.`;
+}
+
+function pageBeyond(d: ErrorDetails): string {
+  const pages = Number(d.pages ?? 1);
+  const what = str(d, 'what') || 'report';
+  if (pages <= 1) return `There is only 1 page of this ${what}; you asked for page ${str(d, 'page')}.`;
+  return `There are only ${pages} pages of this ${what}; you asked for page ${str(d, 'page')} (page ${pages} is the last).`;
 }
 
 export function errorMessage(code: ErrorCode, details: ErrorDetails): string {

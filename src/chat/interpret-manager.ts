@@ -49,10 +49,10 @@ function parseReport(rest: string): Intent {
     return match;
   };
   const team = take(/\s(?:team|for)\s+(?:"([^"]+)"|'([^']+)'|(\S+(?:\s+shift)?))\s/i);
-  const expiring = take(/\s(?:expiring|expires?)\s+(?:in\s+|within\s+)?(\d{1,4})\s*(?:d|days?)?\s/i);
+  const expiring = take(/\s(?:expiring|expires?)\s+(?:in\s+|within\s+)?(\d+)\s*(?:d|days?)?\s/i);
   const missingProof = take(/\s(?:missing[- ]proof|no[- ]proof|without[- ]proof|proof)\s/i);
   const unpaid = take(/\s(?:unpaid|fee[- ]unpaid|not[- ]paid)\s/i);
-  const page = take(/\s(?:page\s+)?(\d{1,4})\s/i);
+  const page = take(/\s(?:page\s+)?(\d+)\s/i);
   if (text.trim()) return { kind: 'unknown', text: rest, reason: 'usage', topic: 'report' };
   const teamName = team?.[1] ?? team?.[2] ?? team?.[3];
   const filters: ReportFilters = {

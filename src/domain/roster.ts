@@ -49,12 +49,15 @@ export type RosterRowProblem =
   | 'too-long'
   | 'duplicate'
   | 'ambiguous'
-  | 'out-of-scope';
+  | 'out-of-scope'
+  /** A cell past the last column the header names. */
+  | 'extra-cell';
 
 export interface RejectedValue {
   /** The line of the file the row starts on (1 is the header). */
   readonly line: number;
-  readonly column: RosterColumn;
+  /** The column; `column 9` for a cell past the header's columns. */
+  readonly column: RosterColumn | `column ${number}`;
   /** The value as written (cut to 80 characters). */
   readonly value: string;
   readonly problem: RosterRowProblem;

@@ -4,6 +4,7 @@ import type { Actor } from '../domain/people.ts';
 import type { Db } from '../db/connection.ts';
 import type { AuditEvent } from '../db/repositories/audit.ts';
 import { NUMBER_HELD_BY_OTHER, setCredentialDeleted, updateCredential } from '../db/repositories/credentials.ts';
+import { findLaterCredentialChange } from '../db/repositories/credential-changes.ts';
 import { setFeePaymentDeleted } from '../db/repositories/fees.ts';
 import { setProofLinkRemoved } from '../db/repositories/proofs.ts';
 import { findTraining, setTrainingDeleted, updateTraining } from '../db/repositories/trainings.ts';
@@ -67,11 +68,24 @@ export const UNDO_HANDLERS: Readonly<Record<string, UndoHandler>> = {
   },
   'credential.saved': async ({ trx, actor, now }, event) => {
     const after = credentialAfterSchema.parse(event.after);
+    await refuseIfChangedSince(trx, actor, event, after.number);
     if (after.mode === 'corrected') await restoreReplaced(trx, actor, event);
     else await setCredentialDeleted(trx, actor.organisationId, event.entityId, now);
     return { action: 'credential.saved', number: after.number };
   },
 };
+
+/**
+ * A certificate save is undone only while it is the last change to the person's certificates: once
+ * someone else has renewed or corrected them since, deleting or restoring this one would undo their
+ * change too (two undos could leave no certificate at all), so the person is told what changed.
+ */
+async function refuseIfChangedSince(trx: Db, actor: Actor, event: AuditEvent, number: string): Promise<void> {
+  const later = await findLaterCredentialChange(trx, actor.organisationId, event.entityId, event.id);
+  if (!later) return;
+  const laterAfter = credentialAfterSchema.safeParse(later.after);
+  throw new RecertError('undo-changed-since', { number, laterNumber: laterAfter.success ? laterAfter.data.number : null, laterMode: laterAfter.success ? laterAfter.data.mode : null, by: later.byName });
+}
 
 /**
  * Undo of a correction brings the replaced number back, checked like any number (the database's

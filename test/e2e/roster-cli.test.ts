@@ -16,6 +16,8 @@ describe('the roster from the terminal and the command line', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'recert-roster-'));
     await writeFile(path.join(dir, 'bad.csv'), `\uFEFF${HEADER}\r\nAna Ortiz,,ana@example.org,CMSS-100,2026-02-01,,,Night shift\r\nEve,,eve@example.org,CMSS-1,2026-13-01,,,\r\n`);
+    await writeFile(path.join(dir, 'header.csv'), `${HEADER}\r\n`);
+    await writeFile(path.join(dir, 'extra.csv'), `${HEADER}\r\nZed,,zed@example.org,,,,,,surplus\r\n`);
     await writeFile(path.join(dir, 'people.csv'), `${HEADER}\r\nAna Ortiz,,ana@example.org,CMSS-100,2026-02-01,,,Night shift\r\n"Ortiz, Ben",,ben@example.org,,,,,\r\n`);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -52,6 +54,13 @@ describe('the roster from the terminal and the command line', () => {
     const skipped = await runCli(['roster', 'import', path.join(dir, 'bad.csv'), '--org', 'local', '--skip-bad'], { env: env() });
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toContain('1 row skipped');
+    const headerOnly = await runCli(['roster', 'import', path.join(dir, 'header.csv'), '--org', 'local'], { env: env() });
+    expect(headerOnly.code).toBe(1);
+    expect(headerOnly.stderr).toContain('The file has a header but no people');
+    const extra = await runCli(['roster', 'import', path.join(dir, 'extra.csv'), '--org', 'local'], { env: env() });
+    expect(extra.code).toBe(1);
+    expect(extra.stderr).toContain("Line 2, column 9: surplus is past the header's last column");
+    expect(extra.stderr).toContain('Nothing was stored.');
     const unknown = await runCli(['roster', 'export', '--org', 'slack:TNOPE'], { env: env() });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('There is no organisation "slack:TNOPE"');

@@ -79,6 +79,7 @@ const PROBLEMS: Readonly<Record<RosterRowProblem, string>> = {
   duplicate: 'is the same person as an earlier row',
   ambiguous: 'matches more than one person: add their Slack user id or e-mail',
   'out-of-scope': 'is not in your teams',
+  'extra-cell': "is past the header's last column: remove it, or name its column in the header",
 };
 
 function rejectedLine(r: RejectedValue): Rich {

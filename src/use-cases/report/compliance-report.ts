@@ -9,6 +9,7 @@ import { visibleTo } from '../subjects.ts';
 import { organisationLines, withReasons, type OrganisationLines } from './report-lines.ts';
 import { findReportPage, pageRows } from './report-page.ts';
 import { snoozesOf, withSnoozeDates } from './report-snoozes.ts';
+import { checkExpiringWindow, checkPageExists } from './report-bounds.ts';
 
 /** People per page: a chat message's worth on every platform (Slack's 50 blocks, with the summary). */
 export const REPORT_PAGE_SIZE = 15;
@@ -49,6 +50,7 @@ async function reportIndex(deps: CoreDeps, actor: Actor, filters: ReportFilters)
 
 /** The whole report, every listed person with their full reasons (each as their own status says them today). */
 export async function buildComplianceReport(deps: CoreDeps, actor: Actor, filters: ReportFilters): Promise<ComplianceReport> {
+  checkExpiringWindow(filters);
   const index = await reportIndex(deps, actor, filters);
   const rows = await withSnoozes(deps, actor.organisationId, index.read, await withReasons(deps, actor.organisationId, index.read, index.lines));
   return { counts: index.counts, rows, filters: index.filters, limitedTo: index.limitedTo };
@@ -56,7 +58,9 @@ export async function buildComplianceReport(deps: CoreDeps, actor: Actor, filter
 
 /** The report as a chat reply, one page at a time (the summary is on every page): counted, ordered and paged in SQL, only the page's people read in full. */
 export async function getComplianceReport(deps: CoreDeps, actor: Actor, filters: ReportFilters, page = 1): Promise<Reply> {
+  checkExpiringWindow(filters);
   const found = await findReportPage(deps, actor, filters, page, REPORT_PAGE_SIZE);
+  checkPageExists(page, found.pageCount);
   // The page's people are read while the view is audited: one round trip for both.
   const [rows] = await Promise.all([
     pageRows(deps, actor.organisationId, found),

@@ -14,6 +14,8 @@ export const MAX_ROSTER_FILE_CHARS = 2_000_000;
 export interface CsvRow {
   readonly line: number;
   readonly values: Partial<Record<RosterColumn, string>>;
+  /** The first non-blank cell past the header's last column (1-based column number), if any: the row is refused. */
+  readonly extra?: { readonly column: number; readonly value: string };
 }
 
 /**
@@ -72,8 +74,12 @@ export async function readRosterCsv(text: string): Promise<CsvRow[]> {
   });
   if (!columns.includes('name')) throw new RecertError('roster-file-invalid', { problem: 'missing-column', column: 'name' });
   if (!columns.some((c) => c === 'slack user id' || c === 'email' || c === 'slack user id or email')) throw new RecertError('roster-file-invalid', { problem: 'missing-column', column: 'slack user id or e-mail' });
+  if (!data.length) throw new RecertError('roster-file-invalid', { problem: 'no-people' });
   // A row's line is where it starts: where it ends, less the line breaks inside its quoted fields.
-  return data.map((entry) => ({ line: entry.info.lines - entry.record.join('').split('\n').length + 1, values: valuesOf(columns, entry.record) }));
+  return data.map((entry) => {
+    const extra = extraCell(columns.length, entry.record);
+    return { line: entry.info.lines - entry.record.join('').split('\n').length + 1, values: valuesOf(columns, entry.record), ...(extra ? { extra } : {}) };
+  });
 }
 
 interface ParsedRecord {
@@ -85,6 +91,13 @@ function isParsedRecord(value: unknown): value is ParsedRecord {
   if (typeof value !== 'object' || value === null || !('record' in value) || !('info' in value)) return false;
   const { record, info } = value;
   return Array.isArray(record) && record.every((cell) => typeof cell === 'string') && typeof info === 'object' && info !== null && 'lines' in info && typeof info.lines === 'number';
+}
+
+/** A cell past the header's columns that holds something (blank trailing cells, as spreadsheets write them, are fine). */
+function extraCell(width: number, cells: readonly string[]): CsvRow['extra'] {
+  const index = cells.findIndex((cell, i) => i >= width && cell.trim() !== '');
+  const value = cells[index];
+  return index < 0 || value === undefined ? undefined : { column: index + 1, value: value.trim() };
 }
 
 function valuesOf(columns: readonly (RosterColumn | 'slack user id or email' | null)[], cells: readonly string[]): Partial<Record<RosterColumn, string>> {

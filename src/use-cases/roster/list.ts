@@ -7,6 +7,7 @@ import { membershipsOf } from '../../db/repositories/teams.ts';
 import type { Reply } from '../../replies.ts';
 import { authorize } from '../access.ts';
 import type { CoreDeps } from '../deps.ts';
+import { checkPageExists } from '../report/report-bounds.ts';
 import { currentStandings } from '../report/standings.ts';
 import { visibleTo } from '../subjects.ts';
 
@@ -38,6 +39,7 @@ export async function rosterEntries(deps: CoreDeps, actor: Actor): Promise<{ ent
 export async function listRoster(deps: CoreDeps, actor: Actor, page = 1): Promise<Reply> {
   const { entries, limitedTo } = await rosterEntries(deps, actor);
   const pageCount = Math.max(1, Math.ceil(entries.length / ROSTER_PAGE_SIZE));
+  checkPageExists(page, pageCount, 'roster');
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const offset = (current - 1) * ROSTER_PAGE_SIZE;
   return { kind: 'roster', people: entries.slice(offset, offset + ROSTER_PAGE_SIZE), offset, total: entries.length, removed: entries.filter((e) => !e.active).length, page: current, pageCount, limitedTo };

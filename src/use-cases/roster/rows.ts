@@ -32,6 +32,7 @@ export function readCsvDate(text: string): IsoDate | null {
 
 /** Check one row's values on their own (the people and certificates on file are checked when applied). */
 export function checkRow(row: CsvRow, today: IsoDate): { row: RosterRow } | { rejected: RejectedValue[] } {
+  if (row.extra) return { rejected: [{ line: row.line, column: `column ${row.extra.column}`, value: row.extra.value.slice(0, 80), problem: 'extra-cell' }] };
   const rejected: RejectedValue[] = [];
   const refuse = (column: RosterColumn, problem: RosterRowProblem) => rejected.push({ line: row.line, column, value: (row.values[column] ?? '').slice(0, 80), problem });
   for (const [column, value] of Object.entries(row.values) as [RosterColumn, string][]) {
