@@ -27,10 +27,12 @@ export interface PoolOptions {
   readonly onConnectionError?: (error: Error) => void;
   /** Give up waiting for a connection after this long (ms); unlimited when absent. */
   readonly connectionTimeoutMs?: number;
+  /** The connections' application_name (the embedded server serves ACK_APPLICATION_NAME's first). */
+  readonly applicationName?: string;
 }
 
 export function createPool(options: PoolOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max, types, ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}) });
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max, types, ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}), ...(options.applicationName ? { application_name: options.applicationName } : {}) });
   // Without listeners, a connection's 'error' event (Postgres restarting, pg_terminate_backend)
   // crashes the process: the pool listens on idle connections, and each client on its own while
   // checked out (pg-pool stops listening then). The query in flight still rejects; on release the

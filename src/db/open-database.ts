@@ -1,3 +1,4 @@
+import { ACK_APPLICATION_NAME } from './application-names.ts';
 import { createDb, createPool, type Db } from './connection.ts';
 import { checkDataDir } from './data-dir-check.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -46,7 +47,7 @@ export async function openDatabase(settings: DatabaseSettings, processInfo: Proc
   const connectionString = settings.url ?? server?.connectionString ?? '';
   const onError = settings.onConnectionError ? { onConnectionError: settings.onConnectionError } : {};
   const db = createDb(createPool({ connectionString, max: settings.poolMax, ...onError }));
-  const ingressDb = createDb(createPool({ connectionString, max: INGRESS_POOL_MAX, connectionTimeoutMs: INGRESS_CONNECT_TIMEOUT_MS, ...onError }));
+  const ingressDb = createDb(createPool({ connectionString, max: INGRESS_POOL_MAX, connectionTimeoutMs: INGRESS_CONNECT_TIMEOUT_MS, applicationName: ACK_APPLICATION_NAME, ...onError }));
   const destroy = async () => {
     await Promise.all([db.destroy(), ingressDb.destroy()]);
     await server?.stop();

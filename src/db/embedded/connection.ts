@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import type { BackendLock } from './backend-lock.ts';
-import { endsUnitOfWork, splitFrames, SYNC, type Frame } from './frames.ts';
+import { ACK_APPLICATION_NAME } from '../application-names.ts';
+import { endsUnitOfWork, splitFrames, startupParameter, SYNC, type Frame } from './frames.ts';
 import type { SocketServerOptions } from './server-options.ts';
 
 /** One client connection: its bytes become frames, run in order, each batch under the backend lock. */
@@ -9,6 +10,8 @@ export class Connection {
   private buffer = Buffer.alloc(0);
   private started = false;
   private closed = false;
+  /** An acknowledgement connection (application_name ACK_APPLICATION_NAME): served before the others. */
+  private first = false;
   private chain: Promise<void> = Promise.resolve();
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly socket: Socket;
@@ -61,7 +64,8 @@ export class Connection {
     if (first.kind === 'ssl-request' || first.kind === 'gssenc-request') return void this.socket.write('N'); // no TLS on loopback
     if (first.kind !== 'startup' && first.kind !== 'message') return void this.end(); // cancel requests are not supported
     if (first.kind === 'message' && first.type === 'X') return void this.end(); // Terminate: always alone in its batch
-    await this.lock.acquire(this);
+    if (first.kind === 'startup') this.first = startupParameter(first.bytes, 'application_name') === ACK_APPLICATION_NAME;
+    await this.lock.acquire(this, this.first);
     if (this.closed) return;
     const reply = await this.lite.execProtocolRaw(Buffer.concat(batch.map((f) => f.bytes)));
     if (reply.length && !this.socket.destroyed) this.socket.write(reply);

@@ -74,3 +74,13 @@ export class ProtocolError extends Error {
 
 /** A Sync message: ends an extended-protocol sequence a vanished client left half done. */
 export const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);
+
+/**
+ * A parameter of a startup message (length, protocol, then name\0value\0 pairs ending in \0), or
+ * null when the message does not carry it.
+ */
+export function startupParameter(bytes: Buffer, name: string): string | null {
+  const fields = bytes.subarray(8).toString('utf8').split('\0');
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1] ?? null;
+  return null;
+}
