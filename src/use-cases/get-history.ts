@@ -3,7 +3,6 @@ import type { Reply } from '../replies.ts';
 import type { CoreDeps } from './deps.ts';
 import { localDate } from '../domain/dates.ts';
 import { ownerOf, subjectFor, type About } from './about.ts';
-import { checkPageExists } from './report/report-bounds.ts';
 import { standingOf, viewOf } from './shared.ts';
 
 /** Entries per page: small enough for one chat message on every platform. */
@@ -15,7 +14,6 @@ export async function getHistory(deps: CoreDeps, actor: Actor, page = 1, about?:
   const standing = await standingOf(deps.db, ownerOf(actor, subject), localDate(deps.clock.now(), subject.zone));
   const all = standing.allTrainings;
   const pageCount = Math.max(1, Math.ceil(all.length / HISTORY_PAGE_SIZE));
-  checkPageExists(Math.floor(page), pageCount, 'list of entries');
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const entries = all.slice((current - 1) * HISTORY_PAGE_SIZE, current * HISTORY_PAGE_SIZE).map((t) => viewOf(t, standing));
   return { kind: 'history', entries, page: current, pageCount, total: all.length, ...(subject.id === actor.personId ? {} : { of: { personId: subject.id, displayName: subject.displayName } }) };

@@ -57,17 +57,4 @@ describe('report bounds in the terminal session', () => {
     expect(await say('roster page 999')).toBe('There is only 1 page of this roster; you asked for page 999.');
     expect(await say('roster page 1')).toContain('Roster (1 person)');
   });
-
-  it("says so for a history page past the last, one's own or a scribe's, instead of showing page 1", async () => {
-    const say = session('terminal-history-pages');
-    await say('as Alex');
-    await say('as Blair');
-    expect(await say('MLN webinar "Billing basics" 45 min on 2026-11-20')).toContain('Billing basics');
-    expect(await say('yes')).toContain('Logged');
-    expect(await say('history 999')).toBe('There is only 1 page of this list of entries; you asked for page 999.');
-    expect(await say('history 1')).toContain('Billing basics');
-    await say('as Alex');
-    expect(await say('history @Blair 999')).toBe('There is only 1 page of this list of entries; you asked for page 999.');
-    expect(await say('history @Blair')).toContain('Billing basics');
-  });
 });

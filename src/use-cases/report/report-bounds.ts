@@ -17,6 +17,6 @@ export function checkExpiringWindow(filters: ReportFilters): void {
 }
 
 /** Refuses a page past the last (the asker is told how many there are instead of seeing page 1). */
-export function checkPageExists(page: number, pageCount: number, what: 'report' | 'roster' | 'list of entries' = 'report'): void {
+export function checkPageExists(page: number, pageCount: number, what: 'report' | 'roster' = 'report'): void {
   if (page > pageCount) throw new RecertError('page-beyond', { page, pages: pageCount, what });
 }
